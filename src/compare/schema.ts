@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { DirectionSchema, EnvironmentSchema, ObservationSchema } from '../results/schema.ts';
+
+/** The schema tag of the report JSON that `benchgate compare` and the action write. */
+export const REPORT_SCHEMA = 'benchgate/report@1';
+
+/**
+ * What a comparison concluded.
+ * - `regressed` / `improved`: significant after Holm adjustment and the change passes `threshold`.
+ * - `unchanged`: no significant change, or a significant one whose interval lies inside ±threshold.
+ * - `inconclusive`: cannot tell (too few runs, or significant but the interval straddles the threshold).
+ * - `new` / `missing`: only the current / only the baseline side has the benchmark.
+ * - `errored`: either side's benchmark errored.
+ */
+export const VerdictSchema = z.enum([
+  'regressed',
+  'improved',
+  'unchanged',
+  'inconclusive',
+  'new',
+  'missing',
+  'errored',
+]);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** Quality concerns that do not change the verdict by themselves but are shown to the reader. */
+export const QualityFlagSchema = z.object({
+  kind: z.enum(['high-cv', 'outliers', 'fingerprint-mismatch', 'few-runs', 'not-independent', 'single-value']),
+  side: z.enum(['baseline', 'current', 'both']),
+  message: z.string(),
+});
+export type QualityFlag = z.infer<typeof QualityFlagSchema>;
+
+/** One side of a comparison. */
+export const SideSummarySchema = z.object({
+  runs: z.number().int().nonnegative(),
+  /** Median of the runs. */
+  center: z.number().nullable(),
+  /** Coefficient of variation of the runs, null with fewer than 2. */
+  cv: z.number().nullable(),
+  observation: ObservationSchema,
+});
+export type SideSummary = z.infer<typeof SideSummarySchema>;
+
+/**
+ * The change, as ratios. `ratio` is current / baseline of the metric (the Hodges–Lehmann
+ * estimate by default). `metric` is `ratio - 1`. `throughput` is how work per unit time moves:
+ * `1 / ratio - 1` for a smaller-is-better metric, `ratio - 1` for a bigger-is-better one.
+ * A 25% latency rise is `metric = 0.25`, `throughput = -0.2`.
+ */
+export const ChangeSchema = z.object({
+  ratio: z.number(),
+  metric: z.number(),
+  throughput: z.number(),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** The confidence interval of the change, in the same three forms as `Change`. */
+export const IntervalSchema = z.object({
+  method: z.enum(['hodges-lehmann', 'bootstrap', 'welch', 'history']),
+  level: z.number(),
+  ratio: z.tuple([z.number(), z.number()]),
+  metric: z.tuple([z.number(), z.number()]),
+  /** Ordered low to high, like the others. */
+  throughput: z.tuple([z.number(), z.number()]),
+});
+export type Interval = z.infer<typeof IntervalSchema>;
+
+/** p values of the one-sided tests ("worse" and "better") and their Holm-adjusted values. */
+export const PValuesSchema = z.object({
+  test: z.enum(['mann-whitney', 'welch', 'history']),
+  twoSided: z.number(),
+  worse: z.number(),
+  better: z.number(),
+  worseAdjusted: z.number(),
+  betterAdjusted: z.number(),
+});
+export type PValues = z.infer<typeof PValuesSchema>;
+
+/** One benchmark metric compared across the two sides. */
+export const ComparisonSchema = z.object({
+  id: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  direction: DirectionSchema,
+  /** Whether this comparison counts toward the gate (config overrides applied). */
+  gate: z.boolean(),
+  verdict: VerdictSchema,
+  /** One sentence on why the verdict is what it is. */
+  reason: z.string(),
+  baseline: SideSummarySchema.nullable(),
+  current: SideSummarySchema.nullable(),
+  change: ChangeSchema.nullable(),
+  interval: IntervalSchema.nullable(),
+  p: PValuesSchema.nullable(),
+  /** The relative worsening that counts as a regression, e.g. 0.05. */
+  threshold: z.number(),
+  alpha: z.number(),
+  flags: z.array(QualityFlagSchema),
+  /** For `inconclusive`: the runs per side estimated to settle it, when that can be estimated. */
+  runsNeeded: z.number().int().nullable(),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** Where a set of results came from, as the report names it. */
+export const SideInfoSchema = z.object({
+  tool: z.string(),
+  commit: z.string().nullable(),
+  ref: z.string().nullable(),
+  createdAt: z.string(),
+  environment: EnvironmentSchema,
+  seed: z.number().int().nullable(),
+});
+export type SideInfo = z.infer<typeof SideInfoSchema>;
+
+/** How the baseline was chosen; filled by the baseline store, `null` when given on the command line. */
+export const BaselineChoiceSchema = z.object({
+  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit']),
+  commit: z.string().nullable(),
+  date: z.string().nullable(),
+  branch: z.string().nullable(),
+  /** One sentence for the report, e.g. "newest stored run at the merge base a1b2c3d on main". */
+  description: z.string(),
+  /** Stored runs on the base branch whose spread was used for job-to-job noise (0 when none). */
+  historyRuns: z.number().int().nonnegative(),
+});
+export type BaselineChoice = z.infer<typeof BaselineChoiceSchema>;
+
+/** The options that produced a report, recorded so it can be reproduced. */
+export const CompareSettingsSchema = z.object({
+  threshold: z.number(),
+  alpha: z.number(),
+  interval: z.enum(['hodges-lehmann', 'bootstrap']),
+  confidence: z.number(),
+  seed: z.number().int(),
+});
+export type CompareSettings = z.infer<typeof CompareSettingsSchema>;
+
+/** Counts per verdict. */
+export const SummarySchema = z.record(VerdictSchema, z.number().int().nonnegative());
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** Whether the gate fails, and the one-line reasons. */
+export const GateSchema = z.object({
+  failed: z.boolean(),
+  reasons: z.array(z.string()),
+});
+export type Gate = z.infer<typeof GateSchema>;
+
+/** The `benchgate/report@1` file: everything the comment, the outputs and the gate read. */
+export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  benchmarkSet: z.string(),
+  /** `null` with no baseline: then every comparison is `new` and the gate does not fail. */
+  baseline: SideInfoSchema.nullable(),
+  baselineChoice: BaselineChoiceSchema.nullable(),
+  current: SideInfoSchema,
+  settings: CompareSettingsSchema,
+  comparisons: z.array(ComparisonSchema),
+  summary: SummarySchema,
+  gate: GateSchema,
+  /** The CLI command that reproduces this comparison locally. */
+  reproduce: z.string(),
+});
+export type Report = z.infer<typeof ReportSchema>;
