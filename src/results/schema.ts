@@ -37,6 +37,8 @@ export const MetricSchema = z.object({
   gate: z.boolean(),
   observation: ObservationSchema,
   runs: z.array(finite),
+  /** Iterations measured in each run, when the producer counts them. */
+  iterations: z.array(z.number().int().nonnegative()).optional(),
   /** Raw per-iteration samples, one array per run, when the producer kept them. */
   samples: z.array(z.array(finite)).optional(),
   aggregate: AggregateSchema.optional(),

@@ -1,0 +1,157 @@
+/**
+ * The child process that makes one observation: it imports one suite, runs each task once
+ * under tinybench in a seeded random order, and sends one record per task to the parent.
+ * Started by `runSuites` with `process.execPath --expose-gc`.
+ */
+import { pathToFileURL } from 'node:url';
+import { createRandom } from '../stats/create-random.ts';
+import { shuffle } from '../stats/shuffle.ts';
+import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
+import type { CustomMetric, SuiteMetrics } from './suite.ts';
+
+const NS_PER_MS = 1e6;
+
+interface TaskLike {
+  name: string;
+  result: {
+    state: string;
+    error?: unknown;
+    latency?: { p50: number; mean: number; samples?: number[]; samplesCount: number };
+  };
+  warmup(): Promise<void>;
+  run(): Promise<unknown>;
+}
+
+interface BenchLike {
+  tasks: TaskLike[];
+  run: unknown;
+  warmup: boolean;
+  time: number;
+  warmupTime: number;
+  retainSamples: boolean;
+}
+
+function isBench(value: unknown): value is BenchLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { tasks?: unknown }).tasks) &&
+    typeof (value as { run?: unknown }).run === 'function'
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+async function loadSuite(file: string): Promise<{ bench: BenchLike; metrics: SuiteMetrics }> {
+  let module: { default?: unknown; metrics?: unknown };
+  try {
+    module = (await import(pathToFileURL(file).href)) as typeof module;
+  } catch (error: unknown) {
+    throw new Error(`${file}: failed to import: ${describe(error)}`);
+  }
+  if (!isBench(module.default)) {
+    throw new Error(
+      `${file}: the default export must be a tinybench Bench with its tasks added (got ${typeof module.default})`,
+    );
+  }
+  const metrics = module.metrics ?? {};
+  if (typeof metrics !== 'object' || metrics === null) {
+    throw new Error(`${file}: the 'metrics' export must be an object of task name → function`);
+  }
+  return { bench: module.default, metrics: metrics as SuiteMetrics };
+}
+
+function forceGc(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  gc();
+  return true;
+}
+
+async function collectCustom(metrics: SuiteMetrics, name: string): Promise<CustomMetric[]> {
+  const collect = metrics[name];
+  if (!collect) return [];
+  const values = await collect();
+  for (const metric of values) {
+    if (!Number.isFinite(metric.value)) {
+      throw new Error(`custom metric '${metric.name}' of task '${name}' is not a finite number`);
+    }
+  }
+  return values;
+}
+
+async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
+  const hasGc = forceGc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  await task.run();
+  const wall = performance.now() - wallBefore;
+  const cpu = process.cpuUsage(cpuBefore);
+  const result = task.result;
+  if (result.state !== 'completed' || !result.latency) {
+    const reason = result.state === 'errored' ? describe(result.error) : `ended in state '${result.state}'`;
+    return { name: task.name, state: 'errored', error: reason };
+  }
+  const heapAfter = hasGc && forceGc() ? process.memoryUsage().heapUsed : null;
+  const iterations = result.latency.samplesCount;
+  try {
+    return {
+      name: task.name,
+      state: 'completed',
+      p50: result.latency.p50 * NS_PER_MS,
+      mean: result.latency.mean * NS_PER_MS,
+      iterations,
+      cpuCores: wall > 0 ? (cpu.user + cpu.system) / 1000 / wall : 0,
+      heapPerIteration: heapAfter === null ? null : Math.max(0, heapAfter - heapBefore) / iterations,
+      // tinybench sorts its samples in place; copy them so the record keeps its own array.
+      samples: retain && result.latency.samples ? result.latency.samples.map((ms) => ms * NS_PER_MS) : null,
+      custom: await collectCustom(metrics, task.name),
+    };
+  } catch (error: unknown) {
+    return { name: task.name, state: 'errored', error: describe(error) };
+  }
+}
+
+/**
+ * Runs one suite file once and returns one record per selected task.
+ * @param request what to run
+ * @returns the records, or a suite-level error
+ */
+export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
+  let suite: Awaited<ReturnType<typeof loadSuite>>;
+  try {
+    suite = await loadSuite(request.suite);
+  } catch (error: unknown) {
+    return { kind: 'suite-error', error: describe(error) };
+  }
+  const { bench, metrics } = suite;
+  bench.time = request.time;
+  bench.warmupTime = request.warmupTime;
+  bench.retainSamples = request.retainSamples;
+  const filter = request.filter === null ? null : new RegExp(request.filter);
+  const selected = bench.tasks.filter((task) => !filter || filter.test(`${request.suiteName}/${task.name}`));
+  const ordered = shuffle(selected, createRandom(request.seed));
+  const records: TaskRecord[] = [];
+  for (const task of ordered) {
+    try {
+      if (bench.warmup) await task.warmup();
+      records.push(await measureTask(task, metrics, request.retainSamples));
+    } catch (error: unknown) {
+      records.push({ name: task.name, state: 'errored', error: describe(error) });
+    }
+  }
+  return { kind: 'tasks', tasks: records };
+}
+
+if (process.send) {
+  process.once('message', (request: RunRequest) => {
+    runSuiteOnce(request).then(
+      (reply) => process.send!(reply, () => process.exit(0)),
+      (error: unknown) => process.send!({ kind: 'suite-error', error: describe(error) } satisfies RunReply, () => process.exit(0)),
+    );
+  });
+}

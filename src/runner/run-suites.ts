@@ -1,0 +1,190 @@
+import { fork } from 'node:child_process';
+import { glob, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Results } from '../results/schema.ts';
+import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
+import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
+import { RunnerError } from './runner-error.ts';
+
+/** What `runSuites` runs and how. */
+export interface RunOptions {
+  /** Glob of suite files, relative to `cwd`. */
+  suites: string;
+  /** Process runs per suite: each is one observation. */
+  runs: number;
+  /** tinybench time budget per task, ms. */
+  time: number;
+  /** tinybench warmup budget per task, ms. */
+  warmupTime: number;
+  retainSamples: boolean;
+  /** Regular expression matched against benchmark ids, or null for all. */
+  filter: string | null;
+  /** A run that takes longer than this, in ms, is killed and its tasks reported as errored. */
+  runTimeout: number;
+  seed: number;
+  cwd: string;
+  /** Environment of the child processes (e.g. with BENCHGATE_VARIANT). */
+  env: Record<string, string | undefined>;
+}
+
+/** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
+export interface RunLog {
+  info(message: string): void;
+  startGroup?(name: string): void;
+  endGroup?(): void;
+}
+
+const SUITE_SUFFIX = /(\.bench)?\.(ts|mts|js|mjs)$/;
+
+/**
+ * Finds the suite files a glob names, sorted, and checks that each exists.
+ * @throws RunnerError when nothing matches
+ */
+export async function findSuites(pattern: string, cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const file of glob(pattern, { cwd })) files.push(path.resolve(cwd, file));
+  if (files.length === 0) {
+    // A literal path that does not exist deserves its own message.
+    const literal = path.resolve(cwd, pattern);
+    const exists = await stat(literal).then(
+      () => true,
+      () => false,
+    );
+    throw new RunnerError(
+      exists ? `suite file ${pattern} matched nothing` : `no suite file matches '${pattern}' (in ${cwd})`,
+    );
+  }
+  return files.sort();
+}
+
+/** The id prefix of a suite: its file name without `.bench.ts` and the like. */
+export function suiteName(file: string): string {
+  return path.basename(file).replace(SUITE_SUFFIX, '');
+}
+
+function childEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  // From source we are src/runner/run-suites.ts beside child.ts; bundled, dist/index.js beside dist/child.js.
+  return here.endsWith('.ts') ? path.join(path.dirname(here), 'child.ts') : path.join(path.dirname(here), 'child.js');
+}
+
+type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
+
+function runChild(request: RunRequest, options: RunOptions): Promise<ChildOutcome> {
+  return new Promise((resolve) => {
+    const child = fork(childEntry(), [], {
+      cwd: options.cwd,
+      env: options.env,
+      execPath: process.execPath,
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    let reply: RunReply | null = null;
+    let stderr = '';
+    let timedOut = false;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.runTimeout);
+    child.on('message', (message: RunReply) => {
+      reply = message;
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ kind: 'crash', error: error.message });
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (reply) resolve(reply);
+      else if (timedOut) resolve({ kind: 'timeout' });
+      else {
+        const tail = stderr.trim().split('\n').slice(-5).join('\n');
+        resolve({ kind: 'crash', error: `exited with ${signal ?? `code ${code}`}${tail ? `: ${tail}` : ''}` });
+      }
+    });
+    child.send(request);
+  });
+}
+
+/** Seeds of successive runs, derived from the one printed seed. */
+export function runSeed(seed: number, run: number): number {
+  return (seed + Math.imul(run, 0x9e3779b1)) >>> 0;
+}
+
+/**
+ * Runs every suite `runs` times, each time in a fresh Node process, and returns the results:
+ * one value per run for each metric of each task.
+ * @param options what to run
+ * @param meta commit, ref and environment recorded in the results
+ * @param log progress, one line per run
+ * @throws RunnerError when a suite is missing, fails to import or exports no Bench
+ */
+export async function runSuites(
+  options: RunOptions,
+  meta: Omit<RunMeta, 'seed' | 'createdAt'>,
+  log: RunLog,
+): Promise<Results> {
+  const createdAt = new Date().toISOString();
+  const files = await findSuites(options.suites, options.cwd);
+  const names = files.map(suiteName);
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate) throw new RunnerError(`two suite files are both named '${duplicate}': ${files.join(', ')}`);
+  log.info(`seed ${options.seed} · ${files.length} suite(s) · ${options.runs} run(s) each`);
+
+  const tasks = new Map<string, TaskRuns>();
+  const timeouts: { suite: string; run: number; error: string }[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    log.startGroup?.(`run ${run}/${options.runs}`);
+    for (const [index, file] of files.entries()) {
+      const name = names[index]!;
+      const relative = path.relative(options.cwd, file);
+      const request: RunRequest = {
+        suite: file,
+        suiteName: name,
+        time: options.time,
+        warmupTime: options.warmupTime,
+        retainSamples: options.retainSamples,
+        seed: runSeed(options.seed, run),
+        filter: options.filter,
+      };
+      const started = performance.now();
+      const outcome = await runChild(request, options);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (outcome.kind === 'suite-error' || outcome.kind === 'crash') {
+        log.endGroup?.();
+        throw new RunnerError(`${relative}: ${outcome.error}`);
+      }
+      if (outcome.kind === 'timeout') {
+        const message = `run ${run} timed out after ${options.runTimeout} ms and was killed`;
+        log.info(`run ${run}/${options.runs} · ${relative} · ${message}`);
+        timeouts.push({ suite: name, run, error: message });
+        continue;
+      }
+      for (const record of outcome.tasks) {
+        const id = `${name}/${record.name}`;
+        const entry = tasks.get(id) ?? { id, records: [] };
+        entry.records.push({ run, record });
+        tasks.set(id, entry);
+      }
+      log.info(`run ${run}/${options.runs} · ${relative} · ${outcome.tasks.length} tasks · ${seconds} s`);
+    }
+    log.endGroup?.();
+  }
+  // A killed run sent nothing, so its tasks are the ones the other runs of that suite reported.
+  for (const { suite, run, error } of timeouts) {
+    const known = [...tasks.keys()].filter((id) => id.startsWith(`${suite}/`));
+    for (const id of known.length > 0 ? known : [`${suite}/*`]) {
+      const entry = tasks.get(id) ?? { id, records: [] };
+      const record: TaskRecord = { name: id, state: 'errored', error };
+      entry.records.push({ run, record });
+      entry.records.sort((a, b) => a.run - b.run);
+      tasks.set(id, entry);
+    }
+  }
+  return assembleResults([...tasks.values()], { ...meta, seed: options.seed, createdAt });
+}
