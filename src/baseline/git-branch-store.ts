@@ -114,21 +114,31 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   const text = async (args: string[], cwd: string, env?: Record<string, string>): Promise<string> =>
     (await git(args, env ? { cwd, env } : { cwd })).toString('utf8').trim();
 
-  /** Creates the temporary bare repository, pointed at the remote with the workspace's credentials. */
-  async function openDataRepo(): Promise<{ dir: string; close: () => Promise<void> }> {
+  /**
+   * Creates the temporary bare repository, pointed at the remote with the workspace's credentials.
+   * @param partial fetch trees only and blobs on demand (a partial clone), so `load` transfers the
+   *   index and the files it reads, not the whole store
+   */
+  async function openDataRepo(partial: boolean): Promise<DataRepo> {
     const url = settings.remoteUrl ?? (await text(['remote', 'get-url', settings.remote], workspace));
     const dir = await mkdtemp(path.join(settings.tempDir ?? os.tmpdir(), 'benchgate-data-'));
     const close = () => rm(dir, { recursive: true, force: true });
     try {
       await git(['init', '--bare', '--quiet', dir], { cwd: workspace });
       await git(['config', 'remote.origin.url', url], { cwd: dir });
+      if (partial) {
+        // A promisor remote: git fetches any blob still missing by itself, so a server that
+        // ignores the filter, or refuses a batch request, only costs speed.
+        await git(['config', 'remote.origin.promisor', 'true'], { cwd: dir });
+        await git(['config', 'remote.origin.partialclonefilter', 'blob:none'], { cwd: dir });
+      }
       if (settings.token) {
         const basic = Buffer.from(`x-access-token:${settings.token}`).toString('base64');
         await git(['config', 'http.extraheader', `AUTHORIZATION: basic ${basic}`], { cwd: dir });
       } else {
         for (const [key, value] of await readExtraHeaders()) await git(['config', '--add', key, value], { cwd: dir });
       }
-      return { dir, close };
+      return { dir, partial, fetched: new Set(), close };
     } catch (error: unknown) {
       await close();
       throw error;
@@ -154,23 +164,30 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   }
 
   /** Fetches the tip of the data branch (depth 1). @returns its commit, or null when the branch does not exist yet */
-  async function fetchTip(dir: string): Promise<string | null> {
+  async function fetchTip(repo: DataRepo): Promise<string | null> {
+    const filter = repo.partial ? ['--filter=blob:none'] : [];
     try {
-      await git(['fetch', '--quiet', '--depth=1', '--no-tags', 'origin', `+refs/heads/${settings.dataBranch}:${dataRef}`], { cwd: dir });
+      await git(['fetch', '--quiet', '--depth=1', '--no-tags', ...filter, 'origin', `+refs/heads/${settings.dataBranch}:${dataRef}`], { cwd: repo.dir });
     } catch (error: unknown) {
       if (error instanceof GitCommandError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
     }
-    return text(['rev-parse', dataRef], dir);
+    return text(['rev-parse', dataRef], repo.dir);
   }
 
-  /** Reads many blobs with one `git cat-file --batch`. @returns contents by spec, null when missing */
-  async function readBlobs(dir: string, specs: readonly string[]): Promise<Map<string, Buffer | null>> {
+  /**
+   * Reads files of the data branch with one `git cat-file --batch`; in a partial clone, first
+   * fetches the blobs it lacks in one request.
+   * @returns contents by path, null when missing
+   */
+  async function readBlobs(repo: DataRepo, tip: string, paths: readonly string[]): Promise<Map<string, Buffer | null>> {
     const found = new Map<string, Buffer | null>();
-    if (specs.length === 0) return found;
-    const out = await git(['cat-file', '--batch'], { cwd: dir, input: specs.map((spec) => `${spec}\n`).join('') });
+    if (paths.length === 0) return found;
+    if (repo.partial) await prefetchBlobs(repo, tip, paths);
+    const specs = paths.map((file) => `${tip}:${file}`);
+    const out = await git(['cat-file', '--batch'], { cwd: repo.dir, input: specs.map((spec) => `${spec}\n`).join('') });
     let position = 0;
-    for (const spec of specs) {
+    for (const spec of paths) {
       const end = out.indexOf(10, position);
       const header = out.subarray(position, end).toString('utf8');
       position = end + 1;
@@ -185,9 +202,28 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     return found;
   }
 
+  /** Fetches the blobs of `paths` that this partial clone has not fetched yet, in one request. */
+  async function prefetchBlobs(repo: DataRepo, tip: string, paths: readonly string[]): Promise<void> {
+    const listing = (await git(['ls-tree', '-z', tip, '--', ...paths], { cwd: repo.dir })).toString('utf8');
+    const wanted = listing
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => line.split(/\s/)[2]!)
+      .filter((oid) => !repo.fetched.has(oid));
+    if (wanted.length === 0) return;
+    const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', '--stdin', 'origin'];
+    try {
+      await git(args, { cwd: repo.dir, input: wanted.map((oid) => `${oid}\n`).join('') });
+      for (const oid of wanted) repo.fetched.add(oid);
+    } catch (error: unknown) {
+      // cat-file will fetch them one by one instead (slower, same result).
+      deps.log.info(`batch fetch of ${wanted.length} stored file(s) failed, fetching them one by one: ${(error as Error).message}`);
+    }
+  }
+
   /** Lists the file names of one folder at a commit. */
-  async function listFolder(dir: string, tip: string, folder: string): Promise<string[]> {
-    const out = (await git(['ls-tree', '-z', '--name-only', tip, '--', `${folder}/`], { cwd: dir })).toString('utf8');
+  async function listFolder(repo: DataRepo, tip: string, folder: string): Promise<string[]> {
+    const out = (await git(['ls-tree', '-z', '--name-only', tip, '--', `${folder}/`], { cwd: repo.dir })).toString('utf8');
     return out.split('\0').filter(Boolean).map((name) => name.slice(folder.length + 1));
   }
 
@@ -195,9 +231,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * Reads every results file of a folder. Corrupt, truncated and unknown-schema files are
    * skipped with a warning naming them (they stay untouched); newer-schema files are reported.
    */
-  async function readFolder(dir: string, tip: string, folder: string, warn: (message: string) => void) {
-    const files = (await listFolder(dir, tip, folder)).filter((name) => name !== INDEX_FILE);
-    const blobs = await readBlobs(dir, files.map((file) => `${tip}:${folder}/${file}`));
+  async function readFolder(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void) {
+    const files = (await listFolder(repo, tip, folder)).filter((name) => name !== INDEX_FILE);
+    const blobs = await readBlobs(repo, tip, files.map((file) => `${folder}/${file}`));
     const entries: IndexEntry[] = [];
     const newer: string[] = [];
     const parsed = new Map<string, Results>();
@@ -208,7 +244,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
         warn(`skipped ${where}: not a stored run (expected <commit>.json)`);
         continue;
       }
-      const outcome = parseStored(blobs.get(`${tip}:${folder}/${file}`) ?? null, where);
+      const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, where);
       if (outcome.state === 'ok') {
         entries.push(toIndexEntry(file, commit, outcome.results));
         parsed.set(file, outcome.results);
@@ -228,9 +264,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     };
     const folder = branchFolder(query.benchmarkSet, query.baseBranch);
     const where = `set '${query.benchmarkSet}' on branch '${query.baseBranch}'`;
-    let repo: Awaited<ReturnType<typeof openDataRepo>>;
+    let repo: DataRepo;
     try {
-      repo = await openDataRepo();
+      repo = await openDataRepo(true);
     } catch (error: unknown) {
       warn(`cannot read stored baselines: ${(error as Error).message}`);
       return null;
@@ -238,7 +274,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     try {
       let tip: string | null;
       try {
-        tip = await fetchTip(repo.dir);
+        tip = await fetchTip(repo);
       } catch (error: unknown) {
         warn(`cannot fetch data branch '${settings.dataBranch}': ${(error as Error).message}`);
         return null;
@@ -247,8 +283,8 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
         deps.log.info(`no data branch '${settings.dataBranch}' yet: nothing is stored, so there is no baseline`);
         return null;
       }
-      const indexSpec = `${tip}:${folder}/${INDEX_FILE}`;
-      const indexText = (await readBlobs(repo.dir, [indexSpec])).get(indexSpec) ?? null;
+      const indexPath = `${folder}/${INDEX_FILE}`;
+      const indexText = (await readBlobs(repo, tip, [indexPath])).get(indexPath) ?? null;
       let entries: IndexEntry[];
       const parsed = new Map<string, Results>();
       const index = indexText === null ? null : parseIndex(indexText.toString('utf8'));
@@ -256,7 +292,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
         entries = index.index.runs;
       } else {
         if (index !== null) warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} cannot be used (${index.message}); reading the folder's files instead`);
-        const folderRead = await readFolder(repo.dir, tip, folder, warn);
+        const folderRead = await readFolder(repo, tip, folder, warn);
         entries = folderRead.entries;
         for (const [file, results] of folderRead.parsed) parsed.set(file, results);
       }
@@ -270,9 +306,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       const historyEntries = entries.slice(0, settings.maxHistoryJobs);
       const readFiles = async (files: string[]) => {
         const wanted = files.filter((file) => !parsed.has(file));
-        const blobs = await readBlobs(repo.dir, wanted.map((file) => `${tip}:${folder}/${file}`));
+        const blobs = await readBlobs(repo, tip, wanted.map((file) => `${folder}/${file}`));
         for (const file of wanted) {
-          const outcome = parseStored(blobs.get(`${tip}:${folder}/${file}`) ?? null, `${settings.dataBranch}:${folder}/${file}`);
+          const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, `${settings.dataBranch}:${folder}/${file}`);
           if (outcome.state === 'ok') parsed.set(file, outcome.results);
           else warn(`skipped ${outcome.message}`);
         }
@@ -379,19 +415,19 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     const localCopy = await writeLocalCopy(target, content);
     deps.log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
 
-    const repo = await openDataRepo();
+    const repo = await openDataRepo(false);
     try {
       const { retry } = settings;
       let lastFailure = '';
       for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
         let tip: string | null;
         try {
-          tip = await fetchTip(repo.dir);
+          tip = await fetchTip(repo);
         } catch (error: unknown) {
           throw new StoreError(`cannot fetch '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
         }
         const attemptWarnings: string[] = [];
-        const built = await buildCommits(repo.dir, tip, folder, target, commit, content, (message) => attemptWarnings.push(message));
+        const built = await buildCommits(repo, tip, folder, target, commit, content, (message) => attemptWarnings.push(message));
         try {
           await git(['push', '--quiet', 'origin', `${built.head}:refs/heads/${settings.dataBranch}`], { cwd: repo.dir });
         } catch (error: unknown) {
@@ -441,7 +477,8 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * commit that deletes runs beyond `maxHistory`, on top of `tip`.
    * @throws StoreError when a newer-schema file is in the folder
    */
-  async function buildCommits(dir: string, tip: string | null, folder: string, target: SaveTarget, commit: string, content: string, warn: (message: string) => void) {
+  async function buildCommits(repo: DataRepo, tip: string | null, folder: string, target: SaveTarget, commit: string, content: string, warn: (message: string) => void) {
+    const dir = repo.dir;
     const indexFile = path.join(dir, 'benchgate-index');
     await rm(indexFile, { force: true });
     const env = {
@@ -452,7 +489,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       GIT_COMMITTER_EMAIL: settings.author.email,
     };
     const run = (args: string[], input?: string) => git(args, input === undefined ? { cwd: dir, env } : { cwd: dir, env, input });
-    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>() } : await readFolder(dir, tip, folder, warn);
+    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>() } : await readFolder(repo, tip, folder, warn);
     if (existing.newer.length > 0) {
       throw new StoreError(
         `${existing.newer.join(', ')} ${existing.newer.length === 1 ? 'was' : 'were'} written by a newer benchgate; refusing to write beside ${existing.newer.length === 1 ? 'it' : 'them'}: upgrade benchgate`,
@@ -460,8 +497,8 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       );
     }
     if (tip !== null) {
-      const indexSpec = `${tip}:${folder}/${INDEX_FILE}`;
-      const oldIndex = (await readBlobs(dir, [indexSpec])).get(indexSpec);
+      const indexPath = `${folder}/${INDEX_FILE}`;
+      const oldIndex = (await readBlobs(repo, tip, [indexPath])).get(indexPath);
       const parsedIndex = oldIndex ? parseIndex(oldIndex.toString('utf8')) : null;
       if (parsedIndex?.state === 'newer') {
         throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, 'newer-schema');
@@ -494,6 +531,16 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   }
 
   return { load, save };
+}
+
+/** The temporary bare repository one `load` or `save` works in. */
+interface DataRepo {
+  dir: string;
+  /** A partial clone (trees only; blobs fetched on demand). */
+  partial: boolean;
+  /** Blobs already fetched into the partial clone. */
+  fetched: Set<string>;
+  close: () => Promise<void>;
 }
 
 function short(commit: string): string {

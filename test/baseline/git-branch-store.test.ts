@@ -12,8 +12,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function setup(count = 5) {
-  const repo = makeRepository(count);
+function setup(count = 5, allowFilter = true) {
+  const repo = makeRepository(count, allowFilter);
   cleanups.push(repo.cleanup);
   const log = recordingLog();
   const make = (options: Partial<GitBranchStoreOptions> = {}, git?: GitRunner) =>
@@ -253,6 +253,35 @@ describe('choosing the baseline', () => {
     const loaded = await shallowStore.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: head });
     expect(loaded?.choice).toMatchObject({ method: 'merge-base', commit: main[1] });
     expect(log.infos.join('\n')).toContain('shallow clone');
+  });
+
+  test('load fetches the index and the files it reads, not the rest of the store', async () => {
+    const { make, main, log } = setup(3);
+    const writer = make();
+    for (const [i, sha] of main.entries()) await writer.save(makeResults(sha, minute(i)), target(sha));
+    for (let i = 0; i < 5; i++) await writer.save(makeResults(String(i).repeat(40), minute(i)), target(String(i).repeat(40), 'other'));
+    let missing: string[] = [];
+    const observing: GitRunner = async (args, options) => {
+      const out = await runGit(args, options);
+      if (args[0] === 'cat-file' && args[1] === '--batch') {
+        const objects = (await runGit(['rev-list', '--objects', '--missing=print', 'refs/remotes/origin/benchgate-data'], options)).toString('utf8');
+        missing = objects.split('\n').filter((line) => line.startsWith('?'));
+      }
+      return out;
+    };
+    const loaded = await make({ maxHistoryJobs: 2 }, observing).load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: main[1]! });
+    expect(loaded?.choice).toMatchObject({ method: 'merge-base', commit: main[1] });
+    expect(loaded?.history.map((job) => job.commit)).toEqual([main[2], main[1]]);
+    // Never fetched: the 5 files and the index of the other branch, and main's oldest run.
+    expect(missing).toHaveLength(7);
+    expect(log.infos.join('\n')).not.toContain('batch fetch');
+  });
+
+  test('a server without partial-clone support still works', async () => {
+    const { store, main } = setup(2, false);
+    await store.save(makeResults(main[0]!, minute(0)), target(main[0]!));
+    const loaded = await store.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: main[1]! });
+    expect(loaded?.choice).toMatchObject({ method: 'ancestor', commit: main[0] });
   });
 
   test('an explicit merge base is used as given', async () => {

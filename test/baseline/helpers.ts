@@ -55,11 +55,13 @@ export function recordingLog(): StoreLog & { infos: string[]; warnings: string[]
  * A bare "GitHub" repository with a `main` line of `count` commits, and a full clone of it as the
  * workspace. @returns paths and the main commits, oldest first
  */
-export function makeRepository(count: number): { root: string; remote: string; workspace: string; main: string[]; cleanup: () => void } {
+export function makeRepository(count: number, allowFilter = true): { root: string; remote: string; workspace: string; main: string[]; cleanup: () => void } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'benchgate-store-test-'));
   const remote = path.join(root, 'remote.git');
   const workspace = path.join(root, 'workspace');
   git(root, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
+  // GitHub serves partial clones; a plain bare repository does only when told to.
+  if (allowFilter) git(remote, 'config', 'uploadpack.allowFilter', 'true');
   git(root, 'init', '--quiet', '--initial-branch=main', workspace);
   git(workspace, 'remote', 'add', 'origin', remote);
   const main: string[] = [];
