@@ -57,7 +57,12 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 /** The confidence interval of the change, in the same three forms as `Change`. */
 export const IntervalSchema = z.object({
-  method: z.enum(['hodges-lehmann', 'bootstrap', 'welch', 'history']),
+  /**
+   * `noise-floor`: within-process samples, whose within-job interval is widened by the assumed
+   * job-to-job noise floor (`CompareOptions.jobNoiseFloor`); `history`: widened by the spread of
+   * the base branch's stored jobs.
+   */
+  method: z.enum(['hodges-lehmann', 'bootstrap', 'welch', 'history', 'noise-floor', 'exact']),
   level: z.number(),
   ratio: z.tuple([z.number(), z.number()]),
   metric: z.tuple([z.number(), z.number()]),
@@ -68,7 +73,12 @@ export type Interval = z.infer<typeof IntervalSchema>;
 
 /** p values of the one-sided tests ("worse" and "better") and their Holm-adjusted values. */
 export const PValuesSchema = z.object({
-  test: z.enum(['mann-whitney', 'welch', 'history']),
+  /**
+   * `history`: the larger of the within-job p and the job-to-job p (both must reject);
+   * `noise-floor`: a normal test with the assumed job-to-job noise floor;
+   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation.
+   */
+  test: z.enum(['mann-whitney', 'welch', 'history', 'noise-floor', 'exact-permutation']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
@@ -99,6 +109,12 @@ export const ComparisonSchema = z.object({
   flags: z.array(QualityFlagSchema),
   /** For `inconclusive`: the runs per side estimated to settle it, when that can be estimated. */
   runsNeeded: z.number().int().nullable(),
+  /** For `errored`: which side errored and its message (optional, added after report@1 was first drafted). */
+  error: z
+    .object({ side: z.enum(['baseline', 'current', 'both']), message: z.string() })
+    .optional(),
+  /** Stored base-branch jobs whose spread widened this comparison (0 or absent when none). */
+  historyJobs: z.number().int().nonnegative().optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
@@ -133,6 +149,14 @@ export const CompareSettingsSchema = z.object({
   interval: z.enum(['hodges-lehmann', 'bootstrap']),
   confidence: z.number(),
   seed: z.number().int(),
+  /** Bootstrap resamples, when `interval` is `bootstrap`. */
+  resamples: z.number().int().positive().optional(),
+  /** Assumed job-to-job noise (log-scale standard deviation) for within-process samples without history. */
+  jobNoiseFloor: z.number().nonnegative().optional(),
+  /** Stored jobs needed before history widens a comparison. */
+  minHistoryJobs: z.number().int().positive().optional(),
+  failOn: z.enum(['regression', 'inconclusive', 'never']).optional(),
+  fingerprintMismatch: z.enum(['warn', 'ignore', 'advisory']).optional(),
 });
 export type CompareSettings = z.infer<typeof CompareSettingsSchema>;
 
@@ -144,6 +168,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 export const GateSchema = z.object({
   failed: z.boolean(),
   reasons: z.array(z.string()),
+  /** One-line notes that did not fail the gate (e.g. a regression measured on a different machine under `advisory`). */
+  warnings: z.array(z.string()).optional(),
 });
 export type Gate = z.infer<typeof GateSchema>;
 
