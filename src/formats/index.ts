@@ -1,0 +1,180 @@
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Results } from '../results/schema.ts';
+import { detectBenchgate, parseBenchgate } from './benchgate.ts';
+import { detectBenchmarkdotnet, parseBenchmarkdotnet } from './benchmarkdotnet.ts';
+import { detectCargo, parseCargo } from './cargo.ts';
+import { detectCatch2, parseCatch2 } from './catch2.ts';
+import { detectCriterion, parseCriterion } from './criterion.ts';
+import { detectCustomBiggerIsBetter, parseCustomBiggerIsBetter } from './custom-bigger-is-better.ts';
+import { detectCustomSmallerIsBetter, parseCustomSmallerIsBetter } from './custom-smaller-is-better.ts';
+import { FormatError } from './format-error.ts';
+import { UNKNOWN_TIME, type FolderFile, type FormatInput, type FormatMeta } from './format-input.ts';
+import { detectGo, parseGo } from './go.ts';
+import { detectGooglecpp, parseGooglecpp } from './googlecpp.ts';
+import { detectHyperfine, parseHyperfine } from './hyperfine.ts';
+import { detectJmh, parseJmh } from './jmh.ts';
+import { detectPytest, parsePytest } from './pytest.ts';
+import { FORMAT_TOOLS, type ToolName } from './tools.ts';
+import { detectVitest, parseVitest } from './vitest.ts';
+
+export { FORMAT_TOOLS, isToolName, type ToolName } from './tools.ts';
+export type { FolderFile, FormatInput, FormatMeta } from './format-input.ts';
+export { FormatError } from './format-error.ts';
+
+/** A format's content check and parser. */
+export interface FormatAdapter {
+  detect: (input: FormatInput) => boolean;
+  parse: (input: FormatInput) => Results;
+}
+
+/** Every adapter by tool name. */
+export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
+  benchgate: { detect: detectBenchgate, parse: parseBenchgate },
+  criterion: { detect: detectCriterion, parse: parseCriterion },
+  cargo: { detect: detectCargo, parse: parseCargo },
+  googlecpp: { detect: detectGooglecpp, parse: parseGooglecpp },
+  go: { detect: detectGo, parse: parseGo },
+  pytest: { detect: detectPytest, parse: parsePytest },
+  hyperfine: { detect: detectHyperfine, parse: parseHyperfine },
+  benchmarkdotnet: { detect: detectBenchmarkdotnet, parse: parseBenchmarkdotnet },
+  jmh: { detect: detectJmh, parse: parseJmh },
+  catch2: { detect: detectCatch2, parse: parseCatch2 },
+  vitest: { detect: detectVitest, parse: parseVitest },
+  customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
+  customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
+};
+
+/** The formats `auto` tries, in order. The custom formats are left out: their files do not say which way is better. */
+export const AUTO_TOOLS: readonly ToolName[] = FORMAT_TOOLS.filter(
+  (tool) => tool !== 'customSmallerIsBetter' && tool !== 'customBiggerIsBetter',
+);
+
+/**
+ * Recognises a format from its content.
+ * @param input the file or folder
+ * @returns the first tool in `AUTO_TOOLS` whose check accepts it, or `null`
+ */
+export function detectTool(input: FormatInput): ToolName | null {
+  for (const tool of AUTO_TOOLS) {
+    try {
+      if (FORMAT_ADAPTERS[tool].detect(input)) return tool;
+    } catch {
+      // a detector only looks at text; one that throws on odd input simply does not match
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses a file or folder that is already in memory: the pure part of `parseToolOutput`.
+ * @param input the file or folder
+ * @param tool the format, or `auto` to recognise it
+ * @throws FormatError naming the file, and for `auto` the formats it tried when none matched
+ */
+export function parseToolInput(input: FormatInput, tool: ToolName | 'auto'): Results {
+  if (tool !== 'auto') return FORMAT_ADAPTERS[tool].parse(input);
+  const detected = detectTool(input);
+  if (detected) return FORMAT_ADAPTERS[detected].parse(input);
+  const custom = detectCustomSmallerIsBetter(input)
+    ? " It looks like github-action-benchmark's custom JSON: set tool to customSmallerIsBetter or customBiggerIsBetter."
+    : '';
+  throw new FormatError(input.path, `could not recognise the format (tried ${AUTO_TOOLS.join(', ')}); set 'tool' explicitly.${custom}`);
+}
+
+/** The default bound on input size: larger files are refused without being read. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** Options for reading tool output from disk. */
+export interface ReadToolOutputOptions {
+  /** @default MAX_INPUT_BYTES (200 MiB), for one file and for a folder's files together */
+  maxBytes: number;
+  /** Most files a folder may hold before it is refused. @default 10000 */
+  maxFiles: number;
+}
+
+/** The defaults for `ReadToolOutputOptions`. */
+export const DEFAULT_READ_TOOL_OUTPUT_OPTIONS: ReadToolOutputOptions = { maxBytes: MAX_INPUT_BYTES, maxFiles: 10_000 };
+
+const CRITERION_WANTED = /(^|\/)new\/(benchmark|sample)\.json$/;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function listFolder(root: string, options: ReadToolOutputOptions): Promise<{ rel: string; size: number }[]> {
+  const found: { rel: string; size: number }[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && depth < 8) await walk(child, depth + 1);
+      else if (entry.isFile()) {
+        if (found.length >= options.maxFiles) {
+          throw new FormatError(root, `holds more than ${options.maxFiles} files; point at the benchmark output folder itself`, undefined, 'too-large');
+        }
+        found.push({ rel: child, size: (await stat(path.join(root, child))).size });
+      }
+    }
+  };
+  await walk('', 0);
+  return found;
+}
+
+/**
+ * Reads a benchmark tool's output from disk and parses it. A file is checked against the size
+ * bound before it is read, so a huge file is refused without being loaded. A folder is read for
+ * criterion (only the `new/benchmark.json` and `new/sample.json` files) and for cargo and go
+ * (every file is one run).
+ * @param file the output file or folder
+ * @param tool the format, or `auto`
+ * @param meta commit, ref, time and environment to record; `createdAt` defaults to the tool's own
+ *   date, else the file's modification time
+ * @param options size bounds
+ * @throws FormatError naming the file; `reason: 'too-large'` when over the bound
+ */
+export async function parseToolOutput(
+  file: string,
+  tool: ToolName | 'auto',
+  meta: FormatMeta = {},
+  options: Partial<ReadToolOutputOptions> = {},
+): Promise<Results> {
+  const settings = { ...DEFAULT_READ_TOOL_OUTPUT_OPTIONS, ...options };
+  let info;
+  try {
+    info = await lstat(file).then((link) => (link.isSymbolicLink() ? stat(file) : link));
+  } catch (error: unknown) {
+    throw new FormatError(file, `cannot read: ${(error as Error).message}`);
+  }
+  let input: FormatInput;
+  try {
+    if (info.isDirectory()) {
+      const listed = await listFolder(file, settings);
+      const criterion = tool === 'criterion' || (tool === 'auto' && listed.some((f) => CRITERION_WANTED.test(f.rel)));
+      const wanted = criterion ? listed.filter((f) => CRITERION_WANTED.test(f.rel)) : listed;
+      const total = wanted.reduce((sum, f) => sum + f.size, 0);
+      if (total > settings.maxBytes) {
+        throw new FormatError(file, `its files total ${megabytes(total)}, over the ${megabytes(settings.maxBytes)} limit; not read`, undefined, 'too-large');
+      }
+      const files: FolderFile[] = [];
+      for (const f of wanted) files.push({ path: f.rel, text: await readFile(path.join(file, f.rel), 'utf8') });
+      input = { kind: 'folder', path: file, files, meta };
+    } else if (info.isFile()) {
+      if (info.size > settings.maxBytes) {
+        throw new FormatError(file, `is ${megabytes(info.size)}, over the ${megabytes(settings.maxBytes)} limit; not read`, undefined, 'too-large');
+      }
+      input = { kind: 'file', path: file, text: await readFile(file, 'utf8'), meta };
+    } else {
+      throw new FormatError(file, 'is neither a file nor a folder');
+    }
+  } catch (error: unknown) {
+    if (error instanceof FormatError) throw error;
+    throw new FormatError(file, `cannot read: ${(error as Error).message}`);
+  }
+  const results = parseToolInput(input, tool);
+  if (results.createdAt === UNKNOWN_TIME && meta.createdAt === undefined) {
+    return { ...results, createdAt: info.mtime.toISOString() };
+  }
+  return results;
+}
