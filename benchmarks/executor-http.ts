@@ -14,7 +14,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -191,7 +191,8 @@ try {
   console.log(
     `payloads: ${sizes.length} distinct, median ${(median(sizes) / 1024).toFixed(0)} KiB, ` +
       `max ${(sorted[sorted.length - 1]! / 1024 / 1024).toFixed(1)} MiB; ${requests} requests, ${concurrency} in flight, ` +
-      `${workers} worker threads, ${availableParallelism()} cores`,
+      `${workers} worker threads, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} ` +
+      '(above the core count, the pool cannot get its cores)',
   );
   await runMode('main-thread', 0, port, pool, concurrency); // warm-up, not reported
   await runMode('worker-pool', 0, port, pool, concurrency);
@@ -219,6 +220,7 @@ try {
     `medians over ${rounds} round(s): cores used main-thread ${of('main-thread', 'coresUsed').toFixed(2)}, ` +
       `worker-pool ${of('worker-pool', 'coresUsed').toFixed(2)}`,
   );
+  console.log(`load average at the end: ${loadavg()[0]!.toFixed(2)}`);
   console.log(`ratio worker-pool / main-thread: cores used ${(of('worker-pool', 'coresUsed') / of('main-thread', 'coresUsed')).toFixed(2)}×, ` +
     `throughput ${(of('worker-pool', 'requestsPerSecond') / of('main-thread', 'requestsPerSecond')).toFixed(2)}×, ` +
     `event-loop max delay ${(of('worker-pool', 'loopDelayMaxMs') / of('main-thread', 'loopDelayMaxMs')).toFixed(2)}×`);

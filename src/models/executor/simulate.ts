@@ -1,4 +1,4 @@
-import { createRandom } from './random.ts';
+import { createRandom, type Random } from './random.ts';
 import { DEFAULT_RUNTIME_OPTIONS, validateRuntimeOptions, type RuntimeOptions } from './runtime-options.ts';
 import { DEFAULT_WORKLOAD_OPTIONS, generateRequests, type Request, type WorkloadOptions } from './workload.ts';
 
@@ -230,7 +230,7 @@ class Simulation {
   private readonly options: SimulationOptions;
   private readonly rt: RuntimeOptions;
   private readonly requests: Request[];
-  private readonly random;
+  private readonly random: Random;
   private readonly events = new EventQueue();
   private now = 0;
   private eventCount = 0;

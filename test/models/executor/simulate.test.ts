@@ -110,6 +110,23 @@ describe('mixed sizes (90% small, 10% Pareto-tailed large)', () => {
   });
 });
 
+describe('adaptive cutoff', () => {
+  const strip = ({ strategy: _s, ...rest }: ExecutorResult) => rest;
+  const workload = { ...MIXED_WORKLOAD, requests: 300 };
+
+  test('a cutoff of 0 offloads everything: identical to spawn-blocking', () => {
+    expect(strip(simulateExecutor({ strategy: 'adaptive', workload, adaptiveCutoffBytes: 0 }))).toEqual(
+      strip(simulateExecutor({ strategy: 'spawn-blocking', workload })),
+    );
+  });
+
+  test('an infinite cutoff offloads nothing: identical to in-task', () => {
+    expect(strip(simulateExecutor({ strategy: 'adaptive', workload, adaptiveCutoffBytes: Infinity }))).toEqual(
+      strip(simulateExecutor({ strategy: 'in-task', workload })),
+    );
+  });
+});
+
 describe('determinism', () => {
   test.each(STRATEGIES)('%s: the same options give the identical result', (strategy) => {
     const workload = { ...MIXED_WORKLOAD, requests: 300 };
