@@ -1,0 +1,16 @@
+export type { ActionsCore, AnnotationProperties, JobSummary } from './actions-core.ts';
+export { annotateRegressions, describeRegression } from './annotate-regressions.ts';
+export type { GitHubClient, IssueComment, PullRequestRef, WarningLog } from './client.ts';
+export { createOctokit, DEFAULT_CREATE_OCTOKIT_OPTIONS, type CreateOctokitOptions, type Octokit } from './create-octokit.ts';
+export { COMMENTS_PER_PAGE, findComment, type FindCommentOptions } from './find-comment.ts';
+export { findPullRequestForSha, type FindPullRequestOptions } from './find-pull-request.ts';
+export {
+  FORK_COMMENT_WARNING,
+  postReportComment,
+  type PostReportCommentOptions,
+  type PostReportCommentResult,
+} from './post-report-comment.ts';
+export { readPullRequestContext, type PullRequestContext, type PullRequestEnv } from './pull-request-context.ts';
+export { upsertComment, type CommentOn, type UpsertCommentOptions, type UpsertCommentResult } from './upsert-comment.ts';
+export { JOB_SUMMARY_LIMIT_BYTES, writeJobSummary } from './write-job-summary.ts';
+export { decideOutputVerdict, writeOutputs, type ExtraOutputs, type OutputVerdict } from './write-outputs.ts';
