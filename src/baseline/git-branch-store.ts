@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FormatError } from '../formats/format-error.ts';
@@ -90,6 +90,9 @@ export interface GitBranchStoreDeps {
   /** @default Math.random */
   random?: () => number;
 }
+
+/** Results up to this many characters are also written to the log, which outlives the runner's workspace. */
+const LOGGED_RESULTS_LIMIT = 64 * 1024;
 
 /** A push that lost the race against another writer; `save` fetches and tries again. */
 const REJECTED_PUSH = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info/i;
@@ -232,8 +235,11 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * skipped with a warning naming them (they stay untouched); newer-schema files are reported.
    */
   async function readFolder(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void) {
-    const files = (await listFolder(repo, tip, folder)).filter((name) => name !== INDEX_FILE);
-    const blobs = await readBlobs(repo, tip, files.map((file) => `${folder}/${file}`));
+    const listed = await listFolder(repo, tip, folder);
+    const files = listed.filter((name) => name !== INDEX_FILE);
+    const hasIndex = listed.length > files.length;
+    const blobs = await readBlobs(repo, tip, [...files, ...(hasIndex ? [INDEX_FILE] : [])].map((file) => `${folder}/${file}`));
+    const index = hasIndex ? (blobs.get(`${folder}/${INDEX_FILE}`) ?? null) : null;
     const entries: IndexEntry[] = [];
     const newer: string[] = [];
     const parsed = new Map<string, Results>();
@@ -253,7 +259,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
         warn(`skipped ${outcome.message}`);
       }
     }
-    return { files, entries: sortNewestFirst(entries), newer, parsed };
+    return { files, entries: sortNewestFirst(entries), newer, parsed, index };
   }
 
   async function load(query: BaselineQuery): Promise<LoadedBaseline | null> {
@@ -347,6 +353,11 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
         history,
         warnings,
       };
+    } catch (error: unknown) {
+      // Git trouble while reading (not bad input) is infrastructure: no baseline, and say why.
+      if (error instanceof StoreError) throw error;
+      warn(`cannot load the baseline for ${where}: ${(error as Error).message}`);
+      return null;
     } finally {
       await repo.close();
     }
@@ -414,6 +425,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     const content = `${JSON.stringify(results, null, 2)}\n`;
     const localCopy = await writeLocalCopy(target, content);
     deps.log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
+    if (content.length <= LOGGED_RESULTS_LIMIT) deps.log.info(`benchgate run of ${commit}: ${JSON.stringify(results)}`);
 
     const repo = await openDataRepo(false);
     try {
@@ -427,7 +439,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
           throw new StoreError(`cannot fetch '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
         }
         const attemptWarnings: string[] = [];
-        const built = await buildCommits(repo, tip, folder, target, commit, content, (message) => attemptWarnings.push(message));
+        const built = await buildCommits(repo, tip, attempt, folder, target, commit, content, (message) => attemptWarnings.push(message));
         try {
           await git(['push', '--quiet', 'origin', `${built.head}:refs/heads/${settings.dataBranch}`], { cwd: repo.dir });
         } catch (error: unknown) {
@@ -477,56 +489,45 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * commit that deletes runs beyond `maxHistory`, on top of `tip`.
    * @throws StoreError when a newer-schema file is in the folder
    */
-  async function buildCommits(repo: DataRepo, tip: string | null, folder: string, target: SaveTarget, commit: string, content: string, warn: (message: string) => void) {
-    const dir = repo.dir;
-    const indexFile = path.join(dir, 'benchgate-index');
-    await rm(indexFile, { force: true });
-    const env = {
-      GIT_INDEX_FILE: indexFile,
-      GIT_AUTHOR_NAME: settings.author.name,
-      GIT_AUTHOR_EMAIL: settings.author.email,
-      GIT_COMMITTER_NAME: settings.author.name,
-      GIT_COMMITTER_EMAIL: settings.author.email,
-    };
-    const run = (args: string[], input?: string) => git(args, input === undefined ? { cwd: dir, env } : { cwd: dir, env, input });
-    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>() } : await readFolder(repo, tip, folder, warn);
+  async function buildCommits(repo: DataRepo, tip: string | null, attempt: number, folder: string, target: SaveTarget, commit: string, content: string, warn: (message: string) => void) {
+    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>(), index: null } : await readFolder(repo, tip, folder, warn);
     if (existing.newer.length > 0) {
       throw new StoreError(
         `${existing.newer.join(', ')} ${existing.newer.length === 1 ? 'was' : 'were'} written by a newer benchgate; refusing to write beside ${existing.newer.length === 1 ? 'it' : 'them'}: upgrade benchgate`,
         'newer-schema',
       );
     }
-    if (tip !== null) {
-      const indexPath = `${folder}/${INDEX_FILE}`;
-      const oldIndex = (await readBlobs(repo, tip, [indexPath])).get(indexPath);
-      const parsedIndex = oldIndex ? parseIndex(oldIndex.toString('utf8')) : null;
-      if (parsedIndex?.state === 'newer') {
-        throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, 'newer-schema');
-      }
-      if (parsedIndex?.state === 'invalid') warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
-      await run(['read-tree', tip]);
+    const parsedIndex = existing.index ? parseIndex(existing.index.toString('utf8')) : null;
+    if (parsedIndex?.state === 'newer') {
+      throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, 'newer-schema');
     }
+    if (parsedIndex?.state === 'invalid') warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
+
     const file = chooseFileName(commit, new Set(existing.files));
     const results = parseResults(content, `${folder}/${file}`);
     const entries = sortNewestFirst([...existing.entries, toIndexEntry(file, commit, results)]);
     const { keep, drop } = applyRetention(entries, settings.maxHistory);
-    const writeBlob = async (body: string) => (await run(['hash-object', '-w', '--stdin'], body)).toString('utf8').trim();
-    const resultsBlob = await writeBlob(content);
-    const indexBlob = await writeBlob(renderIndex(target.benchmarkSet, target.branch, entries));
-    await run(['update-index', '--add', '--cacheinfo', `100644,${resultsBlob},${folder}/${file}`, '--cacheinfo', `100644,${indexBlob},${folder}/${INDEX_FILE}`]);
-    const commitTree = async (parent: string | null, message: string) => {
-      const tree = (await run(['write-tree'])).toString('utf8').trim();
-      return (await run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).toString('utf8').trim();
-    };
-    let head = await commitTree(tip, `benchgate: store ${target.benchmarkSet}/${target.branch} run of ${short(commit)}`);
     const pruned = drop.map((entry) => `${folder}/${entry.file}`);
+    // One `git fast-import` writes both commits on top of the fetched tip: no checkout, no index.
+    const ref = `refs/benchgate/attempt-${attempt}`;
+    const person = `${settings.author.name} <${settings.author.email}> now`;
+    const data = (body: string) => `data ${Buffer.byteLength(body)}\n${body}\n`;
+    const header = (mark: number, message: string) => `commit ${ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n${data(message)}`;
+    let stream = header(1, `benchgate: store ${target.benchmarkSet}/${target.branch} run of ${short(commit)}`);
+    if (tip !== null) stream += `from ${tip}\n`;
+    stream += `M 100644 inline ${folder}/${file}\n${data(content)}`;
+    stream += `M 100644 inline ${folder}/${INDEX_FILE}\n${data(renderIndex(target.benchmarkSet, target.branch, entries))}`;
     if (drop.length > 0) {
-      const keptIndexBlob = await writeBlob(renderIndex(target.benchmarkSet, target.branch, keep));
-      // Mode 0 removes a path; `--index-info` needs no work tree (this repository is bare).
-      const removals = pruned.map((file) => `0 ${'0'.repeat(resultsBlob.length)}\t${file}\n`).join('');
-      await run(['update-index', '--index-info'], `${removals}100644 ${keptIndexBlob}\t${folder}/${INDEX_FILE}\n`);
-      head = await commitTree(head, `benchgate: prune ${drop.length} run(s) of ${target.benchmarkSet}/${target.branch} beyond max-history ${settings.maxHistory}`);
+      stream += header(2, `benchgate: prune ${drop.length} run(s) of ${target.benchmarkSet}/${target.branch} beyond max-history ${settings.maxHistory}`);
+      stream += 'from :1\n';
+      for (const name of pruned) stream += `D ${name}\n`;
+      stream += `M 100644 inline ${folder}/${INDEX_FILE}\n${data(renderIndex(target.benchmarkSet, target.branch, keep))}`;
     }
+    stream += 'done\n';
+    const marks = path.join(repo.dir, `benchgate-marks-${attempt}`);
+    await git(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], { cwd: repo.dir, input: stream });
+    const exported = new Map((await readFile(marks, 'utf8')).trim().split('\n').map((line) => line.split(' ') as [string, string]));
+    const head = exported.get(drop.length > 0 ? ':2' : ':1')!;
     return { head, file, pruned };
   }
 

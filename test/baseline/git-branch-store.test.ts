@@ -171,7 +171,7 @@ describe('save', () => {
   test('20 concurrent writers all land, and the index lists exactly their files', async () => {
     const { make, remote } = setup(1);
     const shas = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(40, '0'));
-    const outcomes = await Promise.all(shas.map((sha, i) => make().save(makeResults(sha, minute(i)), target(sha))));
+    const outcomes = await Promise.all(shas.map((sha, i) => make({ retry: { maxAttempts: 60, baseDelayMs: 20, maxDelayMs: 1000 } }).save(makeResults(sha, minute(i)), target(sha))));
     expect(outcomes.every((outcome) => outcome.state === 'saved')).toBe(true);
     const files = [...listDataBranch(remote).keys()].filter((name) => name !== 'default/main/index.json');
     expect(files.sort()).toEqual(shas.map((sha) => `default/main/${sha}.json`).sort());
@@ -282,6 +282,26 @@ describe('choosing the baseline', () => {
     await store.save(makeResults(main[0]!, minute(0)), target(main[0]!));
     const loaded = await store.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: main[1]! });
     expect(loaded?.choice).toMatchObject({ method: 'ancestor', commit: main[0] });
+  });
+
+  test('the remote base branch decides, even when the local one has diverged from it', async () => {
+    const { store, main, workspace } = setup(3);
+    git(workspace, 'checkout', '--quiet', '-b', 'pr', main[1]!);
+    const head = commit(workspace, 'pr work');
+    // The workspace's own main is rewritten to a line that shares nothing with the remote's.
+    git(workspace, 'checkout', '--quiet', '--orphan', 'rewritten');
+    commit(workspace, 'local only');
+    git(workspace, 'branch', '--quiet', '-f', 'main', 'rewritten');
+    await store.save(makeResults(main[1]!, minute(1)), target(main[1]!));
+    await store.save(makeResults(main[2]!, minute(2)), target(main[2]!));
+    const loaded = await store.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: head });
+    expect(loaded?.choice).toMatchObject({ method: 'merge-base', commit: main[1] });
+  });
+
+  test('an unreachable remote is a warning and no baseline, not an exception', async () => {
+    const { make, root, main } = setup(1);
+    const loaded = await make({ remoteUrl: path.join(root, 'missing.git') }).load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: main[0]! });
+    expect(loaded).toBeNull();
   });
 
   test('an explicit merge base is used as given', async () => {
