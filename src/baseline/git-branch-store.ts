@@ -427,6 +427,23 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     deps.log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
     if (content.length <= LOGGED_RESULTS_LIMIT) deps.log.info(`benchgate run of ${commit}: ${JSON.stringify(results)}`);
 
+    try {
+      return await pushRun(target, commit, folder, content, localCopy, warn, warnings);
+    } catch (error: unknown) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`cannot store the run on '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
+    }
+  }
+
+  async function pushRun(
+    target: SaveTarget,
+    commit: string,
+    folder: string,
+    content: string,
+    localCopy: string,
+    warn: (message: string) => void,
+    warnings: string[],
+  ): Promise<SaveOutcome> {
     const repo = await openDataRepo(false);
     try {
       const { retry } = settings;

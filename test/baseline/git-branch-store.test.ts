@@ -168,6 +168,16 @@ describe('save', () => {
     expect(JSON.parse(readFileSync(copy, 'utf8'))).toEqual(makeResults(main[0]!, minute(1)));
   });
 
+  test('an unreachable remote fails the save with a StoreError naming the kept local copy', async () => {
+    const { make, root, main } = setup(1);
+    const failure = await make({ remoteUrl: path.join(root, 'missing.git') })
+      .save(makeResults(main[0]!, minute(0)), target(main[0]!))
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).reason).toBe('git');
+    expect((failure as StoreError).message).toMatch(/the run is kept at .*\.benchgate/);
+  });
+
   test('20 concurrent writers all land, and the index lists exactly their files', async () => {
     const { make, remote } = setup(1);
     const shas = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(40, '0'));
