@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createBaselineStore } from '../../src/baseline/create-store.ts';
 import { createFileStore } from '../../src/baseline/file-store.ts';
 import { StoreError } from '../../src/baseline/store.ts';
 import { makeResults, minute, recordingLog } from './helpers.ts';
@@ -71,5 +72,21 @@ describe('file store', () => {
     const store = createFileStore({ path: 'baseline.json', workspace: dir, saveBaseline: true }, { log: recordingLog() });
     await expect(store.save(makeResults('a'.repeat(40), minute(1)), target)).rejects.toThrow(StoreError);
     expect(readFileSync(path.join(dir, 'baseline.json'), 'utf8')).toBe(newer);
+  });
+});
+
+describe('createBaselineStore', () => {
+  const config = { baselineStore: 'file' as const, baselineFile: 'baseline.json', saveBaseline: false, dataBranch: 'benchgate-data', maxHistory: 100, githubToken: '' };
+
+  test('the file store needs a file', () => {
+    expect(() => createBaselineStore({ ...config, baselineFile: null }, { workspace: '.', log: recordingLog() })).toThrow(/baseline-file/);
+  });
+
+  test('builds the file store from the config', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'baseline.json'), JSON.stringify(makeResults('b'.repeat(40), minute(3))));
+    const store = createBaselineStore(config, { workspace: dir, log: recordingLog() });
+    expect((await store.load(query))?.choice.method).toBe('file');
+    expect((await store.save(makeResults('a'.repeat(40), minute(4)), target)).state).toBe('skipped');
   });
 });
