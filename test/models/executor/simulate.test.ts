@@ -145,6 +145,9 @@ describe('sanity properties', () => {
     strategy: fc.constantFrom(...STRATEGIES),
     cores: fc.integer({ min: 1, max: 8 }),
     workers: fc.integer({ min: 1, max: 8 }),
+    maxBlockingThreads: fc.integer({ min: 1, max: 4 }),
+    localQueueCapacity: fc.integer({ min: 1, max: 8 }),
+    globalQueueInterval: fc.integer({ min: 1, max: 70 }),
     requests: fc.integer({ min: 1, max: 60 }),
     concurrency: fc.integer({ min: 1, max: 16 }),
     medianBytes: fc.integer({ min: 1, max: 2_000_000 }),
@@ -161,7 +164,14 @@ describe('sanity properties', () => {
           payload: { kind: 'lognormal', medianBytes: s.medianBytes, sigma: 1 },
           seed: s.seed,
         };
-        const runtime = { ...DEFAULT_RUNTIME_OPTIONS, cores: s.cores, workers: s.workers };
+        const runtime = {
+          ...DEFAULT_RUNTIME_OPTIONS,
+          cores: s.cores,
+          workers: s.workers,
+          maxBlockingThreads: s.maxBlockingThreads,
+          localQueueCapacity: s.localQueueCapacity,
+          globalQueueInterval: s.globalQueueInterval,
+        };
         const result = simulateExecutor({ strategy: s.strategy, workload, runtime });
         const requests = generateRequests(workload);
         const parsing = requests.reduce((sum, r) => sum + r.sizeBytes * workload.deserializeNsPerByte, 0);
@@ -177,7 +187,7 @@ describe('sanity properties', () => {
         expect(result.latencyP99Ns).toBeGreaterThanOrEqual(result.latencyP50Ns);
         expect(result.makespanNs).toBeGreaterThanOrEqual(result.latencyP99Ns);
       }),
-      { numRuns: 60, seed: 42 },
+      { numRuns: 100, seed: 42 },
     );
   });
 
