@@ -167,7 +167,8 @@ describe('the fake checks requests against the OpenAPI description', () => {
     await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7, body: 42 as unknown as string })).rejects.toMatchObject({ status: 400 });
     await expect(octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7, perPage: 100 })).rejects.toMatchObject({ status: 400 });
     await expect(octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: fake.owner, repo: fake.repo, comment_id: 'abc' as unknown as number, body: 'x' })).rejects.toMatchObject({ status: 400 });
-    await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7 })).rejects.toMatchObject({ status: 400 });
+    const withoutBody = { owner: fake.owner, repo: fake.repo, issue_number: 7 } as { owner: string; repo: string; issue_number: number; body: string };
+    await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', withoutBody)).rejects.toMatchObject({ status: 400 });
     expect(fake.violations).toEqual([
       expect.stringMatching(/body\.body must be string, got number/),
       expect.stringMatching(/query parameter 'perPage' is not declared/),
