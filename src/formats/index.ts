@@ -15,7 +15,8 @@ import { detectGooglecpp, parseGooglecpp } from './googlecpp.ts';
 import { detectHyperfine, parseHyperfine } from './hyperfine.ts';
 import { detectJmh, parseJmh } from './jmh.ts';
 import { detectPytest, parsePytest } from './pytest.ts';
-import { FORMAT_TOOLS, type ToolName } from './tools.ts';
+import { mergeRuns } from './merge-runs.ts';
+import { FOLDER_TOOLS, FORMAT_TOOLS, TEXT_FOLDER_TOOLS, type ToolName } from './tools.ts';
 import { detectVitest, parseVitest } from './vitest.ts';
 
 export { FORMAT_TOOLS, isToolName, type ToolName } from './tools.ts';
@@ -67,12 +68,27 @@ export function detectTool(input: FormatInput): ToolName | null {
 }
 
 /**
- * Parses a file or folder that is already in memory: the pure part of `parseToolOutput`.
+ * Parses a file or folder that is already in memory: the pure part of `parseToolOutput`. A folder
+ * is read natively by criterion, cargo and go; for every other format each file in it is one run
+ * of the suite, parsed on its own and merged by `mergeRuns` (one `process` value per file).
  * @param input the file or folder
  * @param tool the format, or `auto` to recognise it
  * @throws FormatError naming the file, and for `auto` the formats it tried when none matched
  */
 export function parseToolInput(input: FormatInput, tool: ToolName | 'auto'): Results {
+  if (input.kind === 'folder') {
+    const native = tool === 'auto' ? detectTool(input) : tool;
+    if (native === null || !(FOLDER_TOOLS.includes(native) || TEXT_FOLDER_TOOLS.includes(native))) {
+      const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const parts = files.map((file) => {
+        const name = `${input.path}/${file.path}`;
+        const one: FormatInput = { kind: 'file', path: name, text: file.text, ...(input.meta ? { meta: input.meta } : {}) };
+        return { file: name, results: parseToolInput(one, native ?? 'auto') };
+      });
+      return mergeRuns(parts, input.path);
+    }
+    return FORMAT_ADAPTERS[native].parse(input);
+  }
   if (tool !== 'auto') return FORMAT_ADAPTERS[tool].parse(input);
   const detected = detectTool(input);
   if (detected) return FORMAT_ADAPTERS[detected].parse(input);
@@ -125,8 +141,8 @@ async function listFolder(root: string, options: ReadToolOutputOptions): Promise
 /**
  * Reads a benchmark tool's output from disk and parses it. A file is checked against the size
  * bound before it is read, so a huge file is refused without being loaded. A folder is read for
- * criterion (only the `new/benchmark.json` and `new/sample.json` files) and for cargo and go
- * (every file is one run).
+ * criterion (only the `new/benchmark.json` and `new/sample.json` files); for every other format
+ * each file in it is one run.
  * @param file the output file or folder
  * @param tool the format, or `auto`
  * @param meta commit, ref, time and environment to record; `createdAt` defaults to the tool's own

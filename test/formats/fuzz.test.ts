@@ -62,7 +62,14 @@ function slots(value: Json, out: { parent: Record<string, Json> | Json[]; key: s
 /** One edit of a parsed JSON document: replace, delete or duplicate something. */
 const jsonEdit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'delete', 'duplicate'), value: nasty, nanAt: fc.option(fc.nat()) });
 
-function editJson(text: string, edits: fc.RecordValue<{ at: number; kind: string; value: unknown; nanAt: number | null }>[]): string {
+interface JsonEdit {
+  at: number;
+  kind: string;
+  value: unknown;
+  nanAt: number | null;
+}
+
+function editJson(text: string, edits: JsonEdit[]): string {
   const doc = JSON.parse(text) as Json;
   for (const edit of edits) {
     const all = slots(doc);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { FormatError } from '../../src/formats/format-error.ts';
 import { AUTO_TOOLS, detectTool, FORMAT_TOOLS, parseToolInput, parseToolOutput } from '../../src/formats/index.ts';
-import { fixture, fixtureText } from './helpers.ts';
+import { fixture, fixtureText, median } from './helpers.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'benchgate-formats-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -90,12 +90,32 @@ describe('reading from disk', () => {
     expect(results.benchmarks[0]!.metrics[0]!.runs).toEqual([10, 15]);
   });
 
+  test('a folder of hyperfine files is one process run per file: the median of its times', async () => {
+    const root = path.join(scratch, 'hyperfine-runs');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, '1.json'), fixtureText('hyperfine/base.json'));
+    writeFileSync(path.join(root, '2.json'), fixtureText('hyperfine/same.json'));
+    const results = await parseToolOutput(root, 'auto');
+    const times = (name: string) => JSON.parse(fixtureText(name)).results[0].times.map((t: number) => t * 1e9);
+    const loop = results.benchmarks.find((b) => b.id === 'loop')!.metrics[0]!;
+    expect(loop).toMatchObject({ observation: 'process', samples: [times('hyperfine/base.json'), times('hyperfine/same.json')] });
+    expect(loop.runs).toEqual([median(times('hyperfine/base.json')), median(times('hyperfine/same.json'))]);
+  });
+
+  test('a folder of vitest files from different tools is refused, naming the odd file', async () => {
+    const root = path.join(scratch, 'mixed');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'a.json'), fixtureText('vitest/base.json'));
+    writeFileSync(path.join(root, 'b.json'), fixtureText('hyperfine/base.json'));
+    await expect(parseToolOutput(root, 'auto')).rejects.toThrow(/b\.json: is 'hyperfine' output but .*a\.json is 'vitest'/);
+  });
+
   test('a missing path is a FormatError naming it', async () => {
     const missing = path.join(scratch, 'nope.json');
     await expect(parseToolOutput(missing, 'auto')).rejects.toThrow(new RegExp(`^${missing.replaceAll('/', '\\/')}: cannot read`));
   });
 
-  test('a file format given a folder says so', async () => {
-    await expect(parseToolOutput(fixture('criterion/base'), 'hyperfine')).rejects.toThrow(/reads one file, but a folder was given/);
+  test('a folder given to a file format is read file by file, and the first bad file is named', async () => {
+    await expect(parseToolOutput(fixture('criterion/base'), 'hyperfine')).rejects.toThrow(/criterion\/base\/fib\/iter_1000\/new\/benchmark\.json \(results\): expected an array, got nothing/);
   });
 });
