@@ -13,7 +13,7 @@ export interface FindPullRequestOptions {
 }
 
 /**
- * Finds the open pull request whose head is `sha`, for the companion `workflow_run` workflow
+ * Finds the open pull request whose head is `sha` (closed and merged ones never match), for the companion `workflow_run` workflow
  * (`mode: comment`): there, GitHub leaves `workflow_run.pull_requests` empty when the pull
  * request comes from a fork. Asks `GET /repos/{owner}/{repo}/commits/{sha}/pulls` first, then,
  * when the head branch is known, the open pull requests from `headOwner:headRef`. Only a pull
@@ -26,7 +26,7 @@ export interface FindPullRequestOptions {
 export async function findPullRequestForSha(octokit: GitHubClient, options: FindPullRequestOptions): Promise<number | null> {
   const baseRepo = `${options.owner}/${options.repo}`.toLowerCase();
   const matches = (pull: PullRequestRef): boolean =>
-    pull.head.sha === options.sha && pull.base.repo.full_name.toLowerCase() === baseRepo;
+    pull.state === 'open' && pull.head.sha === options.sha && pull.base.repo.full_name.toLowerCase() === baseRepo;
   const { data: associated } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
     owner: options.owner,
     repo: options.repo,
@@ -46,8 +46,7 @@ export async function findPullRequestForSha(octokit: GitHubClient, options: Find
   return pickPullRequest(open.filter(matches));
 }
 
-/** An open pull request wins over a closed one; among equals the newest (highest number). */
+/** Two open pull requests from the same commit: the newest (highest number). */
 function pickPullRequest(pulls: PullRequestRef[]): number | null {
-  const ranked = pulls.toSorted((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || b.number - a.number);
-  return ranked[0]?.number ?? null;
+  return pulls.toSorted((a, b) => b.number - a.number)[0]?.number ?? null;
 }

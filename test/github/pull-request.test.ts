@@ -127,9 +127,11 @@ describe('findPullRequestForSha', () => {
     expect(fake.calls.map((c) => c.method)).toEqual(['listPullRequestsAssociatedWithCommit']);
   });
 
-  test('prefers the open pull request, then the newest', async () => {
+  test('only an open pull request matches; of two, the newest', async () => {
     const fake = createFakeClient({ pulls: [pullRequest(20, sha, { state: 'closed' }), pullRequest(9, sha), pullRequest(14, sha)] });
     expect(await findPullRequestForSha(fake.client, { owner: 'o', repo: 'r', sha })).toBe(14);
+    const merged = createFakeClient({ pulls: [pullRequest(20, sha, { state: 'closed' })] });
+    expect(await findPullRequestForSha(merged.client, { owner: 'o', repo: 'r', sha })).toBeNull();
   });
 
   test('ignores pull requests into another repository', async () => {
