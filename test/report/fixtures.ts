@@ -1,0 +1,367 @@
+/**
+ * Hand-written `benchgate/report@1` fixtures for the report goldens. Numbers are chosen to be
+ * consistent: `change` and `interval` follow from the metric ratio as compare defines them.
+ */
+import type { Comparison, Report, SideInfo } from '../../src/compare/schema.ts';
+import type { Direction, Environment } from '../../src/results/schema.ts';
+
+export const RUNNER_ENVIRONMENT: Environment = {
+  cpuModel: 'AMD EPYC 7763 64-Core Processor',
+  cores: 4,
+  os: 'linux 6.8.0-1017-azure',
+  arch: 'x64',
+  node: 'v24.11.1',
+  runnerImage: 'ubuntu24/20261110.1',
+};
+
+const BASELINE_SIDE: SideInfo = {
+  tool: 'benchgate',
+  commit: '3f9a2c41d7e8b6a5c4d3e2f1a0b9c8d7e6f5a4b3',
+  ref: 'refs/heads/main',
+  createdAt: '2026-11-20T09:14:03.000Z',
+  environment: RUNNER_ENVIRONMENT,
+  seed: 1_840_221,
+};
+
+const CURRENT_SIDE: SideInfo = {
+  tool: 'benchgate',
+  commit: '9c1e7b05aa2d4f6e8b0c1d2e3f4a5b6c7d8e9f01',
+  ref: 'refs/pull/42/merge',
+  createdAt: '2026-11-22T18:02:41.000Z',
+  environment: RUNNER_ENVIRONMENT,
+  seed: 77_311,
+};
+
+/** The change and interval in compare's three forms, from the metric ratio and its interval. */
+function moved(direction: Direction, ratio: number, low: number, high: number) {
+  const throughput = (r: number) => (direction === 'smaller' ? 1 / r - 1 : r - 1);
+  const ends = [throughput(low), throughput(high)].sort((a, b) => a - b) as [number, number];
+  return {
+    change: { ratio, metric: ratio - 1, throughput: throughput(ratio) },
+    interval: {
+      method: 'hodges-lehmann' as const,
+      level: 0.95,
+      ratio: [low, high] as [number, number],
+      metric: [low - 1, high - 1] as [number, number],
+      throughput: ends,
+    },
+  };
+}
+
+interface ComparisonSpec {
+  id: string;
+  metric?: string;
+  unit?: string;
+  direction?: Direction;
+  verdict: Comparison['verdict'];
+  reason: string;
+  /** Baseline median; the current median is `center * ratio`. */
+  center?: number;
+  ratio?: [number, number, number];
+  worse?: number;
+  better?: number;
+  runs?: [number, number];
+  flags?: Comparison['flags'];
+  runsNeeded?: number | null;
+  gate?: boolean;
+}
+
+/** One comparison, filled the way compare fills it. */
+export function comparison(spec: ComparisonSpec): Comparison {
+  const direction = spec.direction ?? 'smaller';
+  const center = spec.center ?? 1_000_000;
+  const [ratio, low, high] = spec.ratio ?? [1, 0.99, 1.01];
+  const [baselineRuns, currentRuns] = spec.runs ?? [10, 10];
+  const hasBaseline = spec.verdict !== 'new';
+  const hasCurrent = spec.verdict !== 'missing';
+  const compared = hasBaseline && hasCurrent && spec.verdict !== 'errored';
+  const { change, interval } = moved(direction, ratio, low, high);
+  const worse = spec.worse ?? 0.5;
+  const better = spec.better ?? 0.5;
+  return {
+    id: spec.id,
+    metric: spec.metric ?? 'latency-p50',
+    unit: spec.unit ?? 'ns',
+    direction,
+    gate: spec.gate ?? true,
+    verdict: spec.verdict,
+    reason: spec.reason,
+    baseline: hasBaseline ? { runs: baselineRuns, center, cv: 0.012, observation: 'process' } : null,
+    current: hasCurrent
+      ? { runs: currentRuns, center: spec.verdict === 'errored' ? null : center * ratio, cv: 0.015, observation: 'process' }
+      : null,
+    change: compared ? change : null,
+    interval: compared ? interval : null,
+    p: compared
+      ? {
+          test: 'mann-whitney',
+          twoSided: Math.min(1, 2 * Math.min(worse, better)),
+          worse,
+          better,
+          worseAdjusted: Math.min(1, worse * 3),
+          betterAdjusted: Math.min(1, better * 3),
+        }
+      : null,
+    threshold: 0.05,
+    alpha: 0.01,
+    flags: spec.flags ?? [],
+    runsNeeded: spec.runsNeeded ?? null,
+  };
+}
+
+function summarize(comparisons: readonly Comparison[]): Report['summary'] {
+  const summary: Report['summary'] = {
+    regressed: 0,
+    improved: 0,
+    unchanged: 0,
+    inconclusive: 0,
+    new: 0,
+    missing: 0,
+    errored: 0,
+  };
+  for (const item of comparisons) summary[item.verdict] += 1;
+  return summary;
+}
+
+/** A report around the given comparisons, with a merge-base baseline on main. */
+export function report(comparisons: Comparison[], overrides: Partial<Report> = {}): Report {
+  const failing = comparisons.filter((item) => item.gate && item.verdict === 'regressed');
+  return {
+    schema: 'benchgate/report@1',
+    benchmarkSet: 'default',
+    baseline: BASELINE_SIDE,
+    baselineChoice: {
+      method: 'merge-base',
+      commit: BASELINE_SIDE.commit,
+      date: BASELINE_SIDE.createdAt,
+      branch: 'main',
+      description: 'newest stored run at the merge base 3f9a2c4 on main',
+      historyRuns: 6,
+    },
+    current: CURRENT_SIDE,
+    settings: { threshold: 0.05, alpha: 0.01, interval: 'hodges-lehmann', confidence: 0.95, seed: 20_261_122 },
+    comparisons,
+    summary: summarize(comparisons),
+    gate: {
+      failed: failing.length > 0,
+      reasons: failing.map(
+        (item) =>
+          `${item.id} ${item.metric}: throughput ${((item.change?.throughput ?? 0) * 100).toFixed(1).replace('-', '−')}% beyond the 5% threshold`,
+      ),
+    },
+    reproduce:
+      'npx benchgate compare .benchgate/baseline.json .benchgate/current.json --threshold 5% --alpha 0.01 --seed 20261122',
+    ...overrides,
+  };
+}
+
+const unchanged = (id: string, ratio: number, center = 850_000): Comparison =>
+  comparison({ id, verdict: 'unchanged', reason: 'no significant change (Holm-adjusted p ≥ 0.01)', center, ratio: [ratio, ratio - 0.012, ratio + 0.012] });
+
+/** Two regressions (the layout model's inline error), one improvement, unchanged rest. */
+export const regressions = report([
+  comparison({
+    id: 'layout/ddsplit-replay',
+    verdict: 'regressed',
+    reason: 'throughput fell 21.3% (95% CI −23.0% … −19.4%), past the 5% threshold, Holm-adjusted p = 0.00049',
+    center: 1_912_400,
+    ratio: [1 / 0.787, 1 / 0.806, 1 / 0.77],
+    worse: 0.000163,
+    better: 0.99984,
+  }),
+  comparison({
+    id: 'layout/ddsplit-replay',
+    metric: 'bytes-copied',
+    unit: 'B/req',
+    verdict: 'regressed',
+    gate: false,
+    reason: 'bytes copied per request rose 4.1× (95% CI 3.9× … 4.3×), past the 5% threshold',
+    center: 12_544,
+    ratio: [4.1, 3.9, 4.3],
+    worse: 0.000082,
+    better: 0.99992,
+  }),
+  comparison({
+    id: 'executor/spawn-blocking',
+    metric: 'throughput',
+    unit: 'ops/s',
+    direction: 'bigger',
+    verdict: 'improved',
+    reason: 'throughput rose 12.4% (95% CI +9.8% … +15.1%)',
+    center: 48_210,
+    ratio: [1.124, 1.098, 1.151],
+    worse: 0.9991,
+    better: 0.00091,
+  }),
+  unchanged('executor/single-task', 1.004),
+  unchanged('executor/buffer-unordered-32', 0.996, 2_340_000),
+  comparison({
+    id: 'layout/boxed-error',
+    verdict: 'unchanged',
+    reason: 'no significant change (Holm-adjusted p ≥ 0.01)',
+    center: 640,
+    ratio: [1.011, 0.97, 1.05],
+    flags: [{ kind: 'high-cv', side: 'current', message: 'runs vary by 14% (coefficient of variation); more runs would narrow the interval' }],
+  }),
+]);
+
+/** Fourteen benchmarks, nothing moved. */
+export const allUnchanged = report(
+  Array.from({ length: 14 }, (_, index) =>
+    unchanged(`suite-${String.fromCharCode(97 + (index % 3))}/task-${index + 1}`, 1 + ((index % 5) - 2) * 0.003, 10_000 * (index + 1) ** 2),
+  ),
+);
+
+/** The first run of a set: nothing stored yet. */
+export const noBaseline = report(
+  [
+    comparison({ id: 'layout/ddsplit-replay', verdict: 'new', reason: 'only in the current results', center: 1_912_400 }),
+    comparison({ id: 'layout/ddsplit-replay', metric: 'bytes-copied', unit: 'B/req', verdict: 'new', reason: 'only in the current results', center: 51_234 }),
+    comparison({ id: 'executor/spawn-blocking', verdict: 'new', reason: 'only in the current results', center: 3_400 }),
+  ],
+  {
+    baseline: null,
+    baselineChoice: null,
+    gate: { failed: false, reasons: [] },
+    reproduce: 'npx benchgate run --seed 77311',
+  },
+);
+
+/** Inconclusive, new, missing and errored next to an unchanged one. */
+export const mixed = report([
+  comparison({
+    id: 'executor/fan-out',
+    verdict: 'inconclusive',
+    reason: 'the interval (−9.1% … +1.2%) straddles the 5% threshold',
+    center: 2_400_000,
+    ratio: [1.04, 0.988, 1.1],
+    worse: 0.004,
+    better: 0.996,
+    runsNeeded: 24,
+    flags: [{ kind: 'few-runs', side: 'both', message: 'only 5 runs per side' }],
+    runs: [5, 5],
+  }),
+  comparison({ id: 'executor/work-stealing', verdict: 'new', reason: 'only in the current results', center: 930_000 }),
+  comparison({ id: 'layout/legacy-copy', verdict: 'missing', reason: 'only in the baseline results', center: 7_000 }),
+  comparison({
+    id: 'layout/parse-headers',
+    verdict: 'errored',
+    reason: 'the current run threw: RangeError: offset 4096 is out of bounds',
+    center: 55_000,
+  }),
+  unchanged('layout/ddsplit-replay', 1.002),
+]);
+
+/** Strings from results that try to be markdown, HTML, mentions, references and table breaks. */
+export const hostile = report(
+  [
+    comparison({
+      id: '<img src=x onerror=alert(1)>|@octocat #1 `rm -rf` **bold**',
+      metric: 'latency|p50\n## heading',
+      unit: 'ns',
+      verdict: 'regressed',
+      reason: 'fixes #12 for @org/team',
+      center: 5_000,
+      ratio: [1.3, 1.25, 1.35],
+      worse: 0.0001,
+      better: 0.9999,
+    }),
+    comparison({
+      id: '[click](javascript:alert(1)) <!-- hidden --> -->',
+      metric: '$x^2$ :tada:',
+      unit: '<b>ms</b>',
+      verdict: 'inconclusive',
+      reason: '<script>alert("x")</script>\r\n> quoted\n- listed\n```\ncode',
+      center: 12,
+      ratio: [1.06, 0.99, 1.14],
+      flags: [{ kind: 'outliers', side: 'baseline', message: '@everyone look at https://example.com & www.example.com' }],
+    }),
+    comparison({
+      id: '1. ordered\u001b[31mred\u001b[0m\ttab',
+      verdict: 'errored',
+      reason: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash',
+      center: 40,
+    }),
+    unchanged('    indented code | pipe \\| escaped pipe', 1.001),
+  ],
+  {
+    benchmarkSet: 'set --> <b>@x</b>',
+    current: { ...CURRENT_SIDE, ref: 'refs/heads/<b>@me</b>#7', commit: '`deadbeef`' },
+    reproduce: 'npx benchgate compare "a b.json" c.json ``` @octocat\n```\necho pwned',
+  },
+);
+
+/** The two sides ran on different machines. */
+export const fingerprintMismatch = report(
+  [
+    comparison({
+      id: 'layout/ddsplit-replay',
+      verdict: 'improved',
+      reason: 'throughput rose 30.5% (95% CI +27.0% … +34.1%)',
+      center: 1_912_400,
+      ratio: [1 / 1.305, 1 / 1.27, 1 / 1.341],
+      worse: 0.9999,
+      better: 0.00012,
+      flags: [
+        {
+          kind: 'fingerprint-mismatch',
+          side: 'both',
+          message: 'measured on AMD EPYC 7763 (baseline) and Intel Xeon Platinum 8370C (current)',
+        },
+      ],
+    }),
+    unchanged('executor/single-task', 0.99),
+  ],
+  {
+    current: {
+      ...CURRENT_SIDE,
+      environment: { ...RUNNER_ENVIRONMENT, cpuModel: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz', node: 'v24.12.0' },
+    },
+  },
+);
+
+/** A deterministic pseudo-random source (mulberry32), so the big fixture never changes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** `count` comparisons: mostly unchanged, some of every other verdict; too many for one comment. */
+export function bigReport(count: number, seed = 6): Report {
+  const next = random(seed);
+  const comparisons = Array.from({ length: count }, (_, index) => {
+    const roll = next();
+    const id = `generated/suite-${Math.floor(index / 50)}/benchmark-with-a-longish-name-${index}`;
+    const center = Math.round(1_000 + next() * 9_000_000);
+    if (roll < 0.02) {
+      const ratio = 1.06 + next() * 0.4;
+      return comparison({ id, verdict: 'regressed', reason: 'past the threshold', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.0001, better: 0.9999 });
+    }
+    if (roll < 0.04) {
+      const ratio = 0.94 - next() * 0.3;
+      return comparison({ id, verdict: 'improved', reason: 'past the threshold', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.9999, better: 0.0001 });
+    }
+    if (roll < 0.05) {
+      return comparison({ id, verdict: 'inconclusive', reason: 'the interval straddles the threshold', center, ratio: [1.05, 0.99, 1.11], runsNeeded: 30 });
+    }
+    const ratio = 1 + (next() - 0.5) * 0.04;
+    return unchanged(id, ratio, center);
+  });
+  return report(comparisons);
+}
+
+/** Every fixture the goldens are made from, by golden file name. */
+export const GOLDEN_FIXTURES = {
+  regressions,
+  'all-unchanged': allUnchanged,
+  'no-baseline': noBaseline,
+  'inconclusive-new-missing-errored': mixed,
+  'hostile-names': hostile,
+  'fingerprint-mismatch': fingerprintMismatch,
+} as const;
