@@ -1,3 +1,9 @@
+export {
+  DEFAULT_JSON_PAYLOAD_OPTIONS,
+  drawPayloadSizes,
+  makeJsonPayload,
+  type JsonPayloadOptions,
+} from './json-payload.ts';
 export { createRandom, sampleLognormal, samplePareto, type Random } from './random.ts';
 export { DEFAULT_RUNTIME_OPTIONS, validateRuntimeOptions, type RuntimeOptions } from './runtime-options.ts';
 export {

@@ -16,6 +16,7 @@ export interface JsonPayloadOptions {
   seed: number;
 }
 
+/** 64 payloads, median 128 KiB, σ = 1.2, between 256 B and 8 MiB. */
 export const DEFAULT_JSON_PAYLOAD_OPTIONS: JsonPayloadOptions = {
   count: 64,
   medianBytes: 128 << 10,

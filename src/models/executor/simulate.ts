@@ -37,6 +37,7 @@ export interface SimulationOptions {
   maxEvents: number;
 }
 
+/** A 1 ms tick with 1 µs of work: short enough that any delay is the scheduler's. */
 export const DEFAULT_PERIODIC_TASK_OPTIONS: PeriodicTaskOptions = { periodNs: 1_000_000, workNs: 1_000 };
 
 /** Defaults for everything but the strategy. */
