@@ -1,0 +1,93 @@
+import type { CompareOverride, CompareConfig } from './compare-config.ts';
+import type { HistoryJob } from './history.ts';
+
+/** How to compare two results; fill from `DEFAULT_COMPARE_OPTIONS`. */
+export interface CompareOptions {
+  /**
+   * Relative throughput loss that counts as a regression (0.05 = throughput −5%, i.e. the metric
+   * worsens by a factor of at least 1/(1 − 0.05)). Improvement is the mirror on the log scale.
+   * @default 0.05
+   */
+  threshold: number;
+  /** Significance level for the Holm-adjusted one-sided p. @default 0.01 */
+  alpha: number;
+  /** Level of the reported interval of the change. @default 0.95 */
+  confidence: number;
+  /** The interval of the change for process runs. @default 'hodges-lehmann' */
+  interval: 'hodges-lehmann' | 'bootstrap';
+  /** Seed of the bootstrap (recorded in the report settings). @default 0 */
+  seed: number;
+  /** Bootstrap resamples. @default 2000 */
+  resamples: number;
+  /** Per-benchmark overrides from the config file; last match wins. @default [] */
+  overrides: CompareOverride[];
+  /** Stored jobs on the base branch, newest first; their spread is job-to-job noise. @default [] */
+  history: HistoryJob[];
+  /** Usable stored jobs needed before history is used for a comparison. @default 5 */
+  minHistoryJobs: number;
+  /**
+   * Assumed job-to-job noise, as a standard deviation of log centers, for within-process samples
+   * (`observation: 'sample'`) when there is no history: 0.03 ≈ 3% per job, above the ≈2.7%
+   * run-to-run variation of GitHub-hosted runners.
+   * @default 0.03
+   */
+  jobNoiseFloor: number;
+  /** The producing tool (for the "how to get repeated runs" hint); null uses the current results' `tool`. @default null */
+  tool: string | null;
+  /** `ignore` adds no fingerprint-mismatch flag; `warn` and `advisory` do (the gate treats them differently). @default 'advisory' */
+  fingerprintMismatch: 'warn' | 'ignore' | 'advisory';
+  /** Tukey fence multiplier for the outliers flag. @default 1.5 */
+  outlierFence: number;
+}
+
+/** The defaults every caller starts from. */
+export const DEFAULT_COMPARE_OPTIONS: Readonly<CompareOptions> = Object.freeze({
+  threshold: 0.05,
+  alpha: 0.01,
+  confidence: 0.95,
+  interval: 'hodges-lehmann',
+  seed: 0,
+  resamples: 2000,
+  overrides: [],
+  history: [],
+  minHistoryJobs: 5,
+  jobNoiseFloor: 0.03,
+  tool: null,
+  fingerprintMismatch: 'advisory',
+  outlierFence: 1.5,
+});
+
+/**
+ * Applies a config file on top of options: its top-level `threshold` and `alpha` replace the
+ * options' values when present, and its overrides are appended after any already given.
+ * @param options the options so far (defaults and flags)
+ * @param config from `parseCompareConfig`
+ * @returns new options
+ */
+export function mergeCompareConfig(options: CompareOptions, config: CompareConfig): CompareOptions {
+  return {
+    ...options,
+    threshold: config.threshold ?? options.threshold,
+    alpha: config.alpha ?? options.alpha,
+    overrides: [...options.overrides, ...config.overrides],
+  };
+}
+
+/**
+ * Fills and checks options.
+ * @throws RangeError naming the option when a value is out of range
+ */
+export function resolveCompareOptions(options: Partial<CompareOptions> = {}): CompareOptions {
+  const resolved: CompareOptions = { ...DEFAULT_COMPARE_OPTIONS, ...options };
+  const check = (name: keyof CompareOptions, ok: boolean, range: string) => {
+    if (!ok) throw new RangeError(`compare option '${name}' must be ${range}, got ${String(resolved[name])}`);
+  };
+  check('threshold', resolved.threshold > 0 && resolved.threshold < 1, 'in (0, 1)');
+  check('alpha', resolved.alpha > 0 && resolved.alpha < 1, 'in (0, 1)');
+  check('confidence', resolved.confidence > 0 && resolved.confidence < 1, 'in (0, 1)');
+  check('resamples', Number.isInteger(resolved.resamples) && resolved.resamples > 0, 'a positive whole number');
+  check('minHistoryJobs', Number.isInteger(resolved.minHistoryJobs) && resolved.minHistoryJobs >= 2, 'a whole number ≥ 2');
+  check('jobNoiseFloor', resolved.jobNoiseFloor >= 0 && Number.isFinite(resolved.jobNoiseFloor), 'a finite number ≥ 0');
+  check('seed', Number.isInteger(resolved.seed), 'a whole number');
+  return resolved;
+}

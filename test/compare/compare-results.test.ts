@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { compareResults } from '../../src/compare/compare-results.ts';
+import { historyKey, type HistoryJob } from '../../src/compare/history.ts';
+import { ComparisonSchema, type Comparison } from '../../src/compare/schema.ts';
+import { bench, ENVIRONMENT, metric, noisyRuns, pair, results } from './helpers.ts';
+
+function only(comparisons: Comparison[]): Comparison {
+  expect(comparisons).toHaveLength(1);
+  ComparisonSchema.parse(comparisons[0]);
+  return comparisons[0]!;
+}
+
+describe('process runs', () => {
+  test('a 20% slowdown is regressed, with its change, interval and p values', () => {
+    const [base, cur] = pair(noisyRuns(10, 1000, 0.02, 1), noisyRuns(10, 1200, 0.02, 2));
+    const c = only(compareResults(base, cur));
+    expect(c.verdict).toBe('regressed');
+    expect(c.change!.metric).toBeGreaterThan(0.15);
+    expect(c.change!.metric).toBeLessThan(0.25);
+    expect(c.change!.throughput).toBeCloseTo(1 / c.change!.ratio - 1, 12);
+    expect(c.interval!.method).toBe('hodges-lehmann');
+    expect(c.interval!.ratio[0]).toBeLessThanOrEqual(c.change!.ratio);
+    expect(c.interval!.ratio[1]).toBeGreaterThanOrEqual(c.change!.ratio);
+    expect(c.interval!.throughput[0]).toBeLessThan(c.interval!.throughput[1]);
+    expect(c.p!.test).toBe('mann-whitney');
+    expect(c.p!.worseAdjusted).toBeLessThan(0.01);
+    expect(c.p!.better).toBeGreaterThan(0.9);
+    expect(c.baseline).toMatchObject({ runs: 10, observation: 'process' });
+    expect(c.reason).toMatch(/throughput −/);
+  });
+
+  test('a 25% latency rise reads as a 20% throughput loss', () => {
+    const base = [100, 100, 100, 100, 100, 100];
+    const c = only(compareResults(...pair(base, base.map((v) => v * 1.25))));
+    expect(c.change!.metric).toBeCloseTo(0.25, 12);
+    expect(c.change!.throughput).toBeCloseTo(-0.2, 12);
+  });
+
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('unchanged noisy code (seed %i) is unchanged', (seed) => {
+    const c = only(compareResults(...pair(noisyRuns(10, 500, 0.04, seed), noisyRuns(10, 500, 0.04, seed + 100))));
+    expect(c.verdict).toBe('unchanged');
+  });
+
+  test('significant but straddling the threshold is inconclusive with the runs that would settle it', () => {
+    // 5.9% slower with 2% noise: significant, but the interval reaches both sides of 1/(1 − 5%).
+    const base = noisyRuns(10, 1000, 0.02, 7);
+    const cur = noisyRuns(10, 1059, 0.02, 8);
+    const c = only(compareResults(...pair(base, cur)));
+    expect(c.p!.worseAdjusted).toBeLessThan(0.01);
+    expect(c.interval!.ratio[0]).toBeLessThan(1 / 0.95);
+    expect(c.interval!.ratio[1]).toBeGreaterThan(1 / 0.95);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.runsNeeded).toBeGreaterThan(10);
+    expect(c.reason).toMatch(/straddles/);
+  });
+
+  test('significant but inside the threshold is unchanged', () => {
+    const c = only(compareResults(...pair(noisyRuns(20, 1000, 0.002, 3), noisyRuns(20, 1010, 0.002, 4))));
+    expect(c.p!.worseAdjusted).toBeLessThan(0.01);
+    expect(c.verdict).toBe('unchanged');
+    expect(c.reason).toMatch(/within the 5.0% threshold/);
+  });
+
+  test('bigger-is-better: a 20% throughput drop is regressed and a rise is improved', () => {
+    const ops = { name: 'ops', unit: 'ops/s', direction: 'bigger' as const };
+    const base = noisyRuns(10, 5000, 0.02, 11);
+    const down = only(compareResults(...pair(base, noisyRuns(10, 4000, 0.02, 12), ops)));
+    expect(down.verdict).toBe('regressed');
+    expect(down.change!.throughput).toBeCloseTo(down.change!.metric, 12);
+    expect(down.change!.throughput).toBeLessThan(-0.15);
+    const up = only(compareResults(...pair(base, noisyRuns(10, 6000, 0.02, 13), ops)));
+    expect(up.verdict).toBe('improved');
+  });
+
+  test('a 20% speed-up of a latency is improved', () => {
+    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.02, 21), noisyRuns(10, 800, 0.02, 22))));
+    expect(c.verdict).toBe('improved');
+    expect(c.change!.throughput).toBeGreaterThan(0.2);
+  });
+
+  test('fewer than 2 runs on a side is inconclusive with the reason, and no runs are invented', () => {
+    const c = only(compareResults(...pair([100], [130, 131, 129])));
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.reason).toMatch(/baseline has 1 run/);
+    expect(c.p).toBeNull();
+    expect(c.interval).toBeNull();
+    expect(c.baseline!.runs).toBe(1);
+    expect(c.flags.map((f) => f.kind)).toContain('few-runs');
+  });
+
+  test('the bootstrap interval is seeded and recorded as such', () => {
+    const [base, cur] = pair(noisyRuns(10, 1000, 0.02, 31), noisyRuns(10, 1200, 0.02, 32));
+    const first = only(compareResults(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
+    const second = only(compareResults(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
+    expect(first.interval!.method).toBe('bootstrap');
+    expect(first.interval).toEqual(second.interval);
+    expect(first.verdict).toBe('regressed');
+  });
+
+  test('values ≤ 0 get a rank test but no relative change', () => {
+    const c = only(compareResults(...pair([-5, -4, 3, 2, -1, 0], [-6, -4, 2, 3, -2, 1], { name: 'heap', unit: 'B' })));
+    expect(c.change).toBeNull();
+    expect(c.verdict).toBe('unchanged');
+    expect(c.p).not.toBeNull();
+  });
+});
+
+describe('deterministic metrics (variance 0)', () => {
+  test('equal on both sides is unchanged without dividing by zero', () => {
+    const c = only(compareResults(...pair(Array(10).fill(4096), Array(10).fill(4096))));
+    expect(c.verdict).toBe('unchanged');
+    expect(c.change).toEqual({ ratio: 1, metric: 0, throughput: 0 });
+    expect(c.interval!.ratio).toEqual([1, 1]);
+    expect(c.p!.worse).toBe(1);
+  });
+
+  test('different: the change is exact and the exact rank test decides', () => {
+    const c = only(compareResults(...pair(Array(10).fill(100), Array(10).fill(120))));
+    expect(c.verdict).toBe('regressed');
+    expect(c.change!.ratio).toBeCloseTo(1.2, 12);
+    expect(c.interval!.ratio).toEqual([c.change!.ratio, c.change!.ratio]);
+    expect(c.interval!.method).toBe('exact');
+    expect(c.p!.test).toBe('exact-permutation');
+    expect(c.p!.worse).toBeCloseTo(1 / 184756, 15);
+  });
+
+  test('different but too few runs to reach alpha is inconclusive with the exact runs needed', () => {
+    const c = only(compareResults(...pair([100, 100], [120, 120])));
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.runsNeeded).toBe(5); // 1 / C(10, 5) = 0.004 < 0.01; 1 / C(8, 4) = 0.014
+  });
+
+  test('from a constant 0 (no allocations) to some is regressed', () => {
+    const c = only(compareResults(...pair(Array(10).fill(0), Array(10).fill(3), { name: 'allocs', unit: 'allocs/op' })));
+    expect(c.verdict).toBe('regressed');
+    expect(c.change).toBeNull();
+  });
+});
+
+describe('pairing', () => {
+  test('new, missing and errored benchmarks', () => {
+    const base = results([
+      bench('s/kept', metric([1, 2, 3])),
+      bench('s/removed', metric([1, 2, 3])),
+      bench('s/broken', metric([1, 2, 3])),
+    ]);
+    const cur = results([
+      bench('s/kept', metric([1, 2, 3])),
+      bench('s/added', metric([1, 2, 3])),
+      { id: 's/broken', state: 'errored', error: 'TypeError: boom', metrics: [] },
+    ]);
+    const byId = Object.fromEntries(compareResults(base, cur).map((c) => [c.id, c]));
+    expect(byId['s/added']!.verdict).toBe('new');
+    expect(byId['s/removed']!.verdict).toBe('missing');
+    expect(byId['s/broken']!.verdict).toBe('errored');
+    expect(byId['s/broken']!.error).toEqual({ side: 'current', message: 'TypeError: boom' });
+    expect(byId['s/kept']!.verdict).not.toBe('new');
+    expect(Object.keys(byId)).toEqual(['s/kept', 's/added', 's/broken', 's/removed']);
+  });
+
+  test('with no baseline every comparison is new', () => {
+    const comparisons = compareResults(null, results([bench('a/x', metric([1, 2])), bench('a/y', metric([1, 2]))]));
+    expect(comparisons.map((c) => c.verdict)).toEqual(['new', 'new']);
+  });
+
+  test('a metric only one side has is new or missing', () => {
+    const base = results([bench('s/t', metric([1, 2, 3]), metric([1, 1], { name: 'old' }))]);
+    const cur = results([bench('s/t', metric([1, 2, 3]), metric([1, 1], { name: 'fresh' }))]);
+    const verdicts = Object.fromEntries(compareResults(base, cur).map((c) => [c.metric, c.verdict]));
+    expect(verdicts).toMatchObject({ fresh: 'new', old: 'missing' });
+  });
+});
+
+describe('Holm over the gated family, and overrides', () => {
+  // 5 runs per side, completely separated: raw one-sided p = 1/252 ≈ 0.004 < 0.01.
+  const slow = metric([100, 101, 102, 103, 104]);
+  const slower = metric([130, 131, 132, 133, 134]);
+  const flat = () => metric([100, 102, 101, 103, 104]);
+  const flat2 = () => metric([101, 100, 104, 102, 103]);
+
+  test('alone it is regressed', () => {
+    expect(only(compareResults(results([bench('a/one', slow)]), results([bench('a/one', slower)]))).verdict).toBe('regressed');
+  });
+
+  test('in a gated family of 3 the Holm-adjusted p (3/252) misses alpha', () => {
+    const base = results([bench('a/one', slow), bench('b/two', flat()), bench('b/three', flat())]);
+    const cur = results([bench('a/one', slower), bench('b/two', flat2()), bench('b/three', flat2())]);
+    const first = compareResults(base, cur)[0]!;
+    expect(first.p!.worse).toBeCloseTo(1 / 252, 10);
+    expect(first.p!.worseAdjusted).toBeCloseTo(3 / 252, 10);
+    expect(first.verdict).toBe('inconclusive');
+    expect(first.runsNeeded).toBeGreaterThan(5);
+  });
+
+  test('an override taking the others out of the gate shrinks the family', () => {
+    const base = results([bench('a/one', slow), bench('b/two', flat()), bench('b/three', flat())]);
+    const cur = results([bench('a/one', slower), bench('b/two', flat2()), bench('b/three', flat2())]);
+    const comparisons = compareResults(base, cur, { overrides: [{ match: 'b/*', gate: false }] });
+    expect(comparisons.map((c) => c.gate)).toEqual([true, false, false]);
+    expect(comparisons[0]!.verdict).toBe('regressed');
+  });
+
+  test('a per-metric threshold override turns a 30% slowdown into a sub-threshold change', () => {
+    const c = only(
+      compareResults(results([bench('a/one', slow)]), results([bench('a/one', slower)]), {
+        overrides: [{ match: 'a/**', metric: 'latency-*', threshold: 0.5, alpha: 0.05 }],
+      }),
+    );
+    expect(c.threshold).toBe(0.5);
+    expect(c.alpha).toBe(0.05);
+    expect(c.verdict).toBe('unchanged');
+  });
+});
+
+describe('history (job-to-job noise)', () => {
+  function historyOf(centers: number[]): HistoryJob[] {
+    return centers.map((center, i) => ({ commit: `c${i}`, centers: { [historyKey('suite/task', 'latency-p50')]: center } }));
+  }
+  // Stored jobs on main: their centers spread by about ±5% from runner to runner.
+  const history = historyOf([1000, 1050, 960, 1030, 990, 1060, 950, 1010]);
+
+  test('without history, a uniformly slower runner (+8%, tight runs) reads as a regression', () => {
+    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42))));
+    expect(c.verdict).toBe('regressed');
+  });
+
+  test('with history, the same slow runner is not a regression', () => {
+    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42)), { history }));
+    expect(c.verdict).not.toBe('regressed');
+    expect(c.p!.test).toBe('history');
+    expect(c.interval!.method).toBe('history');
+    expect(c.historyJobs).toBe(8);
+  });
+
+  test('with history, a 40% slowdown is still regressed', () => {
+    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1400, 0.004, 42)), { history }));
+    expect(c.verdict).toBe('regressed');
+  });
+
+  test('fewer than 5 stored jobs are not used', () => {
+    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42)), { history: history.slice(0, 4) }));
+    expect(c.p!.test).toBe('mann-whitney');
+  });
+});
+
+describe('single values and within-process samples', () => {
+  test('single values without history are inconclusive with a tool hint', () => {
+    const c = only(compareResults(...pair([100], [150], { observation: 'single' }), { tool: 'go' }));
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.reason).toMatch(/-count=10/);
+    expect(c.flags.map((f) => f.kind)).toContain('single-value');
+    expect(c.change!.ratio).toBeCloseTo(1.5, 12);
+  });
+
+  test('single values with history are tested against the job-to-job spread', () => {
+    const history: HistoryJob[] = [100, 102, 98, 101, 99, 100].map((center, i) => ({ commit: `${i}`, centers: { 'suite/task::latency-p50': center } }));
+    const slow = only(compareResults(...pair([100], [150], { observation: 'single' }), { history }));
+    expect(slow.verdict).toBe('regressed');
+    expect(slow.p!.test).toBe('history');
+    const same = only(compareResults(...pair([100], [101], { observation: 'single' }), { history }));
+    expect(same.verdict).toBe('unchanged');
+  });
+
+  test('aggregate-only metrics use the reported mean as the center', () => {
+    const aggregate = { observation: 'aggregate' as const, runs: [] };
+    const base = results([bench('suite/task', metric([], { ...aggregate, aggregate: { mean: 10, stddev: 1, count: 10 } }))]);
+    const cur = results([bench('suite/task', metric([], { ...aggregate, aggregate: { mean: 12, stddev: 1, count: 10 } }))]);
+    const c = only(compareResults(base, cur, { tool: 'googlecpp' }));
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.reason).toMatch(/--benchmark_repetitions=10/);
+    expect(c.baseline!.center).toBe(10);
+  });
+
+  test('within-process samples from two processes 4% apart do not raise a false alarm', () => {
+    // 100 tight samples each: a plain rank test would call this a certain regression.
+    const c = only(compareResults(...pair(noisyRuns(100, 1000, 0.01, 51), noisyRuns(100, 1040, 0.01, 52), { observation: 'sample' })));
+    expect(c.verdict).toBe('unchanged');
+    expect(c.p!.test).toBe('noise-floor');
+    expect(c.flags.map((f) => f.kind)).toContain('not-independent');
+  });
+
+  test('within-process samples still catch a 30% slowdown', () => {
+    const c = only(compareResults(...pair(noisyRuns(100, 1000, 0.01, 51), noisyRuns(100, 1300, 0.01, 52), { observation: 'sample' })));
+    expect(c.verdict).toBe('regressed');
+  });
+});
+
+describe('quality flags', () => {
+  test('high CV, outliers and a fingerprint mismatch are flagged', () => {
+    const base = results([bench('suite/task', metric([100, 101, 99, 100, 102, 98, 100, 250]))]);
+    const cur = results([bench('suite/task', metric(noisyRuns(8, 100, 0.2, 61)))], {
+      environment: { ...ENVIRONMENT, cores: 4, node: 'v22.3.0' },
+    });
+    const c = only(compareResults(base, cur));
+    const kinds = c.flags.map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['high-cv', 'outliers', 'fingerprint-mismatch']));
+    expect(c.flags.find((f) => f.kind === 'fingerprint-mismatch')!.message).toMatch(/cores 2 → 4, Node 24 → 22/);
+    const ignored = only(compareResults(base, cur, { fingerprintMismatch: 'ignore' }));
+    expect(ignored.flags.map((f) => f.kind)).not.toContain('fingerprint-mismatch');
+  });
+
+  test('the same Node major with another minor is not a mismatch', () => {
+    const [base, cur] = pair([1, 2, 3], [1, 2, 3]);
+    const c = only(compareResults(base, { ...cur, environment: { ...ENVIRONMENT, node: 'v24.9.9' } }));
+    expect(c.flags.map((f) => f.kind)).not.toContain('fingerprint-mismatch');
+  });
+});
+
+test('options out of range are refused by name', () => {
+  const [base, cur] = pair([1, 2], [1, 2]);
+  expect(() => compareResults(base, cur, { alpha: 2 })).toThrow(/'alpha' must be in \(0, 1\)/);
+  expect(() => compareResults(base, cur, { threshold: 0 })).toThrow(/'threshold'/);
+});
+
+test('property: swapping the sides mirrors regressed and improved', () => {
+  const mirror: Record<string, string> = { regressed: 'improved', improved: 'regressed', unchanged: 'unchanged', inconclusive: 'inconclusive' };
+  const runs = fc.array(fc.integer({ min: 50, max: 5000 }), { minLength: 2, maxLength: 12 });
+  fc.assert(
+    fc.property(runs, runs, fc.constantFrom<'smaller' | 'bigger'>('smaller', 'bigger'), (a, b, direction) => {
+      const ab = only(compareResults(...pair(a, b, { direction })));
+      const ba = only(compareResults(...pair(b, a, { direction })));
+      expect(ba.verdict).toBe(mirror[ab.verdict]);
+    }),
+    { numRuns: 300 },
+  );
+});
