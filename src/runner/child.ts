@@ -3,6 +3,7 @@
  * under tinybench in a seeded random order, and sends one record per task to the parent.
  * Started by `runSuites` with `process.execPath --expose-gc`.
  */
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createRandom } from '../stats/create-random.ts';
 import { shuffle } from '../stats/shuffle.ts';
@@ -43,6 +44,27 @@ function isBench(value: unknown): value is BenchLike {
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/**
+ * tinybench fixes each task's `retainSamples` when the task is added, so setting it on the bench
+ * afterwards has no effect. When samples are wanted, the suite's own tinybench is patched before
+ * the suite is imported, so every task it adds keeps its samples unless the task says otherwise.
+ */
+async function retainSamplesOnAdd(file: string): Promise<void> {
+  let resolved: string;
+  try {
+    resolved = createRequire(file).resolve('tinybench');
+  } catch {
+    return; // The suite cannot import tinybench either; loadSuite reports that.
+  }
+  const { Bench } = (await import(pathToFileURL(resolved).href)) as {
+    Bench: { prototype: { add(name: string, fn: unknown, options?: Record<string, unknown>): unknown } };
+  };
+  const add = Bench.prototype.add;
+  Bench.prototype.add = function (this: unknown, name: string, fn: unknown, options?: Record<string, unknown>) {
+    return add.call(this, name, fn, { retainSamples: true, ...options });
+  };
 }
 
 async function loadSuite(file: string): Promise<{ bench: BenchLike; metrics: SuiteMetrics }> {
@@ -124,6 +146,7 @@ async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolea
 export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   let suite: Awaited<ReturnType<typeof loadSuite>>;
   try {
+    if (request.retainSamples) await retainSamplesOnAdd(request.suite);
     suite = await loadSuite(request.suite);
   } catch (error: unknown) {
     return { kind: 'suite-error', error: describe(error) };

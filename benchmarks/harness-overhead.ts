@@ -1,0 +1,64 @@
+/**
+ * Harness overhead: the p50 benchgate's runner records for a few tasks, against bare tinybench
+ * running the same suite in the same kind of fresh process with the same time budget.
+ * Rounds alternate the two, side by side, so machine drift hits both alike.
+ *
+ *   npx node benchmarks/harness-overhead.ts [rounds=12] [time-ms=200]
+ *
+ * Prints, per task, the ratio of medians (benchgate / bare) with a 95% Hodges–Lehmann interval.
+ * Goal: within ±2% (ratio 0.98 … 1.02).
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { median } from 'simple-statistics';
+import { hodgesLehmann } from '../src/stats/hodges-lehmann.ts';
+import { runSuites } from '../src/runner/run-suites.ts';
+
+const rounds = Number(process.argv[2] ?? 12);
+const time = Number(process.argv[3] ?? 200);
+const warmupTime = 50;
+const here = import.meta.dirname;
+const suite = path.join(here, 'harness', 'overhead.suite.ts');
+const environment = { cpuModel: '', cores: 0, os: '', arch: '', node: process.version, runnerImage: null };
+
+const benchgate = new Map<string, number[]>();
+const bare = new Map<string, number[]>();
+const push = (map: Map<string, number[]>, key: string, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
+
+for (let round = 0; round < rounds; round++) {
+  const results = await runSuites(
+    {
+      suites: suite,
+      runs: 1,
+      time,
+      warmupTime,
+      retainSamples: false,
+      filter: null,
+      runTimeout: 120_000,
+      seed: round,
+      cwd: here,
+      env: process.env,
+    },
+    { commit: null, ref: null, environment },
+    { info: () => {} },
+  );
+  for (const benchmark of results.benchmarks) {
+    const p50 = benchmark.metrics.find((m) => m.name === 'latency-p50')?.runs[0];
+    if (p50 !== undefined) push(benchgate, benchmark.id.split('/')[1]!, p50);
+  }
+  const output = execFileSync(process.execPath, [path.join(here, 'harness', 'bare-tinybench.ts'), suite, String(time), String(warmupTime)], {
+    encoding: 'utf8',
+  });
+  for (const [task, p50] of Object.entries(JSON.parse(output) as Record<string, number>)) push(bare, task, p50);
+  process.stderr.write(`round ${round + 1}/${rounds}\n`);
+}
+
+console.log(`harness overhead, ${rounds} alternating rounds of fresh processes, ${time} ms per task`);
+console.log('task          benchgate p50   bare p50    ratio   95% CI (Hodges–Lehmann on logs)');
+for (const [task, ours] of benchgate) {
+  const theirs = bare.get(task)!;
+  const hl = hodgesLehmann(theirs.map(Math.log), ours.map(Math.log), 0.95);
+  console.log(
+    `${task.padEnd(13)} ${median(ours).toFixed(1).padStart(10)} ns ${median(theirs).toFixed(1).padStart(10)} ns  ${Math.exp(hl.shift).toFixed(4)}  ${Math.exp(hl.low).toFixed(4)} … ${Math.exp(hl.high).toFixed(4)}`,
+  );
+}
