@@ -46,15 +46,18 @@ const DISPLAY_ORDER: Record<Verdict, number> = {
   unchanged: 6,
 };
 
-/** Folded first → folded last. Regressions are the last rows to go. */
-const FOLD_ORDER: Record<Verdict, number> = {
+/**
+ * Folding tiers, folded first → folded last: unchanged, then new and missing (no change to
+ * show), then improved and inconclusive by size of change, then errored; regressions go last.
+ */
+const FOLD_TIER: Record<Verdict, number> = {
   unchanged: 0,
   new: 1,
-  missing: 2,
-  improved: 3,
-  inconclusive: 4,
-  errored: 5,
-  regressed: 6,
+  missing: 1,
+  improved: 2,
+  inconclusive: 2,
+  errored: 3,
+  regressed: 4,
 };
 
 function size(comparison: Comparison): number {
@@ -83,12 +86,12 @@ export function sortForDisplay(comparisons: readonly Comparison[]): Comparison[]
 
 /**
  * Orders comparisons by how little a reader loses when the row is left out: unchanged rows
- * first, then the changed ones with the smallest change, verdict by verdict; regressions last.
+ * first, then the smallest changes (see `FOLD_TIER`); regressions last, the largest of all last.
  * @param comparisons any comparisons
  */
 export function sortForFolding(comparisons: readonly Comparison[]): Comparison[] {
   return [...comparisons].sort(
-    (a, b) => FOLD_ORDER[a.verdict] - FOLD_ORDER[b.verdict] || size(a) - size(b) || byName(b, a),
+    (a, b) => FOLD_TIER[a.verdict] - FOLD_TIER[b.verdict] || size(a) - size(b) || byName(b, a),
   );
 }
 
@@ -346,6 +349,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     sections.push(gate, '', counts, '');
     const alert = renderMismatchAlert(report);
     if (alert !== null) sections.push(alert, '');
+    sections.push(...fold.flatMap((note) => [note, '']));
     const changed = shown.filter((comparison) => comparison.verdict !== 'unchanged');
     const unchanged = shown.filter((comparison) => comparison.verdict === 'unchanged');
     if (changed.length > 0) {
@@ -355,7 +359,6 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
       const chart = renderChart(changed, level, { maxPoints: layout.maxChartPoints });
       if (chart !== '') sections.push(chart, '');
     }
-    sections.push(...fold.flatMap((note) => [note, '']));
     if (unchanged.length > 0) {
       const unchangedNotes = unchanged.flatMap((c) => notes.get(c) ?? []);
       const body = [TABLE_HEADER(level), ...unchanged.map((c) => rows.get(c)!)].join('\n');

@@ -54,7 +54,8 @@ export function renderTextTable(report: Report): string {
   lines.push(line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '');
   for (const comparison of report.comparisons) {
     if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
-      lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(comparison.reason, 300)}`);
+      const settle = comparison.runsNeeded === null ? '' : ` (about ${comparison.runsNeeded} runs per side would settle it)`;
+      lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(comparison.reason, 300)}${settle}`);
     }
   }
   if (report.baseline === null) {
