@@ -158,6 +158,8 @@ function widen(ratio: number, interval: [number, number], extra: number): [numbe
  * @param noise job-to-job spread from history, or null
  * @param options compare options
  * @param key `historyKey(id, metric)`, for the bootstrap's per-comparison seed
+ * @param hint how to get repeated runs from the tool, for untestable single values
+ * @param centers both sides' centers when already computed
  */
 export function analyzeMetric(
   base: Metric,
@@ -166,12 +168,13 @@ export function analyzeMetric(
   options: CompareOptions,
   key: string,
   hint: string,
+  centers: { baseline: number | null; current: number | null } = { baseline: centerOf(base), current: centerOf(current) },
 ): Analysis {
   const kinds = new Set([base.observation, current.observation]);
   const single = kinds.has('single') || kinds.has('aggregate');
   const sample = !single && kinds.has('sample');
-  const baseCenter = centerOf(base);
-  const currentCenter = centerOf(current);
+  const baseCenter = centers.baseline;
+  const currentCenter = centers.current;
   const centersPositive = baseCenter !== null && currentCenter !== null && baseCenter > 0 && currentCenter > 0;
   const centerRatio = centersPositive ? currentCenter / baseCenter : null;
 

@@ -145,7 +145,10 @@ export function compareResults(baseline: Results | null, current: Results, optio
       }
       const key = historyKey(id, name);
       const noise = settings.history.length > 0 ? estimateJobNoise(settings.history, key, settings.minHistoryJobs) : null;
-      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, hint);
+      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, hint, {
+        baseline: comparison.baseline!.center,
+        current: comparison.current!.center,
+      });
       if (analysis.kind === 'untestable') {
         comparison.reason = analysis.reason;
         if (analysis.ratio !== null) comparison.change = describeChange(analysis.ratio, metric.direction);
