@@ -38,9 +38,9 @@ function simulate(name: string, workload: WorkloadOptions): ExecutorResult {
 function describeResult(result: ExecutorResult): CustomMetric[] {
   return [
     { name: 'simulated-throughput', unit: 'req/s', direction: 'bigger', value: result.requestsPerSecond },
-    { name: 'cpu-utilisation', unit: '%', direction: 'bigger', value: result.cpuUtilisationPercent, gate: false },
-    { name: 'latency-p99', unit: 'ms', direction: 'smaller', value: result.latencyP99Ns / 1e6 },
-    { name: 'starvation-delay', unit: 'ms', direction: 'smaller', value: result.periodicMaxDelayNs / 1e6, gate: false },
+    { name: 'simulated-cpu-utilisation', unit: '%', direction: 'bigger', value: result.cpuUtilisationPercent, gate: false },
+    { name: 'simulated-latency-p99', unit: 'ms', direction: 'smaller', value: result.latencyP99Ns / 1e6 },
+    { name: 'simulated-starvation-delay', unit: 'ms', direction: 'smaller', value: result.periodicMaxDelayNs / 1e6, gate: false },
   ];
 }
 

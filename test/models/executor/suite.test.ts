@@ -28,9 +28,9 @@ describe('benchmarks/executor.bench.ts', () => {
     for (const list of Object.values(metrics)) {
       expect(list.map((m) => `${m.name}:${m.unit}:${m.direction}`)).toEqual([
         'simulated-throughput:req/s:bigger',
-        'cpu-utilisation:%:bigger',
-        'latency-p99:ms:smaller',
-        'starvation-delay:ms:smaller',
+        'simulated-cpu-utilisation:%:bigger',
+        'simulated-latency-p99:ms:smaller',
+        'simulated-starvation-delay:ms:smaller',
       ]);
       for (const m of list) expect(Number.isFinite(m.value)).toBe(true);
     }
@@ -47,8 +47,8 @@ describe('benchmarks/executor.bench.ts', () => {
     expect(value(slow, 'barbara-large', 'simulated-throughput')).toBeLessThan(
       0.2 * value(fast, 'barbara-large', 'simulated-throughput'),
     );
-    expect(value(slow, 'barbara-large', 'cpu-utilisation')).toBeLessThan(110);
-    expect(value(fast, 'barbara-large', 'cpu-utilisation')).toBeGreaterThan(1200);
+    expect(value(slow, 'barbara-large', 'simulated-cpu-utilisation')).toBeLessThan(110);
+    expect(value(fast, 'barbara-large', 'simulated-cpu-utilisation')).toBeGreaterThan(1200);
   });
 
   test('metrics are deterministic: two process runs would report identical values', async () => {
