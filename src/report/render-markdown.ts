@@ -134,8 +134,12 @@ function renderNote(comparison: Comparison): string | null {
   if (!explain && comparison.flags.length === 0) return null;
   const words: string[] = [];
   if (explain) words.push(md(comparison.reason));
-  if (comparison.verdict === 'inconclusive' && comparison.runsNeeded !== null) {
-    words.push(`about ${count(comparison.runsNeeded)} runs per side would settle it`);
+  if (comparison.error !== undefined && !comparison.reason.includes(comparison.error.message)) {
+    words.push(`${comparison.error.side} side: ${md(comparison.error.message)}`);
+  }
+  const { runsNeeded } = comparison;
+  if (comparison.verdict === 'inconclusive' && runsNeeded !== null && !comparison.reason.includes(`${runsNeeded} runs`)) {
+    words.push(`about ${count(runsNeeded)} runs per side would settle it`);
   }
   for (const flag of comparison.flags.slice(0, MAX_FLAGS)) words.push(`${flag.side}: ${md(flag.message)}`);
   if (comparison.flags.length > MAX_FLAGS) words.push(`${comparison.flags.length - MAX_FLAGS} more flags`);
@@ -246,22 +250,61 @@ function renderFooter(report: Report): string {
     `current run ${current.seed ?? 'not recorded'}`,
   ];
   lines.push(`- **Seeds:** compare ${settings.seed} (interval resampling); ${runSeeds.join(', ')} (task order)`);
-  const method = settings.interval === 'hodges-lehmann' ? 'Hodges–Lehmann' : 'bootstrap';
+  const method = settings.interval === 'hodges-lehmann' ? 'Hodges–Lehmann' : `bootstrap${settings.resamples === undefined ? '' : ` (${count(settings.resamples)} resamples)`}`;
   lines.push(
     `- **Thresholds:** alpha ${settings.alpha}${describeOverrides(report, 'alpha')} on one-sided p values, Holm-adjusted across ${count(report.comparisons.length)} comparisons; ` +
       `threshold ${formatFraction(settings.threshold)}${describeOverrides(report, 'threshold')} (a significant change whose interval stays within it counts as unchanged); ` +
-      `${formatFraction(settings.confidence)} ${method} intervals`,
+      `${formatFraction(settings.confidence)} ${method} intervals${describeMethods(report)}${describeExtraSettings(report)}`,
   );
   lines.push(`- **Reproduce:**`, '', renderCodeBlock(truncateText(report.reproduce, 2000), 'sh'));
   return lines.join('\n');
 }
 
+function joinSome(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_GATE_REASONS).map((line) => md(line));
+  const more = lines.length > MAX_GATE_REASONS ? `; and ${count(lines.length - MAX_GATE_REASONS)} more` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** The interval methods comparisons used when some differ from the configured one. */
+function describeMethods(report: Report): string {
+  const methods = new Map<string, number>();
+  for (const comparison of report.comparisons) {
+    if (comparison.interval === null || comparison.interval.method === report.settings.interval) continue;
+    methods.set(comparison.interval.method, (methods.get(comparison.interval.method) ?? 0) + 1);
+  }
+  if (methods.size === 0) return '';
+  const described = [...methods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([method, n]) => `${count(n)} ${INTERVAL_METHODS[method] ?? method}`);
+  return ` (other intervals: ${described.join(', ')})`;
+}
+
+const INTERVAL_METHODS: Record<string, string> = {
+  history: 'widened by the spread of stored base-branch jobs',
+  'noise-floor': 'widened by the assumed job-to-job noise floor',
+  welch: 'Welch',
+  exact: 'exact',
+  bootstrap: 'bootstrap',
+  'hodges-lehmann': 'Hodges–Lehmann',
+};
+
+/** The optional settings compare recorded: noise floor, history minimum, fail-on, fingerprint policy. */
+function describeExtraSettings(report: Report): string {
+  const { settings } = report;
+  const parts: string[] = [];
+  if (settings.jobNoiseFloor !== undefined) parts.push(`job-to-job noise floor ${settings.jobNoiseFloor} (log scale) for within-process samples`);
+  if (settings.minHistoryJobs !== undefined) parts.push(`history used from ${settings.minHistoryJobs} stored jobs`);
+  if (settings.failOn !== undefined) parts.push(`fail-on ${settings.failOn}`);
+  if (settings.fingerprintMismatch !== undefined) parts.push(`environment mismatch: ${settings.fingerprintMismatch}`);
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
+}
+
 function renderGate(report: Report): string {
-  if (report.baseline === null) return '**Gate: passed** (nothing to compare yet)';
-  if (!report.gate.failed) return '**Gate: passed**';
-  const reasons = report.gate.reasons.slice(0, MAX_GATE_REASONS).map((reason) => md(reason));
-  const more = report.gate.reasons.length > MAX_GATE_REASONS ? `; and ${count(report.gate.reasons.length - MAX_GATE_REASONS)} more` : '';
-  return `**Gate: failed**${reasons.length > 0 ? `: ${reasons.join('; ')}${more}` : ''}`;
+  const warnings = report.gate.warnings ?? [];
+  const warning = warnings.length > 0 ? `\n\n⚠️ ${joinSome(warnings)}` : '';
+  if (report.baseline === null) return `**Gate: passed** (nothing to compare yet)${warning}`;
+  if (!report.gate.failed) return `**Gate: passed**${warning}`;
+  const reasons = report.gate.reasons.length > 0 ? `: ${joinSome(report.gate.reasons)}` : '';
+  return `**Gate: failed**${reasons}${warning}`;
 }
 
 function renderCounts(report: Report): string {

@@ -54,8 +54,14 @@ export function renderTextTable(report: Report): string {
   lines.push(line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '');
   for (const comparison of report.comparisons) {
     if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
-      const settle = comparison.runsNeeded === null ? '' : ` (about ${comparison.runsNeeded} runs per side would settle it)`;
-      lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(comparison.reason, 300)}${settle}`);
+      const { runsNeeded } = comparison;
+      const settle =
+        runsNeeded === null || comparison.reason.includes(`${runsNeeded} runs`) ? '' : ` (about ${runsNeeded} runs per side would settle it)`;
+      const error =
+        comparison.error === undefined || comparison.reason.includes(comparison.error.message)
+          ? ''
+          : ` (${comparison.error.side} side: ${text(comparison.error.message, 300)})`;
+      lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(comparison.reason, 300)}${settle}${error}`);
     }
   }
   if (report.baseline === null) {
@@ -70,6 +76,7 @@ export function renderTextTable(report: Report): string {
     `thresholds: alpha ${report.settings.alpha} (Holm-adjusted), threshold ${formatFraction(report.settings.threshold)}, ${level} ${report.settings.interval} intervals, seed ${report.settings.seed}`,
   );
   const reasons = report.gate.reasons.map((reason) => text(reason, 300));
+  for (const warning of report.gate.warnings ?? []) lines.push(`warning: ${text(warning, 300)}`);
   lines.push(report.gate.failed ? `gate: FAILED${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}` : 'gate: passed');
   return lines.join('\n');
 }

@@ -64,6 +64,8 @@ interface ComparisonSpec {
   flags?: Comparison['flags'];
   runsNeeded?: number | null;
   gate?: boolean;
+  error?: Comparison['error'];
+  method?: NonNullable<Comparison['interval']>['method'];
 }
 
 /** One comparison, filled the way compare fills it. */
@@ -91,7 +93,7 @@ export function comparison(spec: ComparisonSpec): Comparison {
       ? { runs: currentRuns, center: spec.verdict === 'errored' ? null : center * ratio, cv: 0.015, observation: 'process' }
       : null,
     change: compared ? change : null,
-    interval: compared ? interval : null,
+    interval: compared ? { ...interval, method: spec.method ?? interval.method } : null,
     p: compared
       ? {
           test: 'mann-whitney',
@@ -106,6 +108,7 @@ export function comparison(spec: ComparisonSpec): Comparison {
     alpha: 0.01,
     flags: spec.flags ?? [],
     runsNeeded: spec.runsNeeded ?? null,
+    ...(spec.error === undefined ? {} : { error: spec.error }),
   };
 }
 
@@ -159,7 +162,7 @@ const unchanged = (id: string, ratio: number, center = 850_000): Comparison =>
   comparison({ id, verdict: 'unchanged', reason: 'no significant change (Holm-adjusted p ≥ 0.01)', center, ratio: [ratio, ratio - 0.012, ratio + 0.012] });
 
 /** Two regressions (the layout model's inline error), one improvement, unchanged rest. */
-export const regressions = report([
+export const regressions: Report = report([
   comparison({
     id: 'layout/ddsplit-replay',
     verdict: 'regressed',
@@ -203,7 +206,17 @@ export const regressions = report([
     ratio: [1.011, 0.97, 1.05],
     flags: [{ kind: 'high-cv', side: 'current', message: 'runs vary by 14% (coefficient of variation); more runs would narrow the interval' }],
   }),
-]);
+], {
+  settings: {
+    threshold: 0.05,
+    alpha: 0.01,
+    interval: 'hodges-lehmann',
+    confidence: 0.95,
+    seed: 20_261_122,
+    failOn: 'regression',
+    fingerprintMismatch: 'advisory',
+  },
+});
 
 /** Fourteen benchmarks, nothing moved. */
 export const allUnchanged = report(
@@ -232,7 +245,7 @@ export const mixed = report([
   comparison({
     id: 'executor/fan-out',
     verdict: 'inconclusive',
-    reason: 'the interval (−9.1% … +1.2%) straddles the 5% threshold',
+    reason: 'throughput −9.1% … +1.2%: significantly worse (Holm-adjusted p = 0.012) but the interval straddles the 5% threshold; about 24 runs per side would settle it',
     center: 2_400_000,
     ratio: [1.04, 0.988, 1.1],
     worse: 0.004,
@@ -246,10 +259,19 @@ export const mixed = report([
   comparison({
     id: 'layout/parse-headers',
     verdict: 'errored',
-    reason: 'the current run threw: RangeError: offset 4096 is out of bounds',
+    reason: 'the benchmark errored in the current run',
+    error: { side: 'current', message: 'RangeError: offset 4096 is out of bounds' },
     center: 55_000,
   }),
   unchanged('layout/ddsplit-replay', 1.002),
+  comparison({
+    id: 'criterion/parse',
+    verdict: 'unchanged',
+    reason: 'no significant change (within-process samples, widened by the assumed job-to-job noise floor)',
+    center: 12_300,
+    ratio: [1.01, 0.95, 1.07],
+    method: 'noise-floor',
+  }),
 ]);
 
 /** Strings from results that try to be markdown, HTML, mentions, references and table breaks. */
@@ -316,6 +338,11 @@ export const fingerprintMismatch = report(
     current: {
       ...CURRENT_SIDE,
       environment: { ...RUNNER_ENVIRONMENT, cpuModel: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz', node: 'v24.12.0' },
+    },
+    gate: {
+      failed: false,
+      reasons: [],
+      warnings: ['1 comparison measured on a different machine (fingerprint-mismatch: advisory) would not fail the gate'],
     },
   },
 );

@@ -56,8 +56,9 @@ describe('renderComment', () => {
   test('inconclusive, errored, new and missing are counted in the headline and explained', () => {
     const comment = renderComment(mixed);
     expect(comment).toContain('## ⚠️ 1 inconclusive · 💥 1 errored · 🆕 1 new · ❔ 1 missing');
-    expect(comment).toContain('about 24 runs per side would settle it');
-    expect(comment).toContain('RangeError');
+    expect(comment.match(/about 24 runs per side would settle it/g)).toHaveLength(1);
+    expect(comment).toContain('current side: RangeError: offset 4096 is out of bounds');
+    expect(comment).toContain('other intervals: 1 widened by the assumed job-to-job noise floor');
   });
 
   test('first run: a friendly message, and not a failure', () => {
@@ -72,6 +73,7 @@ describe('renderComment', () => {
     const comment = renderComment(GOLDEN_FIXTURES['fingerprint-mismatch']);
     expect(comment).toContain('> [!WARNING]');
     expect(comment).toContain('**Environments differ** in cpuModel, node');
+    expect(comment).toContain('**Gate: passed**\n\n⚠️ 1 comparison measured on a different machine');
   });
 
   test('the footer states baseline, runs, seeds, every threshold and the reproduce command', () => {
@@ -82,6 +84,7 @@ describe('renderComment', () => {
     expect(comment).toContain('alpha 0.01');
     expect(comment).toContain('threshold 5%');
     expect(comment).toContain('95% Hodges–Lehmann');
+    expect(comment).toContain('fail-on regression; environment mismatch: advisory');
     expect(comment).toContain(`\`\`\`sh\n${regressions.reproduce}\n\`\`\``);
   });
 
