@@ -14,3 +14,4 @@ export { readPullRequestContext, type PullRequestContext, type PullRequestEnv } 
 export { upsertComment, type CommentOn, type UpsertCommentOptions, type UpsertCommentResult } from './upsert-comment.ts';
 export { JOB_SUMMARY_LIMIT_BYTES, writeJobSummary } from './write-job-summary.ts';
 export { decideOutputVerdict, writeOutputs, type ExtraOutputs, type OutputVerdict } from './write-outputs.ts';
+export { hasChange, publishReport, type PublishReportDeps, type PublishReportOptions, type PublishReportResult } from './publish-report.ts';

@@ -10,6 +10,10 @@ import { loadGitHubOpenApi, matchOperation, resolveRef, validateRequest, validat
  * GitHub's OpenAPI description (`@octokit/openapi`), and checks its own answers against the
  * response schemas too. Every mismatch is answered with 400 and recorded in `violations`, so a
  * test can assert `violations` is empty. It never touches the network.
+ *
+ * The server lives in the test's own process: start a child (`dist/index.js`) with the async
+ * `spawn`/`execFile`, never `spawnSync`/`execFileSync`, which would block the loop that answers it.
+ * Point the child at it with `GITHUB_API_URL=<url>`.
  */
 
 /** A pull request the fake knows about; the issue comments endpoints accept only these numbers. */

@@ -2,10 +2,13 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createOctokit } from '../../src/github/create-octokit.ts';
 import { findPullRequestForSha } from '../../src/github/find-pull-request.ts';
 import { FORK_COMMENT_WARNING, postReportComment } from '../../src/github/post-report-comment.ts';
+import type { GitHubClient } from '../../src/github/client.ts';
+import { publishReport } from '../../src/github/publish-report.ts';
+import { readPullRequestContext, type PullRequestContext } from '../../src/github/pull-request-context.ts';
 import { upsertComment } from '../../src/github/upsert-comment.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './fake-github-server.ts';
 import { loadGitHubOpenApi, matchOperation, validateValue } from './openapi-validator.ts';
-import { recordWarnings } from './helpers.ts';
+import { comparison, makeReport, recordWarnings } from './helpers.ts';
 
 const token = 'ghs_fake_token';
 const headSha = '1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c';
@@ -159,6 +162,50 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     ]);
     expect(fake.violations).toEqual([]);
   });
+});
+
+test('fork flow: the pull request run warns once; the workflow_run companion finds the PR by SHA and comments', async () => {
+  const pulls = [{ number: 7, headSha, headOwner: 'contributor', headRef: 'faster' }];
+  const forkRun = await setup({ readOnly: true, pulls });
+  const forkPayload = {
+    number: 7,
+    pull_request: {
+      number: 7,
+      head: { sha: headSha, ref: 'faster', repo: { full_name: 'contributor/benchgate-demo', owner: { login: 'contributor' } } },
+      base: { ref: 'main', repo: { full_name: 'octo-org/benchgate-demo' } },
+    },
+    repository: { full_name: 'octo-org/benchgate-demo' },
+  };
+  const prContext = readPullRequestContext(forkPayload, { GITHUB_EVENT_NAME: 'pull_request' });
+  const report = makeReport([comparison('layout/ddsplit-replay', 'regressed')]);
+  const publish = (octokit: GitHubClient, context: PullRequestContext, warnings: string[]) =>
+    publishReport(
+      {
+        octokit,
+        core: { setOutput: () => {}, error: () => {}, info: () => {}, warning: (m: string | Error) => warnings.push(String(m)) },
+        summary: { addRaw() { return this; }, write: async () => undefined },
+      },
+      { report, commentBody: `${marker}\n❌ 1 regression`, summaryMarkdown: '# report', marker, commentOn: 'change', context, reportJson: 'r.json', reportMarkdown: 'r.md' },
+    );
+  const prWarnings: string[] = [];
+  expect((await publish(forkRun.octokit, prContext, prWarnings)).comment?.action).toBe('failed');
+  expect(prWarnings).toEqual([FORK_COMMENT_WARNING]);
+  await forkRun.fake.close();
+
+  // The companion runs in the base repository with a write token; its payload has no PR number.
+  const companion = await setup({ pulls });
+  const runPayload = {
+    action: 'completed',
+    workflow_run: { event: 'pull_request', head_sha: headSha, head_branch: 'faster', pull_requests: [], head_repository: { full_name: 'contributor/benchgate-demo', owner: { login: 'contributor' } } },
+    repository: { full_name: 'octo-org/benchgate-demo' },
+  };
+  const runContext = readPullRequestContext(runPayload, { GITHUB_EVENT_NAME: 'workflow_run' });
+  const companionWarnings: string[] = [];
+  const result = await publish(companion.octokit, runContext, companionWarnings);
+  expect(result).toMatchObject({ issueNumber: 7, comment: { action: 'created' } });
+  expect(companion.fake.comments.map((c) => [c.issueNumber, c.body])).toEqual([[7, `${marker}\n❌ 1 regression`]]);
+  expect(companionWarnings).toEqual([]);
+  expect(companion.fake.violations).toEqual([]);
 });
 
 describe('the fake checks requests against the OpenAPI description', () => {
