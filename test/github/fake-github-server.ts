@@ -81,6 +81,8 @@ export interface Injection {
   retryAfter?: number;
   /** The error message; defaults to GitHub's message for the status. */
   message?: string;
+  /** Extra response headers, e.g. `x-ratelimit-remaining: '0'` for a primary rate limit. */
+  headers?: Record<string, string>;
 }
 
 export interface FakeGitHub {
@@ -195,6 +197,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       injection.times--;
       const headers: Record<string, string> = {};
       if (injection.retryAfter !== undefined || injection.status === 429) headers['retry-after'] = String(injection.retryAfter ?? 1);
+      Object.assign(headers, injection.headers);
       const body: Record<string, unknown> = { message: injection.message ?? DEFAULT_MESSAGES[injection.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest', status: String(injection.status) };
       if (injection.status === 422) body['errors'] = [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }];
       return answer(injection.status, body, headers);

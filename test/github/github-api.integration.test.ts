@@ -116,6 +116,25 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     expect(log.messages[0]).toMatch(/Retry-After 3600 s exceeds 120 s/);
   });
 
+  test('a 403 secondary rate limit is waited out and retried, not mistaken for a fork', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 403, method: 'GET', retryAfter: 2, message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation.' });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: true, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
+    expect(log.messages).toEqual([expect.stringMatching(/secondary rate limit on GET .*retrying after 2 s/)]);
+  });
+
+  test('a primary rate limit (403, x-ratelimit-remaining 0) waits for the reset time and retries', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    const reset = String(Math.floor(Date.now() / 1000) + 5);
+    fake.inject({ status: 403, method: 'GET', message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
+    expect(log.messages).toEqual([expect.stringMatching(/primary rate limit on GET .*retrying after \d+ s/)]);
+  });
+
   test("a fork pull request's read-only token: 403, one warning explaining the companion mode, no retry", async () => {
     const { fake, log, octokit, comment } = await setup({ readOnly: true, pulls: [{ number: 7, headSha, headOwner: 'contributor' }] });
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: true, log });
