@@ -348,7 +348,7 @@ export const fingerprintMismatch = report(
 );
 
 /** A deterministic pseudo-random source (mulberry32), so the big fixture never changes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -172,3 +172,24 @@ describe('commentMarker', () => {
     );
   });
 });
+
+describe('edge cases', () => {
+  test('a report with no comparisons', () => {
+    const empty = report([]);
+    expect(renderComment(empty)).toContain('## ℹ️ no benchmarks to compare');
+    expect(renderComment({ ...noBaseline, comparisons: [] })).toContain('measured 0 benchmarks');
+  });
+
+  test('only new and missing benchmarks: nothing compared on both sides', () => {
+    const fixture = report([
+      comparison({ id: 'a', verdict: 'new', reason: 'only in current' }),
+      comparison({ id: 'b', verdict: 'missing', reason: 'only in baseline' }),
+    ]);
+    expect(renderComment(fixture).split('\n')[1]).toBe('## ✅ nothing to compare on both sides · 🆕 1 new · ❔ 1 missing');
+  });
+
+  test('a baseline given on the command line', () => {
+    const comment = renderComment({ ...regressions, baselineChoice: null });
+    expect(comment).toContain('given on the command line');
+  });
+});
