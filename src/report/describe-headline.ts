@@ -28,6 +28,10 @@ function plural(count: number, one: string, many = `${one}s`): string {
 /**
  * Names a comparison for prose: the benchmark id, plus the metric when the benchmark has
  * more than one metric in the report.
+ * @param comparison the comparison to name
+ * @param report the report it belongs to
+ * @param format how strings from results are shown
+ * @returns e.g. `layout/ddsplit-replay (latency-p50)`
  */
 export function nameComparison(comparison: Comparison, report: Report, format: TextFormatter): string {
   const siblings = report.comparisons.filter((other) => other.id === comparison.id).length;
@@ -56,6 +60,7 @@ function extreme(comparisons: readonly Comparison[], sign: 1 | -1): Comparison |
 /**
  * Counts the distinct benchmarks among comparisons.
  * @param comparisons any comparisons
+ * @returns the number of distinct ids
  */
 export function countBenchmarks(comparisons: readonly Comparison[]): number {
   return new Set(comparisons.map((comparison) => comparison.id)).size;

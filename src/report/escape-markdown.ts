@@ -21,7 +21,7 @@ function opensShortcodeOrLink(previous: string | undefined, next: string | undef
  * - Markdown punctuation (`` ` * _ ~ [ ] | $ { } \ ``) is backslash-escaped; `|` this way is
  *   safe inside table cells, `$` keeps GitHub's math from starting.
  * - `@` and `#` get a zero-width space after them, so `@user` pings nobody and `#123` links
- *   nothing: GitHub finds mentions and references in the rendered text, where backslashes are gone.
+ *   nothing (nor does `GH-123`, which gets one before its hyphen): GitHub finds mentions and references in the rendered text, where backslashes are gone.
  *   A `:` that could open an `:emoji:` shortcode or a `https://` autolink gets one too, and the
  *   `.` of `www.` is escaped.
  * - Line breaks and other control characters become spaces; a leading character that could
@@ -40,6 +40,9 @@ export function escapeMarkdown(text: string): string {
     else if (char === '<') out += '&lt;';
     else if (char === '>') out += '&gt;';
     else if (char === '@' || char === '#') out += char + ZERO_WIDTH_SPACE;
+    else if (char === '-' && /gh$/i.test(chars.slice(Math.max(0, index - 2), index).join('')) && /[0-9]/.test(chars[index + 1] ?? '')) {
+      out += ZERO_WIDTH_SPACE + char;
+    }
     else if (char === ':') out += opensShortcodeOrLink(chars[index - 1], chars[index + 1]) ? char + ZERO_WIDTH_SPACE : char;
     else if (ALWAYS_BACKSLASHED.has(char)) out += `\\${char}`;
     else if (index === 0 && char === ' ') out += '&#32;';

@@ -36,7 +36,13 @@ function toNumber(fraction: number): string {
   return text === '-0.0' ? '0.0' : text;
 }
 
-/** Comparisons the chart can draw: a change and its interval, both finite. */
+/**
+ * Picks the comparisons the chart draws: those with a finite change and interval, the largest
+ * `maxPoints` changes, kept in their given order.
+ * @param comparisons candidates, in display order
+ * @param maxPoints the most to keep
+ * @returns the comparisons to draw
+ */
 export function selectChartPoints(comparisons: readonly Comparison[], maxPoints: number): Comparison[] {
   const drawable = comparisons.filter(
     (comparison) =>

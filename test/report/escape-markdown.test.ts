@@ -12,6 +12,7 @@ const HOSTILE_UNITS = [
   '@octocat',
   '#123',
   'GH-1',
+  'gh',
   'www.',
   'https://',
   ':tada:',
@@ -36,6 +37,8 @@ describe('escapeMarkdown', () => {
     ['HTML', '<b>x</b> & y', '&lt;b&gt;x&lt;/b&gt; &amp; y'],
     ['mention', '@octocat', '@&#8203;octocat'],
     ['issue reference', 'fixes #123', 'fixes #&#8203;123'],
+    ['GH- reference', 'see GH-42', 'see GH&#8203;-42'],
+    ['cross-repository reference', 'o/r#1', 'o/r#&#8203;1'],
     ['table pipe', 'a|b', 'a\\|b'],
     ['backticks', '`code`', '\\`code\\`'],
     ['emphasis', '*a* _b_ ~~c~~', '\\*a\\* \\_b\\_ \\~\\~c\\~\\~'],
@@ -74,6 +77,7 @@ describe('escapeMarkdown', () => {
         const output = escapeMarkdown(input);
         expect(output).not.toMatch(/@(?!&#8203;)/);
         expect(output).not.toMatch(/#(?!&#8203;|\d+;|x[0-9a-f]+;)/i);
+        expect(output).not.toMatch(/GH-\d/i);
       }),
       { numRuns: 2000 },
     );
