@@ -4,6 +4,7 @@ export { coefficientOfVariation } from './coefficient-of-variation.ts';
 export { createRandom } from './create-random.ts';
 export { hodgesLehmann, type HodgesLehmannResult } from './hodges-lehmann.ts';
 export { holm } from './holm.ts';
+export { logBeta } from './log-beta.ts';
 export { mannWhitneyDistribution } from './mann-whitney-distribution.ts';
 export { MANN_WHITNEY_EXACT_LIMIT, mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.ts';
 export { midRanks } from './mid-ranks.ts';

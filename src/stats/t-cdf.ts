@@ -2,21 +2,36 @@ import { normalCdf } from './normal-cdf.ts';
 import { regularizedIncompleteBeta } from './regularized-incomplete-beta.ts';
 
 /**
+ * Above this df the continued fraction for x ≈ 1 loses digits to cancellation (2.9e-10 relative at
+ * 1e7, 1e-6 at 1e10, checked against R), while the normal approximation's error falls as 1/df²
+ * (1.3e-9 at 1e7, 1.3e-10 at 3e7), so the switch keeps both under ~1e-9.
+ */
+const LARGE_DF = 2e7;
+
+/**
  * The CDF of Student's t distribution with `df` degrees of freedom (not necessarily whole):
- * the tail beyond |t| is ½ I_{df/(df+t²)}(df/2, ½), computed directly so small tail
- * probabilities keep their relative precision. `df = Infinity` gives the normal CDF.
- * Source: Abramowitz & Stegun 26.7.1 with 26.5.27.
+ * the tail beyond |t| is ½ I_{df/(df+t²)}(df/2, ½), computed directly (with 1 − x passed as
+ * t²/(df+t²), not rounded from x) so small tail probabilities and small |t| keep their relative
+ * precision. Above 2·10⁷ df the normal approximation of A&S 26.7.8
+ * Φ(t (1 − 1/(4df)) / √(1 + t²/(2df))) is used (older R's `pt` did so above 4·10⁵); `df = Infinity`
+ * gives the normal CDF. Accurate to ~1e-9 relative for every df, checked against R.
+ * Source: Abramowitz & Stegun 26.7.1 with 26.5.27, and 26.7.8; R's nmath `pt.c`.
  * @param t any number
  * @param df degrees of freedom, > 0
  * @returns P(T ≤ t)
  * @example
- * tCdf(2.0, 10); // => 0.963305982614612
+ * tCdf(2.0, 10); // => 0.9633059826146297
  */
 export function tCdf(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (df === Number.POSITIVE_INFINITY) return normalCdf(t);
   if (t === 0) return 0.5;
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
-  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
+  if (df > LARGE_DF) {
+    const v = 1 / (4 * df);
+    return normalCdf((t * (1 - v)) / Math.sqrt(1 + t * t * 2 * v));
+  }
+  const t2 = t * t;
+  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2));
   return t < 0 ? tail : 1 - tail;
 }
