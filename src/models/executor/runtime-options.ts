@@ -31,7 +31,11 @@ export interface RuntimeOptions {
   blockingHandoffNs: number;
   /** CPU cost of `block_in_place` handing the worker's core to another thread. Assumed. @default 3_000 */
   blockInPlaceNs: number;
-  /** OS time slice: a thread that ran this long yields its core to a waiting thread (Linux EEVDF base slice 0.75 ms). @default 750_000 */
+  /**
+   * OS time slice: a thread that ran this long yields its core to a waiting thread. Linux's unscaled
+   * base slice is 0.75 ms; the kernel scales it to 3 ms on 16 CPUs (docs/models/executor.md).
+   * @default 750_000
+   */
   osSliceNs: number;
   /** Seed of the scheduler's random steal order. @default 7 */
   seed: number;

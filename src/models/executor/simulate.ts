@@ -238,6 +238,8 @@ class Simulation {
   private stopped = false;
 
   private freeCores: number;
+  /** Threads that woke from sleep; the OS serves them before threads whose slice ran out. */
+  private readonly wokenQueue = new Deque<Thread>();
   private readonly osQueue = new Deque<Thread>();
   private busyNs = 0;
 
@@ -334,7 +336,7 @@ class Simulation {
   // ---- cores and the OS scheduler ----------------------------------------------------------
 
   /** Runs `ns` of CPU on `thread`, then calls `then` with the core still held. */
-  private runCpu(thread: Thread, ns: number, then: Continuation): void {
+  private runCpu(thread: Thread, ns: number, then: Continuation, woken = false): void {
     if (thread.hasCore) {
       this.runChunk(thread, ns, then);
       return;
@@ -344,9 +346,20 @@ class Simulation {
     if (this.freeCores > 0) {
       this.freeCores--;
       this.grantCore(thread);
+    } else if (woken) {
+      this.wokenQueue.push(thread);
     } else {
       this.osQueue.push(thread);
     }
+  }
+
+  /** A thread wakes from sleep, pays `threadResumeNs`, then continues. */
+  private resume(thread: Thread, then: Continuation): void {
+    this.runCpu(thread, this.rt.threadResumeNs, then, true);
+  }
+
+  private nextWaiting(): Thread | undefined {
+    return this.wokenQueue.shift() ?? this.osQueue.shift();
   }
 
   private grantCore(thread: Thread): void {
@@ -365,12 +378,12 @@ class Simulation {
       thread.sliceNs += chunk;
       const rest = ns - chunk;
       if (thread.sliceNs >= this.rt.osSliceNs) {
-        if (this.osQueue.length > 0) {
+        if (this.wokenQueue.length > 0 || this.osQueue.length > 0) {
           thread.waitingNs = rest;
           thread.waiting = then;
           thread.hasCore = false;
           this.osQueue.push(thread);
-          this.grantCore(this.osQueue.shift()!);
+          this.grantCore(this.nextWaiting()!);
           return;
         }
         thread.sliceNs = 0;
@@ -383,7 +396,7 @@ class Simulation {
   private releaseCore(thread: Thread): void {
     if (!thread.hasCore) return;
     thread.hasCore = false;
-    const next = this.osQueue.shift();
+    const next = this.nextWaiting();
     if (next) this.grantCore(next);
     else this.freeCores++;
   }
@@ -426,7 +439,7 @@ class Simulation {
     this.searching++;
     this.at(this.now + this.rt.threadWakeNs, () => {
       const thread = slot.thread;
-      if (thread !== null) this.runCpu(thread, this.rt.threadResumeNs, () => this.findTask(thread));
+      if (thread !== null) this.resume(thread, () => this.findTask(thread));
     });
   }
 
@@ -516,11 +529,11 @@ class Simulation {
     this.blockingQueue.push(job);
     const idle = this.idleBlocking.pop();
     if (idle !== undefined) {
-      this.at(this.now + this.rt.threadWakeNs, () => this.runCpu(idle, this.rt.threadResumeNs, () => this.runBlocking(idle)));
+      this.at(this.now + this.rt.threadWakeNs, () => this.resume(idle, () => this.runBlocking(idle)));
     } else if (this.blockingThreads < this.rt.maxBlockingThreads) {
       this.blockingThreads++;
       const thread: Thread = { slot: -1, hasCore: false, sliceNs: 0, waitingNs: 0, waiting: null };
-      this.at(this.now + this.rt.threadSpawnNs, () => this.runCpu(thread, this.rt.threadResumeNs, () => this.runBlocking(thread)));
+      this.at(this.now + this.rt.threadSpawnNs, () => this.resume(thread, () => this.runBlocking(thread)));
     }
   }
 
