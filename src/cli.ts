@@ -6,6 +6,8 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { compareCommand } from './compare-command.ts';
+import { CompareConfigError } from './compare/index.ts';
 import { buildConfig, ConfigError } from './config/config.ts';
 import { parseCliArgs } from './config/parse-cli-args.ts';
 import { FormatError } from './formats/format-error.ts';
@@ -51,10 +53,9 @@ export async function main(argv: readonly string[], cwd: string, env: Record<str
       console.log(`\nwrote ${config.output} · seed ${config.seed} (reproduce with --seed ${config.seed})`);
       return results.benchmarks.some((b) => b.state === 'errored') ? 1 : 0;
     }
-    const { compareCommand } = await import('./compare-command.ts');
-    return await compareCommand(invocation.positionals[0]!, invocation.positionals[1]!, config, cwd);
+    return await compareCommand(invocation.positionals[0]!, invocation.positionals[1]!, config);
   } catch (error: unknown) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CompareConfigError) {
       console.error(`benchgate: ${error.message}\n${USAGE}`);
       return 2;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMAT_TOOLS, type ToolName } from '../formats/tools.ts';
 
 /** The default suite glob: every `*.bench.*` file under `benchmarks/`. */
 export const DEFAULT_SUITES = 'benchmarks/**/*.bench.{ts,mts,js,mjs}';
@@ -30,7 +31,7 @@ export interface Config {
   /** Results file written by the runner or an adapter. @default 'benchgate-results.json' */
   output: string;
   /** `benchgate` runs suites; any other reads `outputFilePath` with that adapter. @default 'benchgate' or 'auto' */
-  tool: string;
+  tool: ToolName | 'auto';
   /** Another tool's output to compare instead of running suites. @default null */
   outputFilePath: string | null;
   /** @default 'default' */
@@ -157,7 +158,7 @@ export function buildConfig(input: InputSource, randomSeed: number, fileExists: 
     runTimeout: runTimeoutSeconds * 1000,
     seed,
     output: text('output', 'benchgate-results.json'),
-    tool: text('tool', outputFilePath ? 'auto' : 'benchgate'),
+    tool: oneOf('tool', ['auto', ...FORMAT_TOOLS], text('tool', outputFilePath ? 'auto' : 'benchgate')),
     outputFilePath,
     benchmarkSet: parseWith(
       z.string().regex(/^[A-Za-z0-9._-]+$/, `input 'benchmark-set' may hold only letters, digits, '.', '_' and '-'`),

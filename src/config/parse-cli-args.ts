@@ -51,5 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliInvocation {
   if (command === 'run' && parsed.positionals.length > 0) {
     throw new ConfigError(`benchgate run takes no positional arguments; got '${parsed.positionals.join(' ')}'`);
   }
+  // compare reads any supported format, recognising each by its content unless --tool says.
+  if (command === 'compare' && !byInput.has('tool')) byInput.set('tool', 'auto');
   return { command, positionals: parsed.positionals, input: (name) => byInput.get(name) ?? '' };
 }

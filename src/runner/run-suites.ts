@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,9 +65,12 @@ export function suiteName(file: string): string {
 }
 
 function childEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  // From source we are src/runner/run-suites.ts beside child.ts; bundled, dist/index.js beside dist/child.js.
-  return here.endsWith('.ts') ? path.join(path.dirname(here), 'child.ts') : path.join(path.dirname(here), 'child.js');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // From source this file sits beside child.ts; bundled, it is in dist/ or dist/chunks/, and the entry is dist/child.js.
+  const candidates = [path.join(here, 'child.ts'), path.join(here, 'child.js'), path.join(here, '..', 'child.js')];
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new RunnerError(`the runner's child entry is missing (looked for ${candidates.join(', ')})`);
+  return found;
 }
 
 type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
