@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { ConfigError } from '../config/config.ts';
 import { globToRegExp } from './glob.ts';
 import { parseThreshold } from './parse-threshold.ts';
 
 /**
  * A bad `benchgate.config.json` (or the file the `config` input names). The message names the
- * file and the field; callers branch on it to exit 2 / fail with a clear message.
+ * file and the field. It is a `ConfigError`, so the CLI and the action treat it as bad input
+ * (exit 2 / a clear failure) without knowing about it.
  */
-export class CompareConfigError extends Error {
+export class CompareConfigError extends ConfigError {
   override name = 'CompareConfigError';
   /** The config file. */
   readonly file: string;

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/config.ts';
 import type { CompareOverride, CompareConfig } from './compare-config.ts';
 import type { HistoryJob } from './history.ts';
 
@@ -75,14 +76,14 @@ export function mergeCompareConfig(options: CompareOptions, config: CompareConfi
 
 /**
  * Fills and checks options.
- * @throws RangeError naming the option when a value is out of range
+ * @throws ConfigError naming the option when a value is out of range (they come from user input)
  */
 export function resolveCompareOptions(options: Partial<CompareOptions> = {}): CompareOptions {
   const resolved: CompareOptions = { ...DEFAULT_COMPARE_OPTIONS, ...options };
   const check = (name: keyof CompareOptions, ok: boolean, range: string) => {
-    if (!ok) throw new RangeError(`compare option '${name}' must be ${range}, got ${String(resolved[name])}`);
+    if (!ok) throw new ConfigError(`compare option '${name}' must be ${range}, got ${String(resolved[name])}`);
   };
-  check('threshold', resolved.threshold > 0 && resolved.threshold < 1, 'in (0, 1)');
+  check('threshold', resolved.threshold > 0 && resolved.threshold < 1, 'in (0, 1): a throughput loss below 100% (a 2× slowdown is 0.5)');
   check('alpha', resolved.alpha > 0 && resolved.alpha < 1, 'in (0, 1)');
   check('confidence', resolved.confidence > 0 && resolved.confidence < 1, 'in (0, 1)');
   check('resamples', Number.isInteger(resolved.resamples) && resolved.resamples > 0, 'a positive whole number');

@@ -18,7 +18,7 @@ export function parseThreshold(value: string | number, name = 'threshold'): numb
   }
   if (!(fraction > 0 && fraction < 1)) {
     throw new RangeError(
-      `${name} must be a percentage like 5% or a fraction like 0.05, above 0 and below 100%, got ${JSON.stringify(value)}`,
+      `${name} must be a percentage like 5% or a fraction like 0.05, above 0 and below 100% (it is a throughput loss: a 2× slowdown is 50%), got ${JSON.stringify(value)}`,
     );
   }
   return fraction;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../../src/config/config.ts';
 import { CompareConfigError, parseCompareConfig, resolveOverrides } from '../../src/compare/compare-config.ts';
 import { globToRegExp } from '../../src/compare/glob.ts';
 import { DEFAULT_COMPARE_OPTIONS, mergeCompareConfig } from '../../src/compare/options.ts';
@@ -75,6 +76,7 @@ describe('parseCompareConfig', () => {
       parseCompareConfig(json, 'c.json');
     } catch (error: unknown) {
       expect(error).toBeInstanceOf(CompareConfigError);
+      expect(error).toBeInstanceOf(ConfigError);
       expect((error as CompareConfigError).file).toBe('c.json');
     }
   });
