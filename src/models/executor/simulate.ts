@@ -133,7 +133,6 @@ interface Slot {
   local: Deque<Task>;
   tick: number;
   searching: boolean;
-  parked: boolean;
 }
 
 interface Job {
@@ -170,6 +169,8 @@ class EventQueue {
   private seqs: number[] = [];
   private fns: Continuation[] = [];
   private seq = 0;
+  /** The function of the event `pop` removed last (saves allocating a pair per event). */
+  popped: Continuation = () => {};
   get length(): number {
     return this.times.length;
   }
@@ -194,7 +195,6 @@ class EventQueue {
     fns[i] = fn;
   }
   /** Removes the earliest event; returns its time and leaves its function in `popped`. */
-  popped: Continuation = () => {};
   pop(): number {
     const { times, seqs, fns } = this;
     const top = times[0]!;
@@ -281,7 +281,7 @@ class Simulation {
     this.startedAt = new Array<number>(requests.length).fill(0);
     for (let s = 0; s < this.rt.workers; s++) {
       const thread: Thread = { slot: s, hasCore: false, sliceNs: 0, waitingNs: 0, waiting: null };
-      this.slots.push({ thread, local: new Deque<Task>(), tick: 0, searching: false, parked: true });
+      this.slots.push({ thread, local: new Deque<Task>(), tick: 0, searching: false });
       this.parkedSlots.push(s);
     }
     this.parkedSlots.reverse(); // slot 0 is unparked first
@@ -434,7 +434,6 @@ class Simulation {
     if (this.searching > 0 || this.parkedSlots.length === 0) return;
     const s = this.parkedSlots.pop()!;
     const slot = this.slots[s]!;
-    slot.parked = false;
     slot.searching = true;
     this.searching++;
     this.at(this.now + this.rt.threadWakeNs, () => {
@@ -496,7 +495,6 @@ class Simulation {
         slot.searching = false;
         this.searching--;
       }
-      slot.parked = true;
       this.parkedSlots.push(thread.slot);
       this.releaseCore(thread);
     };
