@@ -1,3 +1,9 @@
+/**
+ * Bidirectional formatting characters, which can make a name display as something else
+ * ("Trojan Source"); they are shown as U+FFFD instead.
+ */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** An invisible character, written as an entity so reviewers can see it in raw markdown. */
 export const ZERO_WIDTH_SPACE = '&#8203;';
 
@@ -24,7 +30,8 @@ function opensShortcodeOrLink(previous: string | undefined, next: string | undef
  *   nothing (nor does `GH-123`, which gets one before its hyphen): GitHub finds mentions and references in the rendered text, where backslashes are gone.
  *   A `:` that could open an `:emoji:` shortcode or a `https://` autolink gets one too, and the
  *   `.` of `www.` is escaped.
- * - Line breaks and other control characters become spaces; a leading character that could
+ * - Line breaks and other control characters become spaces, bidirectional overrides become
+ *   U+FFFD; a leading character that could
  *   open a block (`-`, `+`, `=`, `.`, `1.`, spaces) is neutralised.
  * @param text any string
  * @returns markdown that renders as `text` on one line
@@ -32,7 +39,7 @@ function opensShortcodeOrLink(previous: string | undefined, next: string | undef
  */
 export function escapeMarkdown(text: string): string {
   let out = '';
-  const chars = Array.from(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
+  const chars = Array.from(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(BIDI_CONTROLS, '\uFFFD'));
   const leadingDigits = /^\d*/.exec(chars.slice(0, 10).join(''))![0].length;
   for (let index = 0; index < chars.length; index += 1) {
     const char = chars[index]!;
@@ -81,12 +88,13 @@ export function renderCodeBlock(text: string, language = ''): string {
 }
 
 /**
- * Replaces control characters (ANSI escapes, carriage returns, line breaks) for plain-text
+ * Replaces control characters (ANSI escapes, carriage returns, line breaks) and bidirectional
+ * overrides for plain-text
  * output, so a hostile benchmark name cannot rewrite a terminal or break a table row.
  * @param text any string
  */
 export function sanitizeText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) =>
-    char === '\n' || char === '\r' || char === '\t' ? ' ' : '�',
-  );
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => (char === '\n' || char === '\r' || char === '\t' ? ' ' : '\uFFFD'))
+    .replace(BIDI_CONTROLS, '\uFFFD');
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from '../../src/report/escape-markdown.ts';
+import { BIDI_CONTROLS, escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from '../../src/report/escape-markdown.ts';
 import { htmlText, renderHtml } from './render-html.ts';
 
 /** Characters that mean something to markdown, HTML or GitHub, mixed with plain ones. */
@@ -22,13 +22,19 @@ const HOSTILE_UNITS = [
   '&amp;',
   '&#64;',
   '\u200b',
+  '\u202e',
+  '\u2066',
 ];
 const hostileString = fc.string({ unit: fc.constantFrom(...HOSTILE_UNITS), maxLength: 30 });
 const anyString = fc.oneof(hostileString, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }));
 
 /** The text a reader should see: line breaks and control characters as spaces. */
 function expectedText(input: string): string {
-  return input.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\u200b/g, '').trim();
+  return input
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(BIDI_CONTROLS, '\uFFFD')
+    .replace(/\u200b/g, '')
+    .trim();
 }
 
 describe('escapeMarkdown', () => {
@@ -56,6 +62,7 @@ describe('escapeMarkdown', () => {
     ['math', '$x$', '\\$x\\$'],
     ['backslash', 'a\\b', 'a\\\\b'],
     ['empty', '', ''],
+    ['bidirectional override', 'a\u202eb', 'a\ufffdb'],
   ])('%s', (_, input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
@@ -146,7 +153,7 @@ describe('sanitizeText', () => {
   test('never leaves a control character', () => {
     fc.assert(
       fc.property(anyString, (input) => {
-        expect(sanitizeText(input)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(sanitizeText(input)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
   });

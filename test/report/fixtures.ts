@@ -299,7 +299,7 @@ export const hostile = report(
       flags: [{ kind: 'outliers', side: 'baseline', message: '@everyone look at https://example.com & www.example.com' }],
     }),
     comparison({
-      id: '1. ordered\u001b[31mred\u001b[0m\ttab',
+      id: '1. ordered\u001b[31mred\u001b[0m\ttab \u202egnp.exe',
       verdict: 'errored',
       reason: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash',
       center: 40,
