@@ -11,6 +11,12 @@ export interface HodgesLehmannResult {
   high: number;
   /** The requested confidence level. */
   confidence: number;
+  /**
+   * The coverage the interval really has: from the exact distribution when it is used (at least
+   * `confidence`, except for samples too small to reach it: 2 vs 2 runs reach only 2/3), else the
+   * requested level, which the normal approximation targets.
+   */
+  achievedConfidence: number;
 }
 
 function sortedDifferences(x: readonly number[], y: readonly number[]): Float64Array {
@@ -37,22 +43,65 @@ function exactLowerQuantile(p: number, m: number, n: number): number {
   return distribution.length - 1;
 }
 
+/** Σ (t³ − t) over the tie groups of one sample. */
+function tieTerm(values: readonly number[]): number {
+  return midRanks(values).ties.reduce((sum, t) => sum + (t * t * t - t), 0);
+}
+
 /**
- * The Hodges–Lehmann estimate of the shift of y relative to x (the median of the m·n pairwise
- * differences y_j − x_i) with its distribution-free confidence interval from order statistics of
- * those differences. With both samples ≤ 50 and no ties the interval's ranks come from the exact
- * Mann–Whitney distribution, exactly as R's `wilcox.test(y, x, conf.int = TRUE)`; otherwise from
- * the normal approximation C = round(m·n/2 − z·σ) with the tie-corrected σ (Hollander, Wolfe &
- * Chicken eq. 4.41), which R does not use (it inverts the test by root finding) and so can differ
- * by one order statistic. For timings pass log values and report exp(shift) as a ratio.
- * Source: Hodges & Lehmann, Ann. Math. Statist. 34 (1963); Bauer, JASA 67 (1972).
+ * The normal-approximation limits, found as R's `wilcox.test` finds them: the interval ends where
+ * the continuity-corrected, tie-corrected statistic of (y − d, x) crosses ±z. Between two
+ * distinct differences only the ties inside each sample remain, so σ is constant there and the
+ * statistic is a step function of d whose steps are the differences: the limit is the first
+ * distinct difference after which (dz − ½·sign(dz))/σ ≤ zq, with dz = #{D > d} − m·n/2.
+ */
+function approximateLimits(differences: Float64Array, x: readonly number[], y: readonly number[], z: number): [number, number] {
+  const m = x.length;
+  const n = y.length;
+  const size = m + n;
+  const total = m * n;
+  const sigma = Math.sqrt((total / 12) * (size + 1 - (tieTerm(x) + tieTerm(y)) / (size * (size - 1))));
+  const standardized = (above: number) => {
+    const dz = above - total / 2;
+    return (dz - 0.5 * Math.sign(dz)) / sigma;
+  };
+  let low = Number.NaN;
+  let high = Number.NaN;
+  for (let k = 0; k < total; ) {
+    const value = differences[k]!;
+    while (k < total && differences[k] === value) k++;
+    const statistic = standardized(total - k);
+    if (Number.isNaN(low) && statistic <= z) low = value;
+    if (statistic <= -z) {
+      high = value;
+      break;
+    }
+  }
+  return [low, Number.isNaN(high) ? differences[total - 1]! : high];
+}
+
+/**
+ * The Hodges–Lehmann estimate of the shift of y relative to x, the median of the m·n pairwise
+ * differences y_j − x_i, with its distribution-free confidence interval from order statistics of
+ * those differences. The sign convention is R's `wilcox.test(y, x, conf.int = TRUE)`: a positive
+ * shift means y is larger. For timings, pass log values and report exp(shift) as a ratio
+ * current / baseline.
+ * - Both samples ≤ 50 and no ties: the limits are the differences ranked by the exact
+ *   Mann–Whitney quantile, exactly as R with `exact = TRUE`. (R's own default is exact only
+ *   below 50 per side.)
+ * - Otherwise: the limits where the continuity- and tie-corrected normal statistic crosses ±z,
+ *   as R with `exact = FALSE` (R finds them by `uniroot` to 1e-4; these are the differences it
+ *   converges to). R's estimate in this case is a root of a step function that is flat between
+ *   the two middle differences, so it can lie anywhere between them; the median is returned here.
+ * Source: Hodges & Lehmann, Ann. Math. Statist. 34 (1963); Bauer, JASA 67 (1972); R's
+ * `wilcox.test.default`.
  * @param x baseline sample, at least 1 value
  * @param y current sample, at least 1 value
  * @param confidence two-sided level in (0, 1)
- * @returns the shift and its interval
+ * @returns the shift, its interval, and the requested and achieved confidence
  * @throws RangeError when a sample is empty or the level is outside (0, 1)
  * @example
- * hodgesLehmann([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]); // => { shift: 2.5, low: 0, high: 5, confidence: 0.95 }
+ * hodgesLehmann([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]); // => { shift: 2.5, low: 0, high: 5, confidence: 0.95, achievedConfidence: 0.95 }
  */
 export function hodgesLehmann(x: readonly number[], y: readonly number[], confidence = 0.95): HodgesLehmannResult {
   const m = x.length;
@@ -63,17 +112,15 @@ export function hodgesLehmann(x: readonly number[], y: readonly number[], confid
   const shift = medianOfSorted(differences);
   const total = m * n;
   const alpha = 1 - confidence;
-  const { ties } = midRanks([...x, ...y]);
-  const hasTies = ties.some((t) => t > 1);
-  let lowRank: number;
+  const hasTies = midRanks([...x, ...y]).ties.some((t) => t > 1);
   if (!hasTies && m <= MANN_WHITNEY_EXACT_LIMIT && n <= MANN_WHITNEY_EXACT_LIMIT) {
-    lowRank = Math.max(1, exactLowerQuantile(alpha / 2, m, n));
-  } else {
-    const size = m + n;
-    const tieTerm = ties.reduce((sum, t) => sum + (t * t * t - t), 0);
-    const sigma = Math.sqrt(((m * n) / 12) * (size + 1 - tieTerm / (size * (size - 1))));
-    lowRank = Math.max(1, Math.round(total / 2 - normalQuantile(1 - alpha / 2) * sigma));
+    const lowRank = Math.max(1, exactLowerQuantile(alpha / 2, m, n));
+    const distribution = mannWhitneyDistribution(m, n);
+    let outside = 0;
+    for (let u = 0; u < lowRank; u++) outside += distribution[u]!;
+    const achievedConfidence = Math.max(0, 1 - 2 * outside);
+    return { shift, low: differences[lowRank - 1]!, high: differences[total - lowRank]!, confidence, achievedConfidence };
   }
-  const highRank = Math.min(total, total - lowRank + 1);
-  return { shift, low: differences[lowRank - 1]!, high: differences[highRank - 1]!, confidence };
+  const [low, high] = approximateLimits(differences, x, y, normalQuantile(1 - alpha / 2));
+  return { shift, low, high, confidence, achievedConfidence: confidence };
 }
