@@ -346,8 +346,9 @@ function renderDetails(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-function renderFoldNote(folded: number, total: number, layout: MarkdownLayout): string {
-  return `> [!NOTE]\n> ${count(folded)} of ${count(total)} comparisons are not listed, to stay under ${layout.limitName}: unchanged ones first, then the smallest changes. ${layout.fullReportHint}`;
+function renderFoldNote(folded: number, total: number, layout: MarkdownLayout, firstRun: boolean): string {
+  const which = firstRun ? 'the end of the list' : 'unchanged ones first, then the smallest changes';
+  return `> [!NOTE]\n> ${count(folded)} of ${count(total)} comparisons are not listed, to stay under ${layout.limitName}: ${which}. ${layout.fullReportHint}`;
 }
 
 /**
@@ -380,7 +381,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
   const assemble = (hidden: ReadonlySet<Comparison>): string => {
     const shown = displayed.filter((comparison) => !hidden.has(comparison));
     const sections: string[] = [...head];
-    const fold = hidden.size > 0 ? [renderFoldNote(hidden.size, displayed.length, layout)] : [];
+    const fold = hidden.size > 0 ? [renderFoldNote(hidden.size, displayed.length, layout, report.baseline === null)] : [];
     if (report.baseline === null) {
       sections.push(renderFirstRunIntro(report), '', gate, '', ...fold.flatMap((note) => [note, '']));
       if (shown.length > 0) {
@@ -411,7 +412,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     return [...sections, footer, ''].join('\n');
   };
 
-  const order = sortForFolding(report.comparisons);
+  const order = report.baseline === null ? [...displayed].reverse() : sortForFolding(report.comparisons);
   const fits = (folded: number) => {
     const text = assemble(new Set(order.slice(0, folded)));
     return layout.measure(text) <= layout.maxSize ? text : null;

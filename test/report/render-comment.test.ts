@@ -30,7 +30,8 @@ describe('renderComment goldens', () => {
   });
 
   test('folded (10,000 comparisons)', async () => {
-    const comment = renderComment(bigReport(10_000));
+    const big = ReportSchema.parse(bigReport(10_000));
+    const comment = renderComment(big);
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
     await expect(comment).toMatchFileSnapshot('./__golden__/folded.md');
   });
@@ -174,6 +175,18 @@ describe('commentMarker', () => {
 });
 
 describe('edge cases', () => {
+  test('a first run too large for one comment folds the end of its list', () => {
+    const big = bigReport(3_000);
+    const firstRun = {
+      ...noBaseline,
+      comparisons: big.comparisons.map((item) => ({ ...item, verdict: 'new' as const, baseline: null, change: null, interval: null, p: null })),
+    };
+    const comment = renderComment(firstRun, { maxLength: 20_000 });
+    expect(comment.length).toBeLessThanOrEqual(20_000);
+    expect(comment).toMatch(/of 3,000 comparisons are not listed, to stay under GitHub's 20,000-character comment limit: the end of the list/);
+    expect(comment).toContain('| generated/suite-0/benchmark-with-a-longish-name-0 |');
+  });
+
   test('a report with no comparisons', () => {
     const empty = report([]);
     expect(renderComment(empty)).toContain('## ℹ️ no benchmarks to compare');
