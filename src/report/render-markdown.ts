@@ -303,7 +303,7 @@ function renderGate(report: Report): string {
   const warning = warnings.length > 0 ? `\n\n⚠️ ${joinSome(warnings)}` : '';
   if (report.baseline === null) return `**Gate: passed** (nothing to compare yet)${warning}`;
   if (!report.gate.failed) return `**Gate: passed**${warning}`;
-  const reasons = report.gate.reasons.length > 0 ? `: ${joinSome(report.gate.reasons)}` : '';
+  const reasons = report.gate.reasons.length > 0 ? ` — ${joinSome(report.gate.reasons)}` : '';
   return `**Gate: failed**${reasons}${warning}`;
 }
 
