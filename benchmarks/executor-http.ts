@@ -28,6 +28,7 @@ interface ModeResult {
   wallMs: number;
   requestsPerSecond: number;
   coresUsed: number;
+  cpuMsPerRequest: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   megabytes: number;
@@ -164,6 +165,7 @@ async function runMode(mode: Mode, round: number, port: number, pool: ParsePool,
     wallMs,
     requestsPerSecond: count / (wallMs / 1000),
     coresUsed: (cpu.user + cpu.system) / 1000 / wallMs,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / count,
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
     megabytes: bytes / 1e6,
@@ -208,6 +210,7 @@ try {
       'wall ms': Math.round(r.wallMs),
       'req/s': Math.round(r.requestsPerSecond),
       'cores used': r.coresUsed.toFixed(2),
+      'CPU ms/req': r.cpuMsPerRequest.toFixed(2),
       'loop delay p99 ms': r.loopDelayP99Ms.toFixed(1),
       'loop delay max ms': r.loopDelayMaxMs.toFixed(1),
       MB: r.megabytes.toFixed(0),
@@ -223,6 +226,7 @@ try {
   console.log(`load average at the end: ${loadavg()[0]!.toFixed(2)}`);
   console.log(`ratio worker-pool / main-thread: cores used ${(of('worker-pool', 'coresUsed') / of('main-thread', 'coresUsed')).toFixed(2)}×, ` +
     `throughput ${(of('worker-pool', 'requestsPerSecond') / of('main-thread', 'requestsPerSecond')).toFixed(2)}×, ` +
+    `CPU per request ${(of('worker-pool', 'cpuMsPerRequest') / of('main-thread', 'cpuMsPerRequest')).toFixed(2)}×, ` +
     `event-loop max delay ${(of('worker-pool', 'loopDelayMaxMs') / of('main-thread', 'loopDelayMaxMs')).toFixed(2)}×`);
 } finally {
   await pool.close();
