@@ -1,0 +1,66 @@
+/**
+ * Alan's 20%, measured side by side: replays the boxed-error and inline-error DDSplit requests
+ * (and direct vs async-trait dispatch) in one process, alternating which goes first, and prints
+ * each throughput ratio as the median over rounds.
+ *
+ *   npx node benchmarks/layout-ratio.ts [rounds=21] [requests per batch=4000]
+ */
+import { createReplay, planDdsplitRequest, type DdsplitOptions, type Replay } from '../src/models/layout/index.ts';
+
+const rounds = Number(process.argv[2] ?? 21);
+const requests = Number(process.argv[3] ?? 4000);
+let sink = 0;
+
+function replayOf(options: Partial<DdsplitOptions>): Replay {
+  return createReplay(planDdsplitRequest(options));
+}
+
+/** Requests per millisecond over one batch. */
+function measure(replay: Replay): number {
+  const start = performance.now();
+  for (let i = 0; i < requests; i++) sink = (sink + replay.runRequest()) >>> 0;
+  return requests / (performance.now() - start);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The slow variant's throughput over the fast one's, per round, alternating the order. */
+function compare(fast: Replay, slow: Replay): { ratio: number; low: number; high: number; fastPerMs: number } {
+  for (let i = 0; i < 3; i++) {
+    measure(fast);
+    measure(slow);
+  }
+  const ratios: number[] = [];
+  const fastRates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const [fastRate, slowRate] =
+      round % 2 === 0 ? [measure(fast), measure(slow)] : (([s, f]) => [f, s])([measure(slow), measure(fast)]);
+    ratios.push(slowRate / fastRate);
+    fastRates.push(fastRate);
+  }
+  ratios.sort((a, b) => a - b);
+  const quartile = Math.floor(rounds / 4);
+  return { ratio: median(ratios), low: ratios[quartile]!, high: ratios[rounds - 1 - quartile]!, fastPerMs: median(fastRates) };
+}
+
+const boxed = replayOf({ error: 'boxed-error' });
+const inline = replayOf({ error: 'inline-error' });
+const direct = replayOf({ dispatch: 'direct' });
+const asyncTrait = replayOf({ dispatch: 'async-trait' });
+
+const layout = compare(boxed, inline);
+const dispatch = compare(direct, asyncTrait);
+const percent = (x: number): string => `${((x - 1) * 100).toFixed(1)}%`;
+console.log(`${rounds} alternating rounds of ${requests} requests each (median, interquartile range)`);
+console.log(
+  `inline-error / boxed-error throughput: ${layout.ratio.toFixed(3)} (${percent(layout.ratio)}), IQR ${layout.low.toFixed(3)}–${layout.high.toFixed(3)}; boxed ${(layout.fastPerMs * 1000).toFixed(0)} req/s`,
+);
+console.log(
+  `async-trait / direct throughput:       ${dispatch.ratio.toFixed(3)} (${percent(dispatch.ratio)}), IQR ${dispatch.low.toFixed(3)}–${dispatch.high.toFixed(3)}; direct ${(dispatch.fastPerMs * 1000).toFixed(0)} req/s`,
+);
+console.log(`bytes copied per request: boxed ${boxed.bytesCopiedPerRequest}, inline ${inline.bytesCopiedPerRequest}; allocations: direct ${direct.allocationsPerRequest}, async-trait ${asyncTrait.allocationsPerRequest}`);
+if (sink === 0.5) console.log(sink);

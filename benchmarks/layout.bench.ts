@@ -1,0 +1,71 @@
+/**
+ * benchgate's own suite, data-layout half: Alan's story (docs/models/layout.md).
+ *
+ * `ddsplit-replay` replays Alan's DDSplit request on real memory: the fragment-splitting work,
+ * then every memcpy and allocation the move accounting counts. `layout-model` times the model
+ * itself (laying out Alan's types and accounting the request). `BENCHGATE_VARIANT=layout=inline-error`
+ * keeps the 50 KB error variants inline (about −20% throughput on ddsplit-replay);
+ * `dispatch=async-trait` boxes every call's future. Task names never change with the variant.
+ */
+import { Bench } from 'tinybench';
+import {
+  DISPATCHES,
+  ERROR_LAYOUTS,
+  accountMoves,
+  computeLayout,
+  createReplay,
+  planDdsplitRequest,
+  type MoveAccount,
+  BOXED_RESULT,
+  INLINE_RESULT,
+} from '../src/models/layout/index.ts';
+
+import { selectVariant } from '../src/runner/select-variant.ts';
+import type { CustomMetric, SuiteMetrics } from '../src/runner/suite.ts';
+
+/** Where DistriErr keeps its big variants; `boxed-error` is the fast default. */
+export const errorLayout = selectVariant(process.env.BENCHGATE_VARIANT, 'layout', ERROR_LAYOUTS, 'boxed-error');
+/** How the request's layers call each other; `direct` is the fast default. */
+export const dispatch = selectVariant(process.env.BENCHGATE_VARIANT, 'dispatch', DISPATCHES, 'direct');
+
+/** Requests per timed iteration, so one sample (~0.1 ms) sits well above the timer's resolution. */
+const REQUESTS_PER_ITERATION = 16;
+
+const plan = planDdsplitRequest({ error: errorLayout, dispatch });
+const replay = createReplay(plan);
+let sink = 0;
+
+function accountRequest(): MoveAccount {
+  const resultType = errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT;
+  const layout = computeLayout(resultType);
+  if (!layout.supported) throw new Error(layout.reason);
+  return accountMoves(planDdsplitRequest({ error: errorLayout, dispatch }));
+}
+
+function describeAccount(account: MoveAccount): CustomMetric[] {
+  if (!account.supported) throw new Error(`layout model: ${account.reason}`);
+  return [
+    { name: 'bytes-copied', unit: 'B/req', direction: 'smaller', value: account.bytesCopied },
+    { name: 'allocations', unit: 'alloc/req', direction: 'smaller', value: account.allocations },
+  ];
+}
+
+const bench = new Bench();
+bench.add('ddsplit-replay', () => {
+  for (let i = 0; i < REQUESTS_PER_ITERATION; i++) sink = (sink + replay.runRequest()) >>> 0;
+});
+bench.add('layout-model', () => {
+  const account = accountRequest();
+  if (account.supported) sink = (sink + account.bytesCopied) >>> 0;
+});
+
+export const metrics: SuiteMetrics = {
+  'ddsplit-replay': () => describeAccount(accountMoves(plan)),
+  'layout-model': () => {
+    const layout = computeLayout(errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT);
+    if (!layout.supported) throw new Error(`layout model: ${layout.reason}`);
+    return [{ name: 'result-size', unit: 'B', direction: 'smaller', value: layout.size }];
+  },
+};
+
+export default bench;

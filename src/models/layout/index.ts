@@ -1,0 +1,15 @@
+/** The data-layout model (Alan's story): see docs/models/layout.md. */
+export { computeLayout, nicheAvailable, type Layout, type Niche } from './compute-layout.ts';
+export { formatType, rust, type EnumRepr, type IntName, type RustField, type RustType, type RustVariant, type StructRepr } from './rust-type.ts';
+export { accountMoves, type MoveAccount, type MoveOperation, type MoveStep } from './account-moves.ts';
+export {
+  DEFAULT_DDSPLIT_OPTIONS,
+  DISPATCHES,
+  ERROR_LAYOUTS,
+  planDdsplitRequest,
+  type DdsplitOptions,
+  type Dispatch,
+  type ErrorLayout,
+} from './ddsplit-plan.ts';
+export * from './ddsplit-types.ts';
+export { DEFAULT_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
