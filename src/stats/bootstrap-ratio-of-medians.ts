@@ -10,6 +10,17 @@ export interface BootstrapOptions {
   seed: number;
 }
 
+/** A bootstrap ratio of medians with its percentile interval and what reproduces it. */
+export interface BootstrapResult {
+  /** median(y) / median(x) of the observed samples. */
+  ratio: number;
+  low: number;
+  high: number;
+  /** The seed used; the same seed and samples give the same interval. */
+  seed: number;
+  resamples: number;
+}
+
 /** The defaults of `BootstrapOptions`. */
 export const DEFAULT_BOOTSTRAP_OPTIONS: Readonly<BootstrapOptions> = Object.freeze({ resamples: 2000, confidence: 0.95, seed: 1 });
 
@@ -40,7 +51,7 @@ function quantileSorted(sorted: Float64Array, p: number): number {
  * @param y current sample, at least 1 value
  * @param options resamples, confidence and seed
  * @returns the observed ratio, the interval, the seed and the number of resamples
- * @throws RangeError when a sample is empty or the baseline median is 0
+ * @throws RangeError when a sample is empty, the baseline median is 0, or an option is out of range
  * @example
  * bootstrapRatioOfMedians([10, 11, 9, 10, 10], [12, 13, 12, 11, 12], { seed: 7 }).ratio; // => 1.2
  */
@@ -48,9 +59,12 @@ export function bootstrapRatioOfMedians(
   x: readonly number[],
   y: readonly number[],
   options: Partial<BootstrapOptions> = {},
-): { ratio: number; low: number; high: number; seed: number; resamples: number } {
+): BootstrapResult {
   const { resamples, confidence, seed } = { ...DEFAULT_BOOTSTRAP_OPTIONS, ...options };
   if (x.length < 1 || y.length < 1) throw new RangeError(`bootstrapRatioOfMedians needs at least 1 value per sample, got ${x.length} and ${y.length}`);
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const baseline = medianInPlace(Float64Array.from(x));
   if (baseline === 0) throw new RangeError('bootstrapRatioOfMedians: the baseline median is 0, so no ratio exists');
   const ratio = medianInPlace(Float64Array.from(y)) / baseline;

@@ -1,5 +1,5 @@
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
-export { bootstrapRatioOfMedians, DEFAULT_BOOTSTRAP_OPTIONS, type BootstrapOptions } from './bootstrap-ratio-of-medians.ts';
+export { bootstrapRatioOfMedians, DEFAULT_BOOTSTRAP_OPTIONS, type BootstrapOptions, type BootstrapResult } from './bootstrap-ratio-of-medians.ts';
 export { coefficientOfVariation } from './coefficient-of-variation.ts';
 export { createRandom } from './create-random.ts';
 export { hodgesLehmann, type HodgesLehmannResult } from './hodges-lehmann.ts';
@@ -16,5 +16,5 @@ export { regularizedIncompleteBeta } from './regularized-incomplete-beta.ts';
 export { shuffle } from './shuffle.ts';
 export { tCdf } from './t-cdf.ts';
 export { tQuantile } from './t-quantile.ts';
-export { tukeyFences } from './tukey-fences.ts';
+export { tukeyFences, type TukeyFencesResult } from './tukey-fences.ts';
 export { welchTTest, type WelchResult } from './welch-t-test.ts';

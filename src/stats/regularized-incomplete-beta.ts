@@ -51,9 +51,9 @@ function continuedFraction(x: number, a: number, b: number): number {
  * regularizedIncompleteBeta(0.5, 2, 3); // => 0.6875
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number, complement = 1 - x): number {
-  if (!(x >= 0 && x <= 1) || !(a > 0) || !(b > 0)) return Number.NaN;
+  if (!(x >= 0 && x <= 1) || !(complement >= 0 && complement <= 1) || !(a > 0) || !(b > 0)) return Number.NaN;
   if (x === 0) return 0;
-  if (x === 1 || complement === 0) return 1;
+  if (complement === 0) return 1;
   const logX = x > 0.5 ? Math.log1p(-complement) : Math.log(x);
   const logComplement = x > 0.5 ? Math.log(complement) : Math.log1p(-x);
   const logFront = a * logX + b * logComplement - logBeta(a, b);

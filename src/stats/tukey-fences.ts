@@ -5,6 +5,16 @@ function quantileType7(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** Tukey's fences and the values outside them. */
+export interface TukeyFencesResult {
+  /** Q1 − k·IQR. */
+  low: number;
+  /** Q3 + k·IQR. */
+  high: number;
+  /** The values below `low` or above `high`, in the input's order. */
+  outliers: number[];
+}
+
 /**
  * Tukey's fences: values below Q1 − k·IQR or above Q3 + k·IQR are outliers. Quartiles are R's
  * default (type 7) quantiles. Used to flag a side whose runs hold outliers.
@@ -16,7 +26,7 @@ function quantileType7(sorted: readonly number[], p: number): number {
  * @example
  * tukeyFences([1, 2, 3, 4, 100]); // => { low: -1, high: 7, outliers: [100] }
  */
-export function tukeyFences(values: readonly number[], k = 1.5): { low: number; high: number; outliers: number[] } {
+export function tukeyFences(values: readonly number[], k = 1.5): TukeyFencesResult {
   if (values.length === 0) throw new RangeError('tukeyFences needs at least 1 value');
   const sorted = [...values].sort((a, b) => a - b);
   const q1 = quantileType7(sorted, 0.25);

@@ -1,0 +1,68 @@
+/**
+ * The R reference values (make-reference.R → reference.json) and the comparisons every stats
+ * test uses. Tolerance: 1e-6 relative for probabilities ≥ 1e-12, as the design asks; below that
+ * only "tiny" is checked. Quantiles and statistics are held to 1e-9 relative.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+
+interface Sample {
+  name: string;
+  x: number[];
+  y: number[];
+}
+
+export interface Reference {
+  generatedBy: string;
+  normalCdf: { z: number; p: number }[];
+  normalQuantile: { p: number; z: number }[];
+  tCdf: { t: number; df: number; p: number }[];
+  tQuantile: { p: number; df: number; t: number }[];
+  incompleteBeta: { x: number; a: number; b: number; p: number }[];
+  logBeta: { a: number; b: number; value: number }[];
+  incompleteGamma: { a: number; x: number; p: number; q: number }[];
+  uDistribution: { m: number; n: number; p: number[] }[];
+  welch: (Sample & { t: number; df: number; pTwoSided: number; pLess: number; pGreater: number })[];
+  mannWhitney: (Sample & { exact: boolean; u: number; pTwoSided: number; pLess: number; pGreater: number })[];
+  hodgesLehmann: (Sample & { exact: boolean; confidence: number; shift: number; low: number; high: number; rConfidence: number })[];
+  randomRank: {
+    x: number[];
+    y: number[];
+    exact: boolean;
+    confidence: number;
+    low: number;
+    high: number;
+    u: number;
+    pTwoSided: number;
+    pLess: number;
+    pGreater: number;
+  }[];
+  adjust: { p: number[]; holm: number[]; bh: number[] }[];
+  fences: { x: number[]; low: number; high: number; farLow: number; farHigh: number; cv: number }[];
+}
+
+export const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'reference.json'), 'utf8')) as Reference;
+
+/** |actual − expected| ≤ tolerance · |expected|, or |actual| < 1e-15 when 0 is expected. */
+export function expectRelative(actual: number, expected: number, tolerance: number): void {
+  if (expected === 0) {
+    expect(Math.abs(actual)).toBeLessThan(1e-15);
+    return;
+  }
+  if (!Number.isFinite(expected)) {
+    expect(actual).toBe(expected);
+    return;
+  }
+  const error = Math.abs(actual - expected) / Math.abs(expected);
+  expect(error, `actual ${actual}, expected ${expected}, relative error ${error}`).toBeLessThanOrEqual(tolerance);
+}
+
+/** The design's accuracy target for probabilities: 1e-6 relative where p ≥ 1e-12, else tiny. */
+export function expectProbability(actual: number, expected: number): void {
+  if (expected >= 1e-12) expectRelative(actual, expected, 1e-6);
+  else expect(actual).toBeLessThan(1e-11);
+}
+
+/** Fixed seeds keep every property run reproducible. */
+export const PROPERTY_RUNS = { numRuns: 200 } as const;

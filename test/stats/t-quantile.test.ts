@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { normalQuantile, tCdf, tQuantile } from '../../src/stats/index.ts';
+import { expectRelative, reference } from './reference/load-reference.ts';
+
+describe('tQuantile', () => {
+  test.each(reference.tQuantile)('agrees with R: qt($p, $df)', ({ p, df, t }) => expectRelative(tQuantile(p, df), t, 1e-9));
+
+  test('edges: 0, ½, 1, df = Infinity; invalid arguments give NaN', () => {
+    expect(tQuantile(0, 4)).toBe(Number.NEGATIVE_INFINITY);
+    expect(tQuantile(1, 4)).toBe(Number.POSITIVE_INFINITY);
+    expect(tQuantile(0.5, 4)).toBe(0);
+    expect(tQuantile(0.975, Number.POSITIVE_INFINITY)).toBe(normalQuantile(0.975));
+    expect(tQuantile(0.5, 0)).toBeNaN();
+    expect(tQuantile(1.5, 3)).toBeNaN();
+  });
+
+  test('inverts tCdf for non-integer df', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.5, max: 500, noNaN: true }), (t, df) => {
+        const p = tCdf(t, df);
+        if (p > 1e-10 && p < 1 - 1e-10) expect(tQuantile(p, df)).toBeCloseTo(t, 5);
+      }),
+      { seed: 18, numRuns: 300 },
+    );
+  });
+});
