@@ -188,7 +188,7 @@ describe('save', () => {
     const index = readIndex(remote);
     expect(index.runs.map((run) => run.commit)).toEqual([...shas].reverse());
     for (const run of index.runs) expect(JSON.parse(git(remote, 'show', `benchgate-data:default/main/${run.file}`)).commit).toBe(run.commit);
-  }, 30_000);
+  }, 180_000);
 });
 
 describe('choosing the baseline', () => {
