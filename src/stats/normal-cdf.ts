@@ -13,7 +13,7 @@ import { regularizedGammaQ } from './regularized-gamma-q.ts';
  * @returns P(Z ≤ z)
  * @example
  * normalCdf(1.959963984540054); // => 0.975
- * normalCdf(-8); // => 6.22096057427178e-16
+ * normalCdf(-8); // => 6.220960574271784e-16
  */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;

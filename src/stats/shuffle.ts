@@ -4,7 +4,7 @@
  * @param random a uniform source in [0, 1), e.g. `createRandom(seed)`
  * @returns a new array with the same items in random order
  * @example
- * shuffle([1, 2, 3, 4], createRandom(1)); // => a permutation, the same one for the same seed
+ * shuffle([1, 2, 3, 4], createRandom(1)); // => [4, 2, 1, 3] (the same order for the same seed)
  */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
