@@ -1,7 +1,8 @@
 /**
  * Alan's 20%, measured side by side: replays the boxed-error and inline-error DDSplit requests
  * (and direct vs async-trait dispatch) in one process, alternating which goes first, and prints
- * each throughput ratio as the median over rounds.
+ * each throughput ratio as the median over rounds. Within a round the two alternate in
+ * mini-batches, so both see the same machine load.
  *
  *   npx node benchmarks/layout-ratio.ts [rounds=21] [requests per batch=4000]
  */
@@ -15,11 +16,11 @@ function replayOf(options: Partial<DdsplitOptions>): Replay {
   return createReplay(planDdsplitRequest(options));
 }
 
-/** Requests per millisecond over one batch. */
-function measure(replay: Replay): number {
+/** Milliseconds to run `count` requests. */
+function time(replay: Replay, count: number): number {
   const start = performance.now();
-  for (let i = 0; i < requests; i++) sink = (sink + replay.runRequest()) >>> 0;
-  return requests / (performance.now() - start);
+  for (let i = 0; i < count; i++) sink = (sink + replay.runRequest()) >>> 0;
+  return performance.now() - start;
 }
 
 function median(values: number[]): number {
@@ -28,19 +29,37 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The slow variant's throughput over the fast one's, per round, alternating the order. */
+/** Mini-batches per round: alternating at this grain keeps a load spike on the shared machine from landing on one side only. */
+const SLICES = 40;
+
+/** The slow variant's throughput over the fast one's: per round, the median over adjacent mini-batch pairs. */
 function compare(fast: Replay, slow: Replay): { ratio: number; low: number; high: number; fastPerMs: number } {
+  const slice = Math.max(1, Math.round(requests / SLICES));
   for (let i = 0; i < 3; i++) {
-    measure(fast);
-    measure(slow);
+    time(fast, requests);
+    time(slow, requests);
   }
   const ratios: number[] = [];
   const fastRates: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const [fastRate, slowRate] =
-      round % 2 === 0 ? [measure(fast), measure(slow)] : (([s, f]) => [f, s])([measure(slow), measure(fast)]);
-    ratios.push(slowRate / fastRate);
-    fastRates.push(fastRate);
+    const pairs: number[] = [];
+    let fastMs = 0;
+    for (let i = 0; i < SLICES; i++) {
+      let fastSlice: number;
+      let slowSlice: number;
+      if ((round + i) % 2 === 0) {
+        fastSlice = time(fast, slice);
+        slowSlice = time(slow, slice);
+      } else {
+        slowSlice = time(slow, slice);
+        fastSlice = time(fast, slice);
+      }
+      pairs.push(fastSlice / slowSlice);
+      fastMs += fastSlice;
+    }
+    // the median pair: a slice that lost the CPU to another process moves it little
+    ratios.push(median(pairs));
+    fastRates.push((SLICES * slice) / fastMs);
   }
   ratios.sort((a, b) => a - b);
   const quartile = Math.floor(rounds / 4);
