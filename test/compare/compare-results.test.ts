@@ -327,3 +327,24 @@ test('property: swapping the sides mirrors regressed and improved', () => {
     { numRuns: 300 },
   );
 });
+
+test('property: any pair of results gives schema-valid comparisons and never throws', () => {
+  const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }));
+  const side = fc.record({
+    runs: fc.array(value, { minLength: 0, maxLength: 8 }),
+    observation: fc.constantFrom<'process' | 'sample' | 'single' | 'aggregate'>('process', 'sample', 'single', 'aggregate'),
+  });
+  const historyCenters = fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: 0, maxLength: 8 });
+  fc.assert(
+    fc.property(side, side, fc.constantFrom<'smaller' | 'bigger'>('smaller', 'bigger'), historyCenters, fc.boolean(), (a, b, direction, centers, bootstrap) => {
+      const aggregate = (runs: number[]) => ({ mean: runs[0] ?? 1, stddev: 0.1, count: 5 });
+      const [base, cur] = [a, b].map(({ runs, observation }) =>
+        results([bench('suite/task', metric(runs, { direction, observation, ...(observation === 'aggregate' ? { aggregate: aggregate(runs) } : {}) }))]),
+      );
+      const history = centers.map((center, i) => ({ commit: `${i}`, centers: { 'suite/task::latency-p50': center } }));
+      const comparisons = compareResults(base!, cur!, { history, interval: bootstrap ? 'bootstrap' : 'hodges-lehmann', resamples: 50 });
+      for (const c of comparisons) ComparisonSchema.parse(c);
+    }),
+    { numRuns: 500 },
+  );
+});
