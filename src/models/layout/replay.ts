@@ -23,6 +23,10 @@ export interface Replay {
   bytesCopiedPerRequest: number;
   /** Heap allocations one request makes, from the move accounting. */
   allocationsPerRequest: number;
+  /** The memcpys one request replays in the arena, bytes each, in order. */
+  copySizes: readonly number[];
+  /** The allocations one request makes, bytes each (each is filled by a copy too). */
+  allocationSizes: readonly number[];
 }
 
 function makeRecord(bytes: number, seed: number): Uint8Array {
@@ -103,5 +107,11 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
     return checksum;
   }
 
-  return { runRequest, bytesCopiedPerRequest: account.bytesCopied, allocationsPerRequest: account.allocations };
+  return {
+    runRequest,
+    bytesCopiedPerRequest: account.bytesCopied,
+    allocationsPerRequest: account.allocations,
+    copySizes: copies,
+    allocationSizes: allocations,
+  };
 }
