@@ -105,9 +105,15 @@ async function collectCustom(metrics: SuiteMetrics, name: string): Promise<Custo
   return values;
 }
 
-async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
+/**
+ * Measures one task. The heap is collected before the warmup, not between warmup and run, so the
+ * timed iterations meet the same garbage bare tinybench leaves them; the retained growth from
+ * there to a collection after the run, over the measured iterations, bounds a leak per iteration.
+ */
+async function measureTask(task: TaskLike, warmup: boolean, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
   const hasGc = forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
+  if (warmup) await task.warmup();
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   await task.run();
@@ -161,8 +167,7 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   const records: TaskRecord[] = [];
   for (const task of ordered) {
     try {
-      if (bench.warmup) await task.warmup();
-      records.push(await measureTask(task, metrics, request.retainSamples));
+      records.push(await measureTask(task, bench.warmup, metrics, request.retainSamples));
     } catch (error: unknown) {
       records.push({ name: task.name, state: 'errored', error: describe(error) });
     }

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { ReportSchema } from '../../src/compare/schema.ts';
+import type { Results } from '../../src/results/schema.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../runner/fixtures');
+let dir: string;
+let printed: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'benchgate-cli-'));
+  printed = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+function results(runs: number[], id = 'suite/task'): Results {
+  return {
+    schema: 'benchgate/results@1',
+    tool: 'benchgate',
+    commit: null,
+    ref: null,
+    createdAt: '2026-11-22T10:00:00.000Z',
+    seed: 1,
+    environment: { cpuModel: 'cpu', cores: 2, os: 'linux', arch: 'x64', node: 'v24.1.0', runnerImage: null },
+    benchmarks: [{ id, state: 'completed', metrics: [{ name: 'latency-p50', unit: 'ns', direction: 'smaller', gate: true, observation: 'process', runs }] }],
+  };
+}
+
+function write(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+const baseRuns = [100, 101, 99, 100.5, 100.2, 99.8, 100.1, 99.9, 100.3, 100.4];
+
+describe('benchgate run', () => {
+  test('runs the suites, prints a table and the seed, writes the results file, exits 0', async () => {
+    const out = path.join(dir, 'r.json');
+    const code = await main(['run', '--suites', 'good.bench.ts', '--runs', '2', '--time', '10', '--seed', '5', '--out', out], fixtures, process.env);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as Results;
+    expect(written.seed).toBe(5);
+    expect(printed.join('\n')).toMatch(/good\/sum\s+\d/);
+    expect(printed.join('\n')).toContain('--seed 5');
+  });
+
+  test('a benchmark that errors makes the exit code 1', async () => {
+    const code = await main(['run', '--suites', 'throwing.bench.ts', '--runs', '1', '--time', '5', '--out', path.join(dir, 'r.json')], fixtures, process.env);
+    expect(code).toBe(1);
+    expect(printed.join('\n')).toMatch(/ERRORED: run 1: .*exploded/);
+  });
+
+  test('bad usage exits 2 naming the flag', async () => {
+    expect(await main(['run', '--runs', 'many'], fixtures, process.env)).toBe(2);
+    expect(printed.join('\n')).toContain("input 'runs' must be a number");
+  });
+
+  test('a suite that cannot be loaded exits 2 naming the file', async () => {
+    expect(await main(['run', '--suites', 'bad-export.bench.ts', '--runs', '1'], fixtures, process.env)).toBe(2);
+    expect(printed.join('\n')).toMatch(/bad-export\.bench\.ts/);
+  });
+});
+
+describe('benchgate compare', () => {
+  test('unchanged results exit 0 and write a report JSON', async () => {
+    const json = path.join(dir, 'report.json');
+    const code = await main(
+      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.001))), '--json', json, '--markdown', path.join(dir, 'r.md'), '--seed', '3'],
+      dir,
+      process.env,
+    );
+    expect(code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(report.gate.failed).toBe(false);
+    expect(report.settings.seed).toBe(3);
+    expect(report.reproduce).toContain('benchgate compare');
+  });
+
+  test('a 25% slower benchmark exits 1 and the table says so', async () => {
+    const code = await main(
+      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
+      dir,
+      process.env,
+    );
+    expect(code).toBe(1);
+    expect(printed.join('\n')).toMatch(/suite\/task.*regressed/);
+    expect(printed.join('\n')).toMatch(/−20\.0%/);
+  });
+
+  test('the threshold flag is honoured', async () => {
+    const code = await main(
+      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--threshold', '30%', '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
+      dir,
+      process.env,
+    );
+    expect(code).toBe(0);
+  });
+
+  test('a malformed results file exits 2 naming the file', async () => {
+    const bad = write('bad.json', '{"schema": "benchgate/results@1", "benchmarks": "no"}');
+    expect(await main(['compare', bad, bad, '--tool', 'benchgate'], dir, process.env)).toBe(2);
+    expect(printed.join('\n')).toContain('bad.json');
+  });
+});
