@@ -10,6 +10,7 @@ export interface MannWhitneyResult {
   exact: boolean;
   /** The continuity-corrected z of the two-sided test, null when exact. */
   z: number | null;
+  /** Alternative: one sample tends to be larger than the other (twice the smaller tail, at most 1). */
   pTwoSided: number;
   /** Alternative: x tends to be smaller than y. */
   pLess: number;

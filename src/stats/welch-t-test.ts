@@ -3,11 +3,13 @@ import { tCdf } from './t-cdf.ts';
 
 /** Welch's t-test: the statistic, its unrounded degrees of freedom and three p values. */
 export interface WelchResult {
+  /** (mean(x) − mean(y)) / √(s²x/nx + s²y/ny); NaN when both samples are constant and equal. */
   t: number;
-  /** Welch–Satterthwaite degrees of freedom, not rounded. */
+  /** Welch–Satterthwaite degrees of freedom, not rounded; NaN when both samples are constant. */
   df: number;
   /** mean(x) − mean(y). */
   meanDifference: number;
+  /** Alternative: the means differ. */
   pTwoSided: number;
   /** Alternative: mean(x) < mean(y). */
   pLess: number;
