@@ -24,6 +24,38 @@ describe('bootstrapRatioOfMedians', () => {
     expect(result.low).toBeGreaterThan(1);
   });
 
+  test('small n: 2 vs 2 still gives an interval around the ratio', () => {
+    const result = bootstrapRatioOfMedians([10, 12], [15, 16], { seed: 5 });
+    expect(result.ratio).toBeCloseTo(15.5 / 11, 14);
+    expect(result.low).toBeGreaterThanOrEqual(15 / 12 - 1e-12);
+    expect(result.high).toBeLessThanOrEqual(16 / 10 + 1e-12);
+  });
+
+  test('large n: 500 vs 400 runs give a tight interval around the true ratio', () => {
+    const random = createRandom(5);
+    const base = Array.from({ length: 500 }, () => 100 + random());
+    const current = Array.from({ length: 400 }, () => 120 + 1.2 * random());
+    const result = bootstrapRatioOfMedians(base, current, { resamples: 500 });
+    expect(result.low).toBeGreaterThan(1.19);
+    expect(result.high).toBeLessThan(1.21);
+  });
+
+  test('unequal sizes and variances: the wider side widens the interval', () => {
+    const random = createRandom(6);
+    const base = Array.from({ length: 5 }, () => 100 + random());
+    const current = Array.from({ length: 40 }, () => 100 + 30 * random());
+    const narrow = bootstrapRatioOfMedians(base, base.map((v) => v * 1.1), { seed: 1 });
+    const wide = bootstrapRatioOfMedians(base, current, { seed: 1 });
+    expect(wide.high - wide.low).toBeGreaterThan(narrow.high - narrow.low);
+  });
+
+  test('ties: many equal runs give an interval made of observed ratios', () => {
+    const result = bootstrapRatioOfMedians([10, 10, 10, 11, 11], [12, 12, 12, 12, 13], { seed: 2 });
+    expect(result.ratio).toBeCloseTo(1.2, 14);
+    expect(result.low).toBeGreaterThanOrEqual(12 / 11 - 1e-12);
+    expect(result.high).toBeLessThanOrEqual(1.3 + 1e-12);
+  });
+
   test('identical samples: the ratio is 1', () => {
     expect(bootstrapRatioOfMedians(x, [...x]).ratio).toBe(1);
   });
