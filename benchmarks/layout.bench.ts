@@ -15,11 +15,10 @@ import {
   computeLayout,
   createReplay,
   planDdsplitRequest,
-  type MoveAccount,
   BOXED_RESULT,
   INLINE_RESULT,
+  type MoveAccount,
 } from '../src/models/layout/index.ts';
-
 import { selectVariant } from '../src/runner/select-variant.ts';
 import type { CustomMetric, SuiteMetrics } from '../src/runner/suite.ts';
 
@@ -35,12 +34,7 @@ const plan = planDdsplitRequest({ error: errorLayout, dispatch });
 const replay = createReplay(plan);
 let sink = 0;
 
-function accountRequest(): MoveAccount {
-  const resultType = errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT;
-  const layout = computeLayout(resultType);
-  if (!layout.supported) throw new Error(layout.reason);
-  return accountMoves(planDdsplitRequest({ error: errorLayout, dispatch }));
-}
+const resultType = errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT;
 
 function describeAccount(account: MoveAccount): CustomMetric[] {
   if (!account.supported) throw new Error(`layout model: ${account.reason}`);
@@ -55,14 +49,15 @@ bench.add('ddsplit-replay', () => {
   for (let i = 0; i < REQUESTS_PER_ITERATION; i++) sink = (sink + replay.runRequest()) >>> 0;
 });
 bench.add('layout-model', () => {
-  const account = accountRequest();
-  if (account.supported) sink = (sink + account.bytesCopied) >>> 0;
+  const layout = computeLayout(resultType);
+  const account = accountMoves(planDdsplitRequest({ error: errorLayout, dispatch }));
+  if (layout.supported && account.supported) sink = (sink + layout.size + account.bytesCopied) >>> 0;
 });
 
 export const metrics: SuiteMetrics = {
   'ddsplit-replay': () => describeAccount(accountMoves(plan)),
   'layout-model': () => {
-    const layout = computeLayout(errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT);
+    const layout = computeLayout(resultType);
     if (!layout.supported) throw new Error(`layout model: ${layout.reason}`);
     return [{ name: 'result-size', unit: 'B', direction: 'smaller', value: layout.size }];
   },
