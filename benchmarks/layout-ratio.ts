@@ -6,7 +6,11 @@
  *
  *   npx node benchmarks/layout-ratio.ts [rounds=21] [requests per batch=4000]
  */
+import { setFlagsFromString } from 'node:v8';
 import { createReplay, planDdsplitRequest, type DdsplitOptions, type Replay } from '../src/models/layout/index.ts';
+
+// as in layout.bench.ts: optimize on the main thread, so a busy machine cannot delay it
+setFlagsFromString('--no-concurrent-recompilation');
 
 const rounds = Number(process.argv[2] ?? 21);
 const requests = Number(process.argv[3] ?? 4000);

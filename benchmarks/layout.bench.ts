@@ -7,6 +7,7 @@
  * keeps the 50 KB error variants inline (about −20% throughput on ddsplit-replay);
  * `dispatch=async-trait` boxes every call's future. Task names never change with the variant.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Bench } from 'tinybench';
 import {
   DISPATCHES,
@@ -21,6 +22,11 @@ import {
 } from '../src/models/layout/index.ts';
 import { selectVariant } from '../src/runner/select-variant.ts';
 import type { CustomMetric, SuiteMetrics } from '../src/runner/suite.ts';
+
+// On a loaded machine V8's background optimizing compiler can get no CPU for the whole 100 ms
+// a task runs, so some process runs measured unoptimized code (2.5× slower, bimodal across runs).
+// Compiling on the main thread makes every run measure optimized code.
+setFlagsFromString('--no-concurrent-recompilation');
 
 /** Where DistriErr keeps its big variants; `boxed-error` is the fast default. */
 export const errorLayout = selectVariant(process.env.BENCHGATE_VARIANT, 'layout', ERROR_LAYOUTS, 'boxed-error');
