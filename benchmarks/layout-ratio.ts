@@ -11,6 +11,7 @@ import { createReplay, planDdsplitRequest, type DdsplitOptions, type Replay } fr
 
 // as in layout.bench.ts: optimize on the main thread, so a busy machine cannot delay it
 setFlagsFromString('--no-concurrent-recompilation');
+setFlagsFromString('--no-concurrent-osr');
 
 const rounds = Number(process.argv[2] ?? 21);
 const requests = Number(process.argv[3] ?? 4000);
@@ -78,7 +79,7 @@ const asyncTrait = replayOf({ dispatch: 'async-trait' });
 const layout = compare(boxed, inline);
 const dispatch = compare(direct, asyncTrait);
 const percent = (x: number): string => `${((x - 1) * 100).toFixed(1)}%`;
-console.log(`${rounds} alternating rounds of ${requests} requests each (median, interquartile range)`);
+console.log(`${rounds} rounds of ${requests} requests per variant, alternating in ${SLICES} mini-batches (median over rounds, interquartile range)`);
 console.log(
   `inline-error / boxed-error throughput: ${layout.ratio.toFixed(3)} (${percent(layout.ratio)}), IQR ${layout.low.toFixed(3)}–${layout.high.toFixed(3)}; boxed ${(layout.fastPerMs * 1000).toFixed(0)} req/s`,
 );

@@ -27,6 +27,7 @@ import type { CustomMetric, SuiteMetrics } from '../src/runner/suite.ts';
 // a task runs, so some process runs measured unoptimized code (2.5× slower, bimodal across runs).
 // Compiling on the main thread makes every run measure optimized code.
 setFlagsFromString('--no-concurrent-recompilation');
+setFlagsFromString('--no-concurrent-osr');
 
 /** Where DistriErr keeps its big variants; `boxed-error` is the fast default. */
 export const errorLayout = selectVariant(process.env.BENCHGATE_VARIANT, 'layout', ERROR_LAYOUTS, 'boxed-error');
