@@ -38,6 +38,8 @@ export function normalQuantile(p: number): number {
     // Work on the smaller tail so the error e keeps its relative precision.
     const e = x < 0 ? normalCdf(x) - p : 1 - p - normalCdf(-x);
     const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    // Below p ≈ 1e-300 the density underflows; Acklam's 1.15e-9 is what remains.
+    if (!Number.isFinite(u)) break;
     x -= u / (1 + (x * u) / 2);
   }
   return x;

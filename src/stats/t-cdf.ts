@@ -1,3 +1,4 @@
+import { logBeta } from './log-beta.ts';
 import { normalCdf } from './normal-cdf.ts';
 import { regularizedIncompleteBeta } from './regularized-incomplete-beta.ts';
 
@@ -29,9 +30,27 @@ export function tCdf(t: number, df: number): number {
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
   if (df > LARGE_DF) {
     const v = 1 / (4 * df);
-    return normalCdf((t * (1 - v)) / Math.sqrt(1 + t * t * 2 * v));
+    const z = Math.abs(t) > 1 ? (Math.sign(t) * (1 - v)) / Math.sqrt(1 / (t * t) + 2 * v) : (t * (1 - v)) / Math.sqrt(1 + t * t * 2 * v);
+    return normalCdf(z);
   }
-  const t2 = t * t;
-  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2));
+  // x = df/(df + t²) and 1 − x = t²/(df + t²), formed through df/t² when |t| > 1 so t² cannot overflow.
+  let x: number;
+  let complement: number;
+  if (Math.abs(t) > 1) {
+    const r = df / Math.abs(t) / Math.abs(t);
+    if (r < 1e-100) {
+      // x ≈ df/t² may underflow: I_x(a, ½) = x^a / (a·B(a, ½)) · (1 + O(x)), taken in logs.
+      const a = df / 2;
+      const tail = 0.5 * Math.exp(a * (Math.log(df) - 2 * Math.log(Math.abs(t))) - Math.log(a) - logBeta(a, 0.5));
+      return t < 0 ? tail : 1 - tail;
+    }
+    x = r / (1 + r);
+    complement = 1 / (1 + r);
+  } else {
+    const t2 = t * t;
+    x = df / (df + t2);
+    complement = t2 / (df + t2);
+  }
+  const tail = 0.5 * regularizedIncompleteBeta(x, df / 2, 0.5, complement);
   return t < 0 ? tail : 1 - tail;
 }

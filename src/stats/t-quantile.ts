@@ -3,12 +3,16 @@ import { normalQuantile } from './normal-quantile.ts';
 import { tCdf } from './t-cdf.ts';
 
 function tDensity(t: number, df: number): number {
-  return Math.exp(gammaln((df + 1) / 2) - gammaln(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  const z = Math.abs(t) / Math.sqrt(df);
+  const logKernel = z > 1e100 ? 2 * Math.log(z) : Math.log1p(z * z);
+  return Math.exp(gammaln((df + 1) / 2) - gammaln(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * logKernel);
 }
 
 /**
  * The quantile function of Student's t distribution: the t with `tCdf(t, df) = p`. Newton's
- * method from the normal quantile, guarded by bisection on a bracket, to ~1e-12 relative.
+ * method from the normal quantile (on ln F against ln |t| beyond |t| = 1), guarded by
+ * (geometric, in far tails) bisection on a bracket,
+ * to ~1e-12 relative; ±Infinity when the quantile lies beyond the largest double.
  * Source: inversion of `tCdf`; Newton–bisection hybrid as in Press et al., Numerical Recipes §9.4 (rtsafe).
  * @param p probability in (0, 1)
  * @param df degrees of freedom, > 0 (need not be whole)
@@ -25,17 +29,29 @@ export function tQuantile(p: number, df: number): number {
   // Solve in the lower tail, where p keeps relative precision, and mirror.
   const lower = p < 0.5;
   const target = lower ? p : 1 - p;
-  let low = -1;
-  while (tCdf(low, df) > target) low *= 2;
+  // Bracket by squaring (10 steps reach the end of the double range), then bisect geometrically
+  // while the bracket spans orders of magnitude, so far tails converge as fast as the center.
+  let low = -2;
+  while (tCdf(low, df) > target) {
+    if (low === -Number.MAX_VALUE) return lower ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    low = Math.max(-(low * low), -Number.MAX_VALUE);
+  }
   let high = 0;
   let t = Math.max(low, Math.min(high, normalQuantile(target)));
   for (let i = 0; i < 200; i++) {
-    const f = tCdf(t, df) - target;
-    if (f > 0) high = t;
+    const cdf = tCdf(t, df);
+    if (cdf > target) high = t;
     else low = t;
-    const step = f / tDensity(t, df);
-    let next = t - step;
-    if (!(next > low && next < high)) next = (low + high) / 2;
+    const density = tDensity(t, df);
+    // In the tail the CDF falls like a power of |t| (small df) or like exp(−t²/2) (large df), where
+    // Newton on the CDF itself crawls; Newton on ln F against ln |t| converges in a few steps.
+    let next =
+      t < -1 && cdf > 0
+        ? t * Math.exp((-(Math.log(cdf) - Math.log(target)) * cdf) / (density * t))
+        : t - (cdf - target) / density;
+    if (!(next > low && next < high)) {
+      next = high < 0 && low / high > 4 ? -Math.exp((Math.log(-low) + Math.log(-high)) / 2) : (low + high) / 2;
+    }
     if (Math.abs(next - t) <= 1e-14 * Math.max(1, Math.abs(next))) {
       t = next;
       break;

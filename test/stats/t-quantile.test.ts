@@ -15,6 +15,12 @@ describe('tQuantile', () => {
     expect(tQuantile(1.5, 3)).toBeNaN();
   });
 
+  test.each([0.5, 1, 2.5, 4, 30])('far tail: tCdf(tQuantile(1e-300, %s)) = 1e-300, or −Infinity beyond the doubles', (df) => {
+    const t = tQuantile(1e-300, df);
+    if (Number.isFinite(t)) expectRelative(tCdf(t, df), 1e-300, 1e-9);
+    else expect(tCdf(-Number.MAX_VALUE, df)).toBeGreaterThan(1e-300);
+  });
+
   test('inverts tCdf for non-integer df', () => {
     fc.assert(
       fc.property(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.5, max: 500, noNaN: true }), (t, df) => {
