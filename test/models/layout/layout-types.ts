@@ -42,6 +42,12 @@ const nested = rust.enum('Nested', { Inner: [three], Other: [] });
 const dataC = rust.enum('DataC', { A: [u8], B: [u32] }, 'C');
 const dataU8 = rust.enum('DataU8', { A: [u8], B: [u32] }, 'u8');
 const single = rust.enum('Single', { Only: [u64, u8] });
+const midNiche = rust.struct('MidNiche', { a: u16, b: bool, c: u8, d: u32 });
+const afterNiche = rust.enum('AfterNiche', { A: [midNiche], B: [u8], C: [u16] });
+const tri = rust.enum('Tri', { A: [u64], B: [u32], C: [u8] });
+const jag2 = rust.enum('Jag2', { A: [u8, u32, bool], B: [u32], C: [u16, u8] });
+const tail = rust.struct('Tail', { a: u64, b: tuple(u8, bool), c: u16 });
+const wideTag = rust.enum('WideTag', { A: [u64, u8], B: [u16], C: [] });
 
 /** Every type the Rust program measured, in its order. */
 export const VECTOR_TYPES: RustType[] = [
@@ -67,4 +73,8 @@ export const VECTOR_TYPES: RustType[] = [
   SUCCESS_CODE, option(SUCCESS_CODE), FRAGMENT_MISSING, DISTRI_ERR, DISTRI_ERR_BOXED, option(DISTRI_ERR_BOXED),
   INLINE_RESULT, BOXED_RESULT, result(SUCCESS_CODE, box(DISTRI_ERR)),
   DISTRI_QUERY, option(DISTRI_QUERY), vec(DISTRI_QUERY),
+  midNiche, option(midNiche), afterNiche, option(afterNiche), tri, option(tri), jag2, option(jag2),
+  tail, option(tail), wideTag, option(wideTag), option(option(wideTag)),
+  result(u32, tuple(bool, u32)), option(tuple(u8, u16, bool)), option(result(u64, unit)), result(option(u8), u16),
+  result(result(bool, u8), option(char)), option(array(bool, 0)), option(tuple(array(u64, 0), bool)),
 ];

@@ -33,6 +33,12 @@ enum Nested { Inner(Three), Other }
 #[repr(C)] enum DataC { A(u8), B(u32) }
 #[repr(u8)] enum DataU8 { A(u8), B(u32) }
 enum Single { Only(u64, u8) }
+struct MidNiche { a: u16, b: bool, c: u8, d: u32 }
+enum AfterNiche { A(MidNiche), B(u8), C(u16) }
+enum Tri { A(u64), B(u32), C(u8) }
+enum Jag2 { A(u8, u32, bool), B(u32), C(u16, u8) }
+struct Tail { a: u64, b: (u8, bool), c: u16 }
+enum WideTag { A(u64, u8), B(u16), C }
 
 // ---- Alan's DDSplit types ----
 enum SuccessCode { Stored, Assembled(u32), Ok }
@@ -85,6 +91,10 @@ fn main() {
         SuccessCode, Option<SuccessCode>, FragmentMissing, DistriErr, DistriErrBoxed, Option<DistriErrBoxed>,
         Result<SuccessCode, DistriErr>, Result<SuccessCode, DistriErrBoxed>, Result<SuccessCode, Box<DistriErr>>,
         DistriQuery, Option<DistriQuery>, Vec<DistriQuery>,
+        MidNiche, Option<MidNiche>, AfterNiche, Option<AfterNiche>, Tri, Option<Tri>, Jag2, Option<Jag2>,
+        Tail, Option<Tail>, WideTag, Option<WideTag>, Option<Option<WideTag>>,
+        Result<u32, (bool, u32)>, Option<(u8, u16, bool)>, Option<Result<u64, ()>>, Result<Option<u8>, u16>,
+        Result<Result<bool, u8>, Option<char>>, Option<[bool; 0]>, Option<([u64; 0], bool)>,
     ];
     println!("{{");
     println!("  \"rustc\": \"{}\",", option_env!("RUSTC_VERSION").unwrap_or("see README"));
