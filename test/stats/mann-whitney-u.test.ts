@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { mannWhitneyU } from '../../src/stats/index.ts';
-import { expectProbability, reference } from './reference/load-reference.ts';
+import { expectProbability, reference, scipyReference } from './reference/load-reference.ts';
 
 const sample = fc.array(fc.integer({ min: -30, max: 30 }).map((v) => v / 2), { minLength: 1, maxLength: 25 });
 const distinctSample = fc.uniqueArray(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 20 });
@@ -21,6 +21,14 @@ describe('mannWhitneyU', () => {
     "agrees with R's wilcox.test on random case $i ($m vs $n, exact: $exact)",
     (row) => expectAgreement(mannWhitneyU(row.x, row.y), row),
   );
+
+  test.each(scipyReference.mannWhitneyAsymptotic)("agrees with SciPy's mannwhitneyu(method='asymptotic', use_continuity=True): $name", (row) => {
+    const result = mannWhitneyU(row.x, row.y);
+    expect(result.u).toBe(row.u);
+    expectProbability(result.pTwoSided, row.pTwoSided);
+    expectProbability(result.pLess, row.pLess);
+    expectProbability(result.pGreater, row.pGreater);
+  });
 
   test('n < 1 on a side: refuses with a clear message', () => {
     expect(() => mannWhitneyU([], [1])).toThrow(new RangeError('mannWhitneyU needs at least 1 value per sample, got 0 and 1'));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normalCdf, tCdf } from '../../src/stats/index.ts';
-import { expectProbability, expectRelative, reference } from './reference/load-reference.ts';
+import { expectProbability, expectRelative, reference, scipyReference } from './reference/load-reference.ts';
 
 describe('tCdf', () => {
   test.each(reference.tCdf)('agrees with R: pt($t, $df)', ({ t, df, p }) => expectProbability(tCdf(t, df), p));
@@ -9,6 +9,8 @@ describe('tCdf', () => {
   test.each(reference.tCdf.filter(({ p }) => p > 1e-300))('holds 1e-8 relative at every df and tail: pt($t, $df)', ({ t, df, p }) =>
     expectRelative(tCdf(t, df), p, 1e-8),
   );
+
+  test.each(scipyReference.tCdf)('agrees with SciPy: t.cdf($t, $df)', ({ t, df, p }) => expectProbability(tCdf(t, df), p));
 
   test('edges: t = 0, ±Infinity, df = Infinity; invalid arguments give NaN', () => {
     expect(tCdf(0, 3)).toBe(0.5);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { welchTTest } from '../../src/stats/index.ts';
-import { expectProbability, expectRelative, reference } from './reference/load-reference.ts';
+import { expectProbability, expectRelative, reference, scipyReference } from './reference/load-reference.ts';
 
 const sample = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: 2, maxLength: 25 });
 
@@ -10,6 +10,14 @@ describe('welchTTest', () => {
     const result = welchTTest(x, y);
     expectRelative(result.t, t, 1e-9);
     expectRelative(result.df, df, 1e-9);
+    expectProbability(result.pTwoSided, pTwoSided);
+    expectProbability(result.pLess, pLess);
+    expectProbability(result.pGreater, pGreater);
+  });
+
+  test.each(scipyReference.welch)("agrees with SciPy's ttest_ind(equal_var=False): $name", ({ x, y, t, pTwoSided, pLess, pGreater }) => {
+    const result = welchTTest(x, y);
+    expectRelative(result.t, t, 1e-9);
     expectProbability(result.pTwoSided, pTwoSided);
     expectProbability(result.pLess, pLess);
     expectProbability(result.pGreater, pGreater);

@@ -1,5 +1,6 @@
 /**
- * The R reference values (make-reference.R → reference.json) and the comparisons every stats
+ * The R reference values (make-reference.R → reference.json), SciPy's second opinion
+ * (make-scipy-reference.py → scipy-reference.json), and the comparisons every stats
  * test uses. Tolerance: 1e-6 relative for probabilities ≥ 1e-12, as the design asks; below that
  * only "tiny" is checked. Quantiles and statistics are held to 1e-9 relative.
  */
@@ -43,6 +44,17 @@ export interface Reference {
 }
 
 export const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'reference.json'), 'utf8')) as Reference;
+
+/** SciPy's values for a second opinion (make-scipy-reference.py → scipy-reference.json). */
+export interface ScipyReference {
+  generatedBy: string;
+  mannWhitneyAsymptotic: (Sample & { u: number; pTwoSided: number; pLess: number; pGreater: number })[];
+  welch: (Sample & { t: number; pTwoSided: number; pLess: number; pGreater: number })[];
+  tCdf: { t: number; df: number; p: number }[];
+  tQuantile: { p: number; df: number; t: number }[];
+}
+
+export const scipyReference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'scipy-reference.json'), 'utf8')) as ScipyReference;
 
 /** |actual − expected| ≤ tolerance · |expected|, or |actual| < 1e-15 when 0 is expected. */
 export function expectRelative(actual: number, expected: number, tolerance: number): void {
