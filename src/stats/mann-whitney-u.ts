@@ -27,7 +27,9 @@ export const MANN_WHITNEY_EXACT_LIMIT = 50;
  * normal approximation with the tie-corrected variance and a continuity correction of ½.
  * When every value is tied there is no evidence either way: all p values are 1.
  * Source: Mann & Whitney (1947); Hollander, Wolfe & Chicken §4.1. Agrees with R's
- * `wilcox.test(x, y)` (exact when it is exact, else `exact = FALSE, correct = TRUE`).
+ * `wilcox.test(x, y, exact = ...)` given the same choice (`correct = TRUE` when approximate; R's
+ * own default is exact only below 50 per side) and with SciPy's
+ * `mannwhitneyu(x, y, method = 'asymptotic', use_continuity = True)` when approximate.
  * @param x first sample, at least 1 value
  * @param y second sample, at least 1 value
  * @returns U and the p values
