@@ -87,7 +87,8 @@ export function parseThresholdInput(name: string, text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   if (!match) throw new ConfigError(`input '${name}' must be a percentage like 5% or a fraction like 0.05, got '${text}'`);
   const value = match[2] ? Number(match[1]) / 100 : Number(match[1]);
-  if (!(value > 0 && value < 10)) throw new ConfigError(`input '${name}' must be above 0, got '${text}'`);
+  // A throughput loss: 100% would mean no work done at all (a 2× slowdown is a 50% loss).
+  if (!(value > 0 && value < 1)) throw new ConfigError(`input '${name}' must be a throughput loss above 0% and below 100%, got '${text}'`);
   return value;
 }
 

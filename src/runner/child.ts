@@ -106,14 +106,12 @@ async function collectCustom(metrics: SuiteMetrics, name: string): Promise<Custo
 }
 
 /**
- * Measures one task. The heap is collected before the warmup, not between warmup and run, so the
- * timed iterations meet the same garbage bare tinybench leaves them; the retained growth from
- * there to a collection after the run, over the measured iterations, bounds a leak per iteration.
+ * Measures one task, already warmed up. The heap is collected before and after the timed run:
+ * the retained growth over the measured iterations bounds a leak per iteration.
  */
-async function measureTask(task: TaskLike, warmup: boolean, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
+async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
   const hasGc = forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
-  if (warmup) await task.warmup();
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   await task.run();
@@ -164,10 +162,18 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   const filter = request.filter === null ? null : new RegExp(request.filter);
   const selected = bench.tasks.filter((task) => !filter || filter.test(`${request.suiteName}/${task.name}`));
   const ordered = shuffle(selected, createRandom(request.seed));
+  // As tinybench's own run(): every task is warmed up first, then each is measured.
+  const failures = new Map<TaskLike, string>();
+  if (bench.warmup) {
+    for (const task of ordered) {
+      await task.warmup().catch((error: unknown) => failures.set(task, describe(error)));
+    }
+  }
   const records: TaskRecord[] = [];
   for (const task of ordered) {
+    const failure = failures.get(task);
     try {
-      records.push(await measureTask(task, bench.warmup, metrics, request.retainSamples));
+      records.push(failure !== undefined ? { name: task.name, state: 'errored', error: failure } : await measureTask(task, metrics, request.retainSamples));
     } catch (error: unknown) {
       records.push({ name: task.name, state: 'errored', error: describe(error) });
     }

@@ -52,6 +52,7 @@ describe('buildConfig', () => {
     ['fail-on', 'sometimes', "input 'fail-on' must be one of regression, inconclusive, never, got 'sometimes'"],
     ['threshold', 'a lot', "input 'threshold' must be a percentage like 5% or a fraction like 0.05, got 'a lot'"],
     ['filter', '(', "input 'filter' is not a valid regular expression"],
+    ['threshold', '150%', "input 'threshold' must be a throughput loss above 0% and below 100%, got '150%'"],
     ['benchmark-set', 'a/b', "input 'benchmark-set' may hold only letters"],
     ['retain-samples', 'maybe', "input 'retain-samples' must be true or false, got 'maybe'"],
   ])('input %s = %s is refused with a message naming it', (name, value, message) => {
