@@ -57,14 +57,7 @@ export const AUTO_TOOLS: readonly ToolName[] = FORMAT_TOOLS.filter(
  * @returns the first tool in `AUTO_TOOLS` whose check accepts it, or `null`
  */
 export function detectTool(input: FormatInput): ToolName | null {
-  for (const tool of AUTO_TOOLS) {
-    try {
-      if (FORMAT_ADAPTERS[tool].detect(input)) return tool;
-    } catch {
-      // a detector only looks at text; one that throws on odd input simply does not match
-    }
-  }
-  return null;
+  return AUTO_TOOLS.find((tool) => FORMAT_ADAPTERS[tool].detect(input)) ?? null;
 }
 
 /**

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FormatError } from '../../src/formats/format-error.ts';
 import type { FolderFile, FormatInput } from '../../src/formats/format-input.ts';
-import { FORMAT_ADAPTERS, FORMAT_TOOLS, type ToolName } from '../../src/formats/index.ts';
+import { FORMAT_ADAPTERS, FORMAT_TOOLS, parseToolInput, type ToolName } from '../../src/formats/index.ts';
 import { ResultsSchema } from '../../src/results/schema.ts';
 import { fixture, fixtureText } from './helpers.ts';
 
@@ -163,4 +163,18 @@ describe('no input crashes a parser with anything but a FormatError', () => {
     // the mutations must leave some inputs valid, or the parser's success path went unfuzzed
     expect(parsed).toBeGreaterThan(0);
   });
+});
+
+test('auto-detection over every kind of input raises only FormatError', () => {
+  fc.assert(
+    fc.property(fc.oneof(...FORMAT_TOOLS.map((tool) => inputsFor(tool))), (input) => {
+      try {
+        expect(ResultsSchema.safeParse(parseToolInput(input, 'auto')).success).toBe(true);
+      } catch (error: unknown) {
+        if (!(error instanceof FormatError)) throw error;
+        expect(error.message.startsWith(input.path)).toBe(true);
+      }
+    }),
+    { numRuns: RUNS, seed: 20261123 },
+  );
 });

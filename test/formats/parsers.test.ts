@@ -90,9 +90,9 @@ describe('criterion', () => {
 });
 
 describe('cargo (bencher lines)', () => {
-  test('a folder of three runs gives three process observations per benchmark', async () => {
+  test('a folder of six runs gives six process observations per benchmark', async () => {
     const results = await parseToolOutput(fixture('cargo/base'), 'cargo');
-    const lines = [1, 2, 3].map((run) => fixtureText(`cargo/base/run-${run}.txt`));
+    const lines = [1, 2, 3, 4, 5, 6].map((run) => fixtureText(`cargo/base/run-${run}.txt`));
     const expected = lines.map((text) => Number(/test sum_1k \.\.\. bench:\s+([\d,]+)/.exec(text)![1]!.replaceAll(',', '')));
     expect(metric(results, 'sum_1k', 'time')).toMatchObject({ observation: 'process', unit: 'ns', runs: expected });
   });
