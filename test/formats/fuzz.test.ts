@@ -13,7 +13,7 @@ const RUNS = 1_000;
 
 /** Valid seeds each tool's mutations start from. */
 const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
-  benchgate: [],
+  benchgate: ['benchgate/base.json'],
   cargo: ['cargo/base/run-1.txt'],
   googlecpp: ['googlecpp/repetitions-base.json', 'googlecpp/aggregates-base.json'],
   go: ['go/count-base.txt'],
@@ -127,8 +127,7 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
       .map((files): FormatInput => ({ kind: 'folder', path: 'target/criterion', files }));
     return fc.oneof({ arbitrary: edited, weight: 4 }, { arbitrary: randomFolder, weight: 1 });
   }
-  const seeds = tool === 'benchgate' ? [] : SEEDS[tool].map((seed) => fixtureText(seed));
-  if (tool === 'benchgate') seeds.push(JSON.stringify(FORMAT_ADAPTERS.go.parse({ kind: 'file', path: 'go.txt', text: fixtureText('go/count-base.txt') })));
+  const seeds = SEEDS[tool].map((seed) => fixtureText(seed));
   const isJson = seeds.every((seed) => /^\s*[[{]/.test(seed));
   const seed = fc.constantFrom(...seeds);
   const truncated = fc.tuple(seed, fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1)));

@@ -11,6 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('auto-detection', () => {
   test.each([
+    ['benchgate/base.json', 'benchgate'],
     ['criterion/base', 'criterion'],
     ['cargo/base', 'cargo'],
     ['cargo/base/run-1.txt', 'cargo'],

@@ -40,6 +40,7 @@ function expectSlowdownCaught(comparisons: Comparison[]) {
 
 /** Tools whose fixtures keep repeated runs or samples: compare can decide without history. */
 const REPEATED: [ToolName, string, string, string][] = [
+  ['benchgate', 'benchgate/base.json', 'benchgate/same.json', 'benchgate/slow.json'],
   ['criterion', 'criterion/base', 'criterion/same', 'criterion/slow'],
   ['cargo', 'cargo/base', 'cargo/same', 'cargo/slow'],
   ['googlecpp', 'googlecpp/repetitions-base.json', 'googlecpp/repetitions-same.json', 'googlecpp/repetitions-slow.json'],
