@@ -40,17 +40,23 @@ export function nameComparison(comparison: Comparison, report: Report, format: T
 
 function describeExtreme(comparison: Comparison, report: Report, format: TextFormatter): string {
   if (comparison.change === null) return nameComparison(comparison, report, format);
-  const interval = comparison.interval
-    ? `, ${formatFraction(comparison.interval.level)} CI ${formatPercentInterval(comparison.interval.throughput)}`
-    : '';
+  const interval =
+    comparison.interval === null || comparison.interval.method === 'exact'
+      ? ''
+      : `, ${formatFraction(comparison.interval.level)} CI ${formatPercentInterval(comparison.interval.throughput)}`;
   return `throughput ${formatPercent(comparison.change.throughput)} on ${nameComparison(comparison, report, format)}${interval}`;
 }
 
-/** The largest move in one direction, preferring comparisons that count toward the gate. */
+/**
+ * The largest move in one direction, preferring gated timings (time per operation is what
+ * "throughput" literally describes), then any gated comparison, then any at all.
+ */
 function extreme(comparisons: readonly Comparison[], sign: 1 | -1): Comparison | undefined {
   const gated = comparisons.filter((comparison) => comparison.gate);
+  const timings = gated.filter((comparison) => comparison.unit === 'ns');
+  const pool = timings.length > 0 ? timings : gated.length > 0 ? gated : comparisons;
   let best: Comparison | undefined;
-  for (const comparison of gated.length > 0 ? gated : comparisons) {
+  for (const comparison of pool) {
     const value = sign * (comparison.change?.throughput ?? 0);
     if (best === undefined || value > sign * (best.change?.throughput ?? 0)) best = comparison;
   }
