@@ -1,12 +1,6 @@
 import { median } from 'simple-statistics';
 import type { Results } from '../results/schema.ts';
-
-function formatNs(ns: number): string {
-  if (ns >= 1e9) return `${(ns / 1e9).toFixed(2)} s`;
-  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
-  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
-  return `${ns.toFixed(1)} ns`;
-}
+import { formatValue } from './format-value.ts';
 
 function spread(runs: readonly number[]): string {
   if (runs.length < 2) return '—';
@@ -29,12 +23,12 @@ export function renderResultsTable(results: Results): string {
     const p50 = benchmark.metrics.find((m) => m.name === 'latency-p50');
     const others = benchmark.metrics
       .filter((m) => m.gate && m.name !== 'latency-p50' && m.runs.length > 0)
-      .map((m) => `${m.name} ${Number(median([...m.runs]).toPrecision(4))} ${m.unit}`)
+      .map((m) => `${m.name} ${formatValue(median([...m.runs]), m.unit)}`)
       .join(', ');
     const state = benchmark.state === 'errored' ? `ERRORED: ${benchmark.error}` : others;
     return [
       benchmark.id,
-      p50 && p50.runs.length > 0 ? formatNs(median([...p50.runs])) : '—',
+      p50 && p50.runs.length > 0 ? formatValue(median([...p50.runs]), p50.unit) : '—',
       p50 ? spread(p50.runs) : '—',
       String(p50?.runs.length ?? 0),
       state,
