@@ -44,7 +44,9 @@ export function parseBenchmarkdotnet(input: FormatInput): Results {
     measurements.forEach((measurementValue, measurementIndex) => {
       const at = childPath(measurementsPath, measurementIndex);
       const measurement = asObject(measurementValue, file, at);
-      if (measurement.IterationMode !== 'Workload' || measurement.IterationStage !== 'Result') return;
+      // BenchmarkDotNet before 0.11 had no IterationStage and called the final iterations IterationMode 'Result'
+      const result = measurement.IterationStage === undefined ? measurement.IterationMode === 'Result' : measurement.IterationMode === 'Workload' && measurement.IterationStage === 'Result';
+      if (!result) return;
       const operations = numberField(measurement, 'Operations', file, at);
       if (!(operations > 0)) throw new FormatError(file, `Operations must be positive, got ${operations}`, childPath(at, 'Operations'));
       perOperation.push(numberField(measurement, 'Nanoseconds', file, at) / operations);

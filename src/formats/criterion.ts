@@ -12,9 +12,6 @@ import {
   type JsonObject,
 } from './json.ts';
 
-/** The files criterion writes per benchmark that this parser reads (`<dir>/new/<name>`). */
-export const CRITERION_FILES = ['benchmark.json', 'sample.json', 'estimates.json'] as const;
-
 const BENCHMARK_FILE = /(^|\/)new\/benchmark\.json$/;
 
 /**

@@ -27,6 +27,31 @@ const MODE_NAMES: Record<string, string> = {
   ss: 'single-shot-time',
 };
 
+/** The mean of each iteration's `[value, count]` histogram, for `sample` mode's `rawDataHistogram`. */
+function histogramMeans(histogram: unknown, file: string, path: string): number[] {
+  const means = asArray(histogram, file, path).flatMap((fork, forkIndex) => {
+    const forkPath = childPath(path, forkIndex);
+    return asArray(fork, file, forkPath).map((iteration, iterationIndex) => {
+      const at = childPath(forkPath, iterationIndex);
+      let total = 0;
+      let count = 0;
+      asArray(iteration, file, at).forEach((bin, binIndex) => {
+        const binPath = childPath(at, binIndex);
+        const pair = asArray(bin, file, binPath);
+        const value = asNumber(pair[0], file, childPath(binPath, 0));
+        const n = asNumber(pair[1], file, childPath(binPath, 1));
+        if (n < 0) throw new FormatError(file, `count must not be negative, got ${n}`, childPath(binPath, 1));
+        total += value * n;
+        count += n;
+      });
+      if (!(count > 0)) throw new FormatError(file, 'an iteration with no samples', at);
+      return total / count;
+    });
+  });
+  if (means.length === 0) throw new FormatError(file, 'rawDataHistogram holds no iterations', path);
+  return means;
+}
+
 function readMetric(
   metric: JsonObject,
   name: string,
@@ -39,6 +64,10 @@ function readMetric(
   const unit = normaliseUnit(unitText);
   const chosen = direction ?? unit.direction ?? 'smaller';
   const raw = metric.rawData;
+  if ((raw === undefined || raw === null) && metric.rawDataHistogram !== undefined && metric.rawDataHistogram !== null) {
+    const values = histogramMeans(metric.rawDataHistogram, file, childPath(path, 'rawDataHistogram')).map((v) => v * unit.scale);
+    return makeMetric(name, unit.unit, values, { direction: chosen, gate, observation: 'sample' }, file, childPath(path, 'rawDataHistogram'));
+  }
   if (raw === undefined || raw === null) {
     const score = numberField(metric, 'score', file, path) * unit.scale;
     return makeMetric(name, unit.unit, [score], { direction: chosen, gate, observation: 'single' }, file, childPath(path, 'score'));
@@ -54,7 +83,8 @@ function readMetric(
 
 /**
  * Parses JMH's JSON result file (`-rf json`). Each entry's `primaryMetric.rawData` (one array per
- * fork, one value per measurement iteration) becomes `sample` observations of a metric named
+ * fork, one value per measurement iteration; in `sample` mode, the mean of each iteration's
+ * `rawDataHistogram`) becomes `sample` observations of a metric named
  * after the mode (`throughput`, `average-time`, …). `thrpt` is bigger-is-better; the other modes
  * smaller. Rates normalise to per second (`ops/ms` → `ops/s`), times to ns. Secondary metrics
  * (e.g. `gc.alloc.rate.norm` from `-prof gc`) are kept, not gated. Ids are the benchmark's

@@ -299,7 +299,29 @@ describe('jmh (fixtures built from the documented format)', () => {
   });
 });
 
+describe('jmh sample mode', () => {
+  test('each iteration of rawDataHistogram becomes its weighted mean', () => {
+    const text = JSON.stringify([
+      { benchmark: 'a.B.c', mode: 'sample', primaryMetric: { score: 2, scoreUnit: 'us/op', rawDataHistogram: [[[[1, 3], [5, 1]], [[2, 2]]]] } },
+    ]);
+    expect(metric(parseJmh(file('j.json', text)), 'a.B.c', 'sample-time')).toMatchObject({ unit: 'ns', direction: 'smaller', observation: 'sample', runs: [2000, 2000] });
+    const bad = JSON.stringify([{ benchmark: 'a', mode: 'sample', primaryMetric: { scoreUnit: 'us/op', rawDataHistogram: [[[[1, 'x']]]] } }]);
+    expectFormatError(() => parseJmh(file('j.json', bad)), /finite number/, '$[0].primaryMetric.rawDataHistogram[0][0][0][1]');
+  });
+});
+
 describe('benchmarkdotnet (fixtures built from the documented format)', () => {
+  test('before 0.11 the final iterations were IterationMode Result, with no IterationStage', () => {
+    const text = JSON.stringify({
+      Benchmarks: [{ FullName: 'A.B', Statistics: { Mean: 1, StandardDeviation: 0, N: 1 }, Measurements: [
+        { IterationMode: 'MainTarget', Operations: 4, Nanoseconds: 80 },
+        { IterationMode: 'Result', Operations: 4, Nanoseconds: 40 },
+        { IterationMode: 'Result', Operations: 4, Nanoseconds: 44 },
+      ] }],
+    });
+    expect(metric(parseBenchmarkdotnet(file('b.json', text)), 'A.B', 'time').runs).toEqual([10, 11]);
+  });
+
   test('Workload/Result measurements are samples of ns per operation', () => {
     const json = fixtureJson('benchmarkdotnet/base.json');
     const results = parseBenchmarkdotnet(fromFixture('benchmarkdotnet/base.json'));
