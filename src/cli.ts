@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { compareCommand } from './compare-command.ts';
+import { measure } from './pipeline.ts';
 import { CompareConfigError } from './compare/index.ts';
 import { buildConfig, ConfigError } from './config/config.ts';
 import { parseCliArgs } from './config/parse-cli-args.ts';
@@ -15,7 +16,6 @@ import { renderResultsTable } from './report/render-results-table.ts';
 import { writeResults } from './results/read-results.ts';
 import { describeCheckout } from './runner/describe-checkout.ts';
 import { collectEnvironment } from './runner/environment.ts';
-import { runSuites } from './runner/run-suites.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
 const USAGE = `usage:
@@ -32,22 +32,13 @@ export async function main(argv: readonly string[], cwd: string, env: Record<str
     }
     const config = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(file));
     if (invocation.command === 'run') {
-      const results = await runSuites(
-        {
-          suites: config.suites,
-          runs: config.runs,
-          time: config.time,
-          warmupTime: config.warmupTime,
-          retainSamples: config.retainSamples,
-          filter: config.filter,
-          runTimeout: config.runTimeout,
-          seed: config.seed,
-          cwd,
-          env,
-        },
-        { ...describeCheckout(cwd, env), environment: collectEnvironment(env) },
-        { info: (message) => console.error(message) },
-      );
+      const results = await measure(config, {
+        cwd,
+        env,
+        ...describeCheckout(cwd, env),
+        environment: collectEnvironment(env),
+        log: { info: (message) => console.error(message) },
+      });
       await writeResults(config.output, results);
       console.log(renderResultsTable(results));
       console.log(`\nwrote ${config.output} · seed ${config.seed} (reproduce with --seed ${config.seed})`);
