@@ -6,7 +6,6 @@ import {
   asObject,
   childPath,
   numberArrayField,
-  optionalStringField,
   parseJsonText,
   stringField,
   type JsonObject,
@@ -63,7 +62,6 @@ function parseOne(folder: string, dir: string, files: Map<string, FolderFile>): 
       );
     }
   }
-  optionalStringField(info, 'title', benchmarkName, '$');
   return { id, state: 'completed', metrics };
 }
 

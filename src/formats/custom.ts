@@ -2,7 +2,7 @@ import type { Benchmark, Direction, Results } from '../results/schema.ts';
 import { buildResults, fileText, groupBy, makeMetric, repeatedObservation } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import { asArray, asObject, childPath, numberField, optionalStringField, parseJsonText, stringField } from './json.ts';
+import { asArray, asObject, childPath, numberField, parseJsonText, stringField } from './json.ts';
 import { normaliseUnit } from './units.ts';
 
 /**
@@ -31,7 +31,6 @@ export function parseCustom(input: FormatInput, tool: string, direction: Directi
     const name = stringField(entry, 'name', file, path);
     const unit = stringField(entry, 'unit', file, path);
     const measured = numberField(entry, 'value', file, path);
-    optionalStringField(entry, 'range', file, path);
     return { name, unit, value: measured, path };
   });
   if (entries.length === 0) throw new FormatError(file, 'the array is empty', '$');
