@@ -47,13 +47,17 @@ const sources = [
   ...readdirSync(workflowDir)
     .filter((f) => f.endsWith('.yml'))
     .map((f) => ({ name: `.github/workflows/${f}`, text: readFileSync(path.join(workflowDir, f), 'utf8') })),
-  ...[...readFileSync(path.join(root, 'docs/readme/github.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m, i) => ({
-    name: `docs/readme/github.md block ${i + 1}`,
-    text: m[1] ?? '',
-  })),
+  // README examples that use benchgate (the migration section also shows the action it replaces).
+  ...[...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m, i) => ({ name: `README.md yaml block ${i + 1}`, text: m[1] ?? '' }))
+    .filter((block) => benchgateInputsUsed(block.text).length > 0),
 ];
 
 describe('workflows use only inputs that action.yml declares', () => {
+  test('the README shows the quick start and both fork workflows', () => {
+    expect(sources.filter((source) => source.name.startsWith('README.md')).length).toBeGreaterThanOrEqual(3);
+  });
+
   test.each(sources.map((s) => [s.name, s.text] as const))('%s', (_, text) => {
     const inputs = actionInputs();
     const used = benchgateInputsUsed(text);
