@@ -3,7 +3,11 @@
  * running the same suite in the same kind of fresh process with the same time budget.
  * Rounds alternate the two, side by side, so machine drift hits both alike.
  *
- *   npx node benchmarks/harness-overhead.ts [rounds=12] [time-ms=200]
+ *   npx node benchmarks/harness-overhead.ts [rounds=12] [time-ms=200] [--same-order]
+ *
+ * benchgate shuffles the task order of every run; bare tinybench always runs them in the order
+ * they were added. `--same-order` uses only seeds whose shuffle keeps that order, to separate the
+ * harness's overhead from the effect of order.
  *
  * Prints, per task, the ratio of medians (benchgate / bare) with a 95% Hodges–Lehmann interval.
  * Goal: within ±2% (ratio 0.98 … 1.02).
@@ -11,11 +15,28 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { median } from 'simple-statistics';
+import { createRandom } from '../src/stats/create-random.ts';
 import { hodgesLehmann } from '../src/stats/hodges-lehmann.ts';
-import { runSuites } from '../src/runner/run-suites.ts';
+import { shuffle } from '../src/stats/shuffle.ts';
+import { runSeed, runSuites } from '../src/runner/run-suites.ts';
 
-const rounds = Number(process.argv[2] ?? 12);
-const time = Number(process.argv[3] ?? 200);
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const sameOrder = process.argv.includes('--same-order');
+const rounds = Number(args[0] ?? 12);
+const time = Number(args[1] ?? 200);
+const TASKS = 3;
+
+/** The seeds for the rounds: any, or only those whose shuffle leaves the tasks in insertion order. */
+function seeds(): number[] {
+  const identity = [...Array(TASKS).keys()];
+  const found: number[] = [];
+  for (let seed = 0; found.length < rounds; seed++) {
+    const order = shuffle(identity, createRandom(runSeed(seed, 1)));
+    if (!sameOrder || order.every((task, index) => task === index)) found.push(seed);
+  }
+  return found;
+}
+const roundSeeds = seeds();
 const warmupTime = 50;
 const here = import.meta.dirname;
 const suite = path.join(here, 'harness', 'overhead.suite.ts');
@@ -35,7 +56,7 @@ for (let round = 0; round < rounds; round++) {
       retainSamples: false,
       filter: null,
       runTimeout: 120_000,
-      seed: round,
+      seed: roundSeeds[round]!,
       cwd: here,
       env: process.env,
     },
@@ -53,7 +74,7 @@ for (let round = 0; round < rounds; round++) {
   process.stderr.write(`round ${round + 1}/${rounds}\n`);
 }
 
-console.log(`harness overhead, ${rounds} alternating rounds of fresh processes, ${time} ms per task`);
+console.log(`harness overhead, ${rounds} alternating rounds of fresh processes, ${time} ms per task${sameOrder ? ', benchgate in the insertion order' : ', benchgate in shuffled order'}`);
 console.log('task          benchgate p50   bare p50    ratio   95% CI (Hodges–Lehmann on logs)');
 for (const [task, ours] of benchgate) {
   const theirs = bare.get(task)!;
