@@ -1,4 +1,5 @@
 import { RESULTS_SCHEMA, type Benchmark, type Environment, type Metric, type Results } from '../../src/results/schema.ts';
+import { createRandom } from '../../src/stats/create-random.ts';
 
 /** The environment every synthetic result uses unless a test changes it. */
 export const ENVIRONMENT: Environment = {
@@ -10,17 +11,8 @@ export const ENVIRONMENT: Environment = {
   runnerImage: null,
 };
 
-/** A small seeded generator (mulberry32) so synthetic runs are the same on every test run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so synthetic runs are the same on every test run. */
+export const seeded = createRandom;
 
 /**
  * `n` log-normal runs around `center` with coefficient of variation ≈ `cv`.

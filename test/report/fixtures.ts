@@ -4,6 +4,7 @@
  */
 import type { Comparison, Report, SideInfo } from '../../src/compare/schema.ts';
 import type { Direction, Environment } from '../../src/results/schema.ts';
+import { createRandom } from '../../src/stats/create-random.ts';
 
 export const RUNNER_ENVIRONMENT: Environment = {
   cpuModel: 'AMD EPYC 7763 64-Core Processor',
@@ -347,17 +348,8 @@ export const fingerprintMismatch = report(
   },
 );
 
-/** A deterministic pseudo-random source (mulberry32), so the big fixture never changes. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A deterministic pseudo-random source, so the big fixture never changes. */
+export const random = createRandom;
 
 /** `count` comparisons: mostly unchanged, some of every other verdict; too many for one comment. */
 export function bigReport(count: number, seed = 6): Report {
