@@ -19,11 +19,12 @@ import {
   measure,
   median,
   sanitizeText,
+  shellWord,
   sortForDisplay,
   truncateText,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-BRSD3QMT.js";
+} from "./chunks/chunk-6NUGT7UJ.js";
 import "./chunks/chunk-JOY4VXPJ.js";
 
 // src/cli.ts
@@ -93,9 +94,6 @@ function renderTextTable(report) {
 }
 
 // src/compare-command.ts
-function shellWord(word) {
-  return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
 async function compareCommand(baselineFile, currentFile, config) {
   const environment = collectEnvironment({});
   const baseline = await loadResults(baselineFile, config.tool, environment);

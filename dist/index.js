@@ -6,13 +6,15 @@ import {
   buildConfig,
   buildReport,
   collectEnvironment,
+  describeReproduction,
   external_exports,
   measure,
   parseResults,
   renderMarkdown,
+  shellWord,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-BRSD3QMT.js";
+} from "./chunks/chunk-6NUGT7UJ.js";
 import {
   __commonJS,
   __export,
@@ -29049,6 +29051,14 @@ async function postStoredReport(config, context3, env) {
   const url = await comment(config, context3, report, env);
   setOutput("comment-url", url ?? "");
 }
+function baselineSource(config, loaded) {
+  if (loaded === null) return null;
+  if (config.baselineStore === "file" && config.baselineFile) return { file: config.baselineFile };
+  const { commit, branch } = loaded.choice;
+  if (!commit || !branch) return null;
+  const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
+  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
+}
 async function loadBaseline(config, context3, cwd) {
   const baseBranch = context3.baseRef ?? context3.headRef;
   if (!baseBranch) {
@@ -29106,7 +29116,7 @@ async function run() {
       baselineChoice: loaded?.choice ?? null,
       history: loaded?.history ?? [],
       current: results,
-      reproduce: `npx benchgate run --runs ${config.runs} --seed ${config.seed} --out current.json && npx benchgate compare baseline.json current.json --threshold ${config.threshold * 100}% --alpha ${config.alpha}`
+      reproduce: describeReproduction(config, baselineSource(config, loaded))
     });
     const markdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown);
     await writeJobSummary(summary, markdown).catch((error2) => warning(`could not write the job summary: ${describeError(error2)}`));

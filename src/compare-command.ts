@@ -1,12 +1,7 @@
 import type { Config } from './config/config.ts';
-import { buildReport, loadResults, writeReportFiles } from './pipeline.ts';
+import { buildReport, loadResults, shellWord, writeReportFiles } from './pipeline.ts';
 import { renderTextTable } from './report/render-text-table.ts';
 import { collectEnvironment } from './runner/environment.ts';
-
-/** Quotes a shell word when it needs it, for the reproduce command. */
-function shellWord(word: string): string {
-  return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * `benchgate compare <baseline> <current>`: prints a plain-text table, writes the report JSON

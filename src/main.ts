@@ -18,7 +18,8 @@ import {
   writeOutputs,
   type PullRequestContext,
 } from './github/index.ts';
-import { buildReport, measure, writeReportFiles } from './pipeline.ts';
+import { buildReport, describeReproduction, measure, shellWord, writeReportFiles } from './pipeline.ts';
+import { branchFolder } from './baseline/layout.ts';
 import { commentMarker, renderComment } from './report/render-comment.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Results } from './results/schema.ts';
@@ -95,6 +96,16 @@ async function postStoredReport(config: Config, context: PullRequestContext, env
   core.setOutput('comment-url', url ?? '');
 }
 
+/** Where a user finds the baseline this run compared with, for the reproduce command. */
+function baselineSource(config: Config, loaded: LoadedBaseline | null): { file: string } | { fetch: string } | null {
+  if (loaded === null) return null;
+  if (config.baselineStore === 'file' && config.baselineFile) return { file: config.baselineFile };
+  const { commit, branch } = loaded.choice;
+  if (!commit || !branch) return null;
+  const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
+  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
+}
+
 async function loadBaseline(config: Config, context: PullRequestContext, cwd: string): Promise<LoadedBaseline | null> {
   const baseBranch = context.baseRef ?? context.headRef;
   if (!baseBranch) {
@@ -161,7 +172,7 @@ export async function run(): Promise<void> {
       baselineChoice: loaded?.choice ?? null,
       history: loaded?.history ?? [],
       current: results,
-      reproduce: `npx benchgate run --runs ${config.runs} --seed ${config.seed} --out current.json && npx benchgate compare baseline.json current.json --threshold ${config.threshold * 100}% --alpha ${config.alpha}`,
+      reproduce: describeReproduction(config, baselineSource(config, loaded)),
     });
     const markdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown);
     await writeJobSummary(core.summary, markdown).catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));

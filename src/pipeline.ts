@@ -4,7 +4,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Config } from './config/config.ts';
-import { ConfigError } from './config/config.ts';
+import { ConfigError, DEFAULT_SUITES } from './config/config.ts';
 import {
   compareResults,
   createReport,
@@ -90,6 +90,29 @@ export async function readCompareOptions(config: Config, history: HistoryJob[], 
     options = mergeCompareConfig(options, parseCompareConfig(json, config.configFile));
   }
   return options;
+}
+
+/** Quotes a shell word when it needs it, for the reproduce command. */
+export function shellWord(word: string): string {
+  return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The commands that reproduce an action run locally: fetch the stored baseline (from the data
+ * branch, or the baseline file), measure with the same settings and seed, and compare.
+ * @param config the run's settings (runs, time, seed, suites, filter, threshold, alpha, config file)
+ * @param baseline the baseline file, or a shell command that writes baseline.json; null when there was none
+ */
+export function describeReproduction(config: Config, baseline: { file: string } | { fetch: string } | null): string {
+  const run = ['npx', 'benchgate', 'run', '--runs', String(config.runs), '--time', String(config.time), '--seed', String(config.seed), '--out', 'current.json'];
+  if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
+  if (config.filter !== null) run.push('--filter', config.filter);
+  const measureCommand = run.map(shellWord).join(' ');
+  if (baseline === null) return measureCommand;
+  const file = 'file' in baseline ? baseline.file : 'baseline.json';
+  const compare = ['npx', 'benchgate', 'compare', file, 'current.json', '--threshold', `${Number((config.threshold * 100).toFixed(4))}%`, '--alpha', String(config.alpha)];
+  if (config.configFile !== null) compare.push('--config', config.configFile);
+  return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, compare.map(shellWord).join(' ')].join(' && ');
 }
 
 /** Everything `buildReport` needs beside the config. */

@@ -191,6 +191,8 @@ describe('the bundled action, end to end', () => {
     expect(copied.change!.ratio).toBeGreaterThan(3);
     expect(report.comparisons.some((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'latency-p50')).toBe(true);
     expect(report.baselineChoice?.commit).toBe(mainSha);
+    expect(report.reproduce).toContain(`git fetch origin benchgate-data && git show FETCH_HEAD:default/main/${mainSha}.json > baseline.json`);
+    expect(report.reproduce).toContain('--seed 11');
     expect(github.comments).toHaveLength(1);
     const [comment] = github.comments;
     expect(comment!.issueNumber).toBe(PR);

@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import { buildConfig } from '../../src/config/config.ts';
+import { describeReproduction } from '../../src/pipeline.ts';
+
+const config = (inputs: Record<string, string>) => buildConfig((name) => inputs[name] ?? '', 42, () => false);
+
+describe('the reproduce command in every report', () => {
+  test('fetches the stored baseline, measures with the same seed and settings, and compares', () => {
+    const command = describeReproduction(config({ runs: '12', filter: '^layout/', threshold: '7.5%' }), {
+      fetch: "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json",
+    });
+    expect(command).toBe(
+      "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 12 --time 100 --seed 42 --out current.json --filter '^layout/' && npx benchgate compare baseline.json current.json --threshold 7.5% --alpha 0.01",
+    );
+  });
+
+  test('a baseline file is compared directly; no baseline means measuring only', () => {
+    expect(describeReproduction(config({}), { file: 'benchmarks/baseline.json' })).toMatch(/compare benchmarks\/baseline\.json current\.json/);
+    expect(describeReproduction(config({ suites: 'bench/*.bench.ts' }), null)).toBe(
+      "npx benchgate run --runs 10 --time 100 --seed 42 --out current.json --suites 'bench/*.bench.ts'",
+    );
+  });
+});
