@@ -102,6 +102,14 @@ describe('benchgate compare', () => {
     expect(code).toBe(0);
   });
 
+  test("other tools' output compares directly: criterion folders with --tool, go text recognised by content", async () => {
+    const formats = path.resolve(import.meta.dirname, '../formats/fixtures');
+    const out = ['--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')];
+    expect(await main(['compare', '--tool', 'criterion', `${formats}/criterion/base`, `${formats}/criterion/slow`, ...out], dir, process.env)).toBe(1);
+    expect(printed.join('\n')).toMatch(/fib\/iter\/500\s.*regressed/);
+    expect(await main(['compare', `${formats}/go/count-base.txt`, `${formats}/go/count-same.txt`, ...out], dir, process.env)).toBe(0);
+  });
+
   test('a malformed results file exits 2 naming the file', async () => {
     const bad = write('bad.json', '{"schema": "benchgate/results@1", "benchmarks": "no"}');
     expect(await main(['compare', bad, bad, '--tool', 'benchgate'], dir, process.env)).toBe(2);
