@@ -193,8 +193,8 @@ try {
   console.log(
     `payloads: ${sizes.length} distinct, median ${(median(sizes) / 1024).toFixed(0)} KiB, ` +
       `max ${(sorted[sorted.length - 1]! / 1024 / 1024).toFixed(1)} MiB; ${requests} requests, ${concurrency} in flight, ` +
-      `${workers} worker threads, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} ` +
-      '(above the core count, the pool cannot get its cores)',
+      `${workers} worker threads, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}` +
+      (loadavg()[0]! > availableParallelism() ? ' (above the core count: the pool cannot get its cores)' : ''),
   );
   await runMode('main-thread', 0, port, pool, concurrency); // warm-up, not reported
   await runMode('worker-pool', 0, port, pool, concurrency);
