@@ -30,7 +30,11 @@ import "./chunks/chunk-JOY4VXPJ.js";
 // src/cli.ts
 import { randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
+import path2 from "node:path";
 import { pathToFileURL } from "node:url";
+
+// src/compare-command.ts
+import path from "node:path";
 
 // src/report/render-text-table.ts
 function text(value, max = 80) {
@@ -94,10 +98,10 @@ function renderTextTable(report) {
 }
 
 // src/compare-command.ts
-async function compareCommand(baselineFile, currentFile, config) {
+async function compareCommand(baselineFile, currentFile, config, cwd) {
   const environment = collectEnvironment({});
-  const baseline = await loadResults(baselineFile, config.tool, environment);
-  const current = await loadResults(currentFile, config.tool, environment);
+  const baseline = await loadResults(path.resolve(cwd, baselineFile), config.tool, environment);
+  const current = await loadResults(path.resolve(cwd, currentFile), config.tool, environment);
   const words = ["npx", "benchgate", "compare", baselineFile, currentFile, "--threshold", `${config.threshold * 100}%`, "--alpha", String(config.alpha), "--seed", String(config.seed)];
   if (config.tool !== "benchgate") words.push("--tool", config.tool);
   if (config.configFile) words.push("--config", config.configFile);
@@ -215,7 +219,15 @@ async function main(argv, cwd, env) {
       console.log(USAGE);
       return 0;
     }
-    const config = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(file));
+    const inCwd = (file) => path2.resolve(cwd, file);
+    const parsed = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(inCwd(file)));
+    const config = {
+      ...parsed,
+      output: inCwd(parsed.output),
+      reportJson: inCwd(parsed.reportJson),
+      reportMarkdown: inCwd(parsed.reportMarkdown),
+      configFile: parsed.configFile === null ? null : inCwd(parsed.configFile)
+    };
     if (invocation.command === "run") {
       const results = await measure(config, {
         cwd,
@@ -230,7 +242,7 @@ async function main(argv, cwd, env) {
 wrote ${config.output} \xB7 seed ${config.seed} (reproduce with --seed ${config.seed})`);
       return results.benchmarks.some((b) => b.state === "errored") ? 1 : 0;
     }
-    return await compareCommand(invocation.positionals[0], invocation.positionals[1], config);
+    return await compareCommand(invocation.positionals[0], invocation.positionals[1], config, cwd);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CompareConfigError) {
       console.error(`benchgate: ${error.message}

@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareCommand } from './compare-command.ts';
 import { measure } from './pipeline.ts';
@@ -30,7 +31,16 @@ export async function main(argv: readonly string[], cwd: string, env: Record<str
       console.log(USAGE);
       return 0;
     }
-    const config = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(file));
+    const inCwd = (file: string) => path.resolve(cwd, file);
+    const parsed = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(inCwd(file)));
+    // Every file the CLI reads or writes is relative to the cwd it was given, like the suites glob.
+    const config = {
+      ...parsed,
+      output: inCwd(parsed.output),
+      reportJson: inCwd(parsed.reportJson),
+      reportMarkdown: inCwd(parsed.reportMarkdown),
+      configFile: parsed.configFile === null ? null : inCwd(parsed.configFile),
+    };
     if (invocation.command === 'run') {
       const results = await measure(config, {
         cwd,
@@ -44,7 +54,7 @@ export async function main(argv: readonly string[], cwd: string, env: Record<str
       console.log(`\nwrote ${config.output} · seed ${config.seed} (reproduce with --seed ${config.seed})`);
       return results.benchmarks.some((b) => b.state === 'errored') ? 1 : 0;
     }
-    return await compareCommand(invocation.positionals[0]!, invocation.positionals[1]!, config);
+    return await compareCommand(invocation.positionals[0]!, invocation.positionals[1]!, config, cwd);
   } catch (error: unknown) {
     if (error instanceof ConfigError || error instanceof CompareConfigError) {
       console.error(`benchgate: ${error.message}\n${USAGE}`);

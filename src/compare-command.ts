@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config/config.ts';
 import { buildReport, loadResults, shellWord, writeReportFiles } from './pipeline.ts';
 import { renderTextTable } from './report/render-text-table.ts';
@@ -5,12 +6,13 @@ import { collectEnvironment } from './runner/environment.ts';
 
 /**
  * `benchgate compare <baseline> <current>`: prints a plain-text table, writes the report JSON
- * (and markdown), and returns 1 when any gated comparison regressed, else 0.
+ * (and markdown), and returns 1 when any gated comparison regressed, else 0. The two paths are
+ * relative to `cwd`; the reproduce command repeats them as given.
  */
-export async function compareCommand(baselineFile: string, currentFile: string, config: Config): Promise<number> {
+export async function compareCommand(baselineFile: string, currentFile: string, config: Config, cwd: string): Promise<number> {
   const environment = collectEnvironment({});
-  const baseline = await loadResults(baselineFile, config.tool, environment);
-  const current = await loadResults(currentFile, config.tool, environment);
+  const baseline = await loadResults(path.resolve(cwd, baselineFile), config.tool, environment);
+  const current = await loadResults(path.resolve(cwd, currentFile), config.tool, environment);
   const words = ['npx', 'benchgate', 'compare', baselineFile, currentFile, '--threshold', `${config.threshold * 100}%`, '--alpha', String(config.alpha), '--seed', String(config.seed)];
   if (config.tool !== 'benchgate') words.push('--tool', config.tool);
   if (config.configFile) words.push('--config', config.configFile);

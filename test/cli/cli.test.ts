@@ -82,6 +82,15 @@ describe('benchgate compare', () => {
     expect(report.reproduce).toContain('benchgate compare');
   });
 
+  test('paths are relative to the given working directory', async () => {
+    write('a.json', results(baseRuns));
+    write('b.json', results(baseRuns));
+    expect(await main(['compare', 'a.json', 'b.json', '--json', 'report.json', '--markdown', 'report.md'], dir, process.env)).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')));
+    expect(report.reproduce).toContain('compare a.json b.json');
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain('suite/task');
+  });
+
   test('a 25% slower benchmark exits 1 and the table says so', async () => {
     const code = await main(
       ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
