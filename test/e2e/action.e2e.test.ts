@@ -71,8 +71,10 @@ async function runAction(event: { name: string; payload: unknown; ref: string; s
     time: '60',
     'warmup-time': '20',
     seed: '11',
-    // A shared 2-core machine running other test files at the same time: allow 10% of noise.
-    threshold: '10%',
+    // The gate must not depend on this shared machine's timing noise (an A/A pair of jobs has
+    // shifted by 4.5% with an interval reaching −10%): at 50% only the deterministic
+    // bytes-copied metric (a 4× change) can decide it.
+    threshold: '50%',
     'github-token': 'test-token',
     'comment-on': 'change',
     'benchmark-set': 'default',
@@ -209,7 +211,9 @@ describe('the bundled action, end to end', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.id).toBe(comment!.id);
     expect(github.comments[0]!.body).not.toMatch(/❌/);
-    expect(github.comments[0]!.body).toMatch(/✅/);
+    expect(github.comments[0]!.body).toContain('**Gate: passed**');
+    const fixedReport = ReportSchema.parse(JSON.parse(readFileSync(fixed.outputs['report-json']!, 'utf8')));
+    expect(fixedReport.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!.verdict).toBe('unchanged');
     expect(github.violations).toEqual([]);
     // A pull request never stores its numbers as a baseline.
     expect(git(origin, 'ls-tree', '-r', '--name-only', 'benchgate-data')).not.toContain(headSha);
