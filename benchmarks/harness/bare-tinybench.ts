@@ -1,6 +1,7 @@
 /**
  * Bare tinybench, for comparison with benchgate's runner: imports a suite, sets the same
- * options the runner sets, calls `bench.run()` and prints each task's p50 in ns as JSON.
+ * options the runner sets, calls `bench.run()` and reports each task's p50 in ns as JSON:
+ * over IPC when started with `fork` (the runner's own process setup), else on stdout.
  * `node bare-tinybench.ts SUITE TIME_MS WARMUP_MS`
  */
 import { pathToFileURL } from 'node:url';
@@ -14,4 +15,5 @@ await bench.run();
 const p50 = Object.fromEntries(
   bench.tasks.map((task) => [task.name, task.result.state === 'completed' ? task.result.latency.p50 * 1e6 : null]),
 );
-console.log(JSON.stringify(p50));
+if (process.send) process.send(p50, () => process.exit(0));
+else console.log(JSON.stringify(p50));
