@@ -18,13 +18,14 @@
  * allocation-heavy task about 9% slower: V8 with `--expose-gc` (which the runner passes) runs it
  * faster, in bare tinybench too (README, "Measured on this machine").
  */
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { median } from 'simple-statistics';
 import { createRandom } from '../src/stats/create-random.ts';
 import { hodgesLehmann } from '../src/stats/hodges-lehmann.ts';
 import { shuffle } from '../src/stats/shuffle.ts';
 import { runSeed, runSuites } from '../src/runner/run-suites.ts';
+import { forkBareTinybench } from './harness/fork-bare-tinybench.ts';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const sameOrder = process.argv.includes('--same-order');
@@ -52,22 +53,6 @@ const benchgate = new Map<string, number[]>();
 const forked = new Map<string, number[]>();
 const plain = new Map<string, number[]>();
 const bareScript = path.join(here, 'harness', 'bare-tinybench.ts');
-const bareArgs = [suite, String(time), String(warmupTime)];
-
-/** Bare tinybench in a process started with the runner's own `fork` options. */
-function runForkedBare(): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const child = fork(bareScript, bareArgs, {
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
-    let reply: Record<string, number> | null = null;
-    child.on('message', (message: Record<string, number>) => (reply = message));
-    child.on('error', reject);
-    child.on('exit', (code) => (reply ? resolve(reply) : reject(new Error(`bare child exited with code ${code}`))));
-  });
-}
 const push = (map: Map<string, number[]>, key: string, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
 
 for (let round = 0; round < rounds; round++) {
@@ -91,8 +76,10 @@ for (let round = 0; round < rounds; round++) {
     const p50 = benchmark.metrics.find((m) => m.name === 'latency-p50')?.runs[0];
     if (p50 !== undefined) push(benchgate, benchmark.id.split('/')[1]!, p50);
   }
-  for (const [task, p50] of Object.entries(await runForkedBare())) push(forked, task, p50);
-  const output = execFileSync(process.execPath, [bareScript, ...bareArgs], { encoding: 'utf8' });
+  // Bare tinybench started with the runner's own `fork` options.
+  const runnerLike = await forkBareTinybench(suite, time, warmupTime, { execArgv: ['--expose-gc'], serialization: 'advanced' });
+  for (const [task, p50] of Object.entries(runnerLike)) push(forked, task, p50);
+  const output = execFileSync(process.execPath, [bareScript, suite, String(time), String(warmupTime)], { encoding: 'utf8' });
   for (const [task, p50] of Object.entries(JSON.parse(output) as Record<string, number>)) push(plain, task, p50);
   process.stderr.write(`round ${round + 1}/${rounds}\n`);
 }

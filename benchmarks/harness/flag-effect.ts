@@ -5,16 +5,15 @@
  *
  *   npx node benchmarks/harness/flag-effect.ts [rounds=6] [time-ms=200]
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { median } from 'simple-statistics';
 import { createRandom } from '../../src/stats/create-random.ts';
 import { shuffle } from '../../src/stats/shuffle.ts';
+import { forkBareTinybench } from './fork-bare-tinybench.ts';
 
 const rounds = Number(process.argv[2] ?? 6);
 const time = Number(process.argv[3] ?? 200);
 const here = import.meta.dirname;
-const bare = path.join(here, 'bare-tinybench.ts');
 const suite = path.join(here, 'overhead.suite.ts');
 const variants: Record<string, string[]> = {
   'no flags': [],
@@ -23,21 +22,11 @@ const variants: Record<string, string[]> = {
   '--stack-size=984': ['--stack-size=984'],
 };
 
-function runBare(execArgv: string[]): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const child = fork(bare, [suite, String(time), '50'], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    let reply: Record<string, number> | null = null;
-    child.on('message', (message: Record<string, number>) => (reply = message));
-    child.on('error', reject);
-    child.on('exit', (code) => (reply ? resolve(reply) : reject(new Error(`bare child exited with code ${code}`))));
-  });
-}
-
 const p50s = new Map<string, Map<string, number[]>>();
 const random = createRandom(1);
 for (let round = 0; round < rounds; round++) {
   for (const name of shuffle(Object.keys(variants), random)) {
-    for (const [task, p50] of Object.entries(await runBare(variants[name]!))) {
+    for (const [task, p50] of Object.entries(await forkBareTinybench(suite, time, 50, { execArgv: variants[name]! }))) {
       const byVariant = p50s.get(task) ?? new Map<string, number[]>();
       byVariant.set(name, [...(byVariant.get(name) ?? []), p50]);
       p50s.set(task, byVariant);
