@@ -11,22 +11,16 @@
  * Run from the repository root:
  *   npx node benchmarks/experiments/aa-ab-samples.ts [--pairs 30] [--time 50] [--seed 1]
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import type { Comparison } from '../../src/compare/schema.ts';
-import { readResults } from '../../src/results/read-results.ts';
 import type { Observation, Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/index.ts';
+import { runSlowdownSuite, SLOWDOWN } from './run-slowdown-suite.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SUITE = 'benchmarks/experiments/slowdown.suite.ts';
-const SLOWDOWN = 'scaled-a=1.2,scaled-b=1.05';
 
 const { values } = parseArgs({
   options: {
@@ -38,16 +32,8 @@ const { values } = parseArgs({
 const pairs = Number(values.pairs);
 const random = createRandom(Number(values.seed));
 
-async function runSide(file: string, seed: number, slowdown: string | null): Promise<Results> {
-  const env = { ...process.env };
-  if (slowdown) env.BENCHGATE_SLOWDOWN = slowdown;
-  else delete env.BENCHGATE_SLOWDOWN;
-  await run(
-    process.execPath,
-    ['src/cli.ts', 'run', '--suites', SUITE, '--runs', '1', '--time', values.time, '--retain-samples', '--out', file, '--seed', String(seed)],
-    { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
-  );
-  return readResults(file);
+function runSide(file: string, seed: number, slowdown: string | null): Promise<Results> {
+  return runSlowdownSuite(file, seed, slowdown, ['--runs', '1', '--time', values.time, '--retain-samples']);
 }
 
 /** Each task's p50 samples of its one run, as one metric of the given observation kind. */
