@@ -24,7 +24,7 @@ import {
   truncateText,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-6NUGT7UJ.js";
+} from "./chunks/chunk-SFNFWKGY.js";
 import "./chunks/chunk-JOY4VXPJ.js";
 
 // src/cli.ts

@@ -14,7 +14,7 @@ import {
   shellWord,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-6NUGT7UJ.js";
+} from "./chunks/chunk-SFNFWKGY.js";
 import {
   __commonJS,
   __export,

@@ -1,5 +1,5 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { buildResults, fileText, makeMetric } from './build-results.ts';
+import { buildResults, fileText, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import {
@@ -11,6 +11,7 @@ import {
   optionalNumberField,
   optionalStringField,
   parseJsonText,
+  reportedNumberField,
   stringField,
 } from './json.ts';
 
@@ -56,14 +57,17 @@ export function parseBenchmarkdotnet(input: FormatInput): Results {
     } else {
       const statsPath = childPath(path, 'Statistics');
       const stats = objectField(entry, 'Statistics', file, path);
-      const mean = numberField(stats, 'Mean', file, statsPath);
-      const stddev = numberField(stats, 'StandardDeviation', file, statsPath);
-      const count = numberField(stats, 'N', file, statsPath);
-      if (!Number.isSafeInteger(count) || count < 1) throw new FormatError(file, `N must be a positive integer, got ${count}`, childPath(statsPath, 'N'));
-      if (stddev < 0) throw new FormatError(file, `StandardDeviation must not be negative`, childPath(statsPath, 'StandardDeviation'));
-      const metric = makeMetric('time', 'ns', [mean], { direction: 'smaller', gate: true, observation: 'aggregate' }, file, childPath(statsPath, 'Mean'));
-      metric.aggregate = { mean, stddev, count };
-      metrics.push(metric);
+      metrics.push(
+        makeAggregateMetric(
+          'time',
+          'ns',
+          reportedNumberField(stats, 'Mean', file, statsPath),
+          reportedNumberField(stats, 'StandardDeviation', file, statsPath),
+          reportedNumberField(stats, 'N', file, statsPath),
+          true,
+          file,
+        ),
+      );
     }
     if (entry.Memory !== undefined && entry.Memory !== null) {
       const memoryPath = childPath(path, 'Memory');

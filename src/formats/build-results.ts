@@ -77,6 +77,39 @@ export function makeMetric(
   return { name, unit, direction: options.direction, gate: options.gate, observation: options.observation, runs };
 }
 
+/** One number a tool reported, with its name and where it stands, for messages. */
+export interface ReportedNumber {
+  value: number;
+  name: string;
+  location: string;
+}
+
+/**
+ * Makes a smaller-is-better time metric from the only summary a tool gave: its mean, standard
+ * deviation and count. Refuses a count that is not a positive integer and a standard deviation
+ * that is negative or not finite, naming the field.
+ * @param file for messages
+ */
+export function makeAggregateMetric(
+  name: string,
+  unit: string,
+  mean: ReportedNumber,
+  stddev: ReportedNumber,
+  count: ReportedNumber,
+  gate: boolean,
+  file: string,
+): Metric {
+  if (!Number.isSafeInteger(count.value) || count.value < 1) {
+    throw new FormatError(file, `${count.name} must be a positive integer, got ${count.value}`, count.location);
+  }
+  if (!Number.isFinite(stddev.value) || stddev.value < 0) {
+    throw new FormatError(file, `${stddev.name} must be a finite number ≥ 0, got ${stddev.value}`, stddev.location);
+  }
+  const metric = makeMetric(name, unit, [mean.value], { direction: 'smaller', gate, observation: 'aggregate' }, file, mean.location);
+  metric.aggregate = { mean: mean.value, stddev: stddev.value, count: count.value };
+  return metric;
+}
+
 /** `process` when a benchmark was seen in several runs, `single` when once. */
 export function repeatedObservation(count: number): Observation {
   return count > 1 ? 'process' : 'single';

@@ -1,5 +1,5 @@
-import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { buildResults, fileText, makeMetric } from './build-results.ts';
+import type { Benchmark, Results } from '../results/schema.ts';
+import { buildResults, fileText, makeAggregateMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import { parsePrintedNumber } from './text-runs.ts';
@@ -47,14 +47,16 @@ export function parseCatch2(input: FormatInput): Results {
         const name = node.attributes.name;
         if (!name) throw new FormatError(file, '<BenchmarkResults> has no name', `line ${node.line}`);
         const id = [...path, name].filter(Boolean).join('/');
-        const samples = numberAttribute(node, 'samples', file);
-        if (!Number.isSafeInteger(samples) || samples < 1) throw new FormatError(file, `samples must be a positive integer, got ${samples}`, `line ${node.line}`);
-        const mean = numberAttribute(child(node, 'mean', file), 'value', file);
         const deviation = child(node, 'standardDeviation', file);
-        const stddev = numberAttribute(deviation, 'value', file);
-        if (stddev < 0) throw new FormatError(file, 'standard deviation must not be negative', `line ${deviation.line}`);
-        const metric: Metric = makeMetric('time', 'ns', [mean], { direction: 'smaller', gate: true, observation: 'aggregate' }, file, `line ${node.line}`);
-        metric.aggregate = { mean, stddev, count: samples };
+        const metric = makeAggregateMetric(
+          'time',
+          'ns',
+          { value: numberAttribute(child(node, 'mean', file), 'value', file), name: 'mean', location: `line ${node.line}` },
+          { value: numberAttribute(deviation, 'value', file), name: 'standard deviation', location: `line ${deviation.line}` },
+          { value: numberAttribute(node, 'samples', file), name: 'samples', location: `line ${node.line}` },
+          true,
+          file,
+        );
         benchmarks.push(failed ? { id, state: 'errored', error: 'the test case failed', metrics: [metric] } : { id, state: 'completed', metrics: [metric] });
       } else {
         visit(node, path, failed);

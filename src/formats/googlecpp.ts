@@ -1,5 +1,5 @@
 import type { Benchmark, Metric, Observation, Results } from '../results/schema.ts';
-import { buildResults, fileText, groupBy, makeMetric } from './build-results.ts';
+import { buildResults, fileText, groupBy, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import {
@@ -9,6 +9,7 @@ import {
   numberField,
   optionalStringField,
   parseJsonText,
+  reportedNumberField,
   stringField,
   type JsonObject,
 } from './json.ts';
@@ -73,20 +74,18 @@ function aggregateMetrics(rows: Row[], file: string, id: string): Metric[] {
   if (!mean || !stddev) {
     throw new FormatError(file, `'${id}' has aggregates but not both 'mean' and 'stddev'; rerun with --benchmark_repetitions=10`, rows[0]!.path);
   }
-  const count = numberField(mean.entry, 'repetitions', file, mean.path);
-  if (!Number.isSafeInteger(count) || count < 1) throw new FormatError(file, `repetitions must be a positive integer, got ${count}`, childPath(mean.path, 'repetitions'));
-  return (['real_time', 'cpu_time'] as const).map((key) => {
-    const meanValue = numberField(mean.entry, key, file, mean.path) * timeScale(mean, file);
-    const sd = numberField(stddev.entry, key, file, stddev.path) * timeScale(stddev, file);
-    const metric = makeMetric(key === 'real_time' ? 'real-time' : 'cpu-time', 'ns', [meanValue], {
-      direction: 'smaller',
-      gate: key === 'real_time',
-      observation: 'aggregate',
-    }, file, childPath(mean.path, key));
-    if (!Number.isFinite(sd) || sd < 0) throw new FormatError(file, `stddev ${sd} is out of range`, childPath(stddev.path, key));
-    metric.aggregate = { mean: meanValue, stddev: sd, count };
-    return metric;
-  });
+  const count = reportedNumberField(mean.entry, 'repetitions', file, mean.path);
+  return (['real_time', 'cpu_time'] as const).map((key) =>
+    makeAggregateMetric(
+      key === 'real_time' ? 'real-time' : 'cpu-time',
+      'ns',
+      reportedNumberField(mean.entry, key, file, mean.path, timeScale(mean, file)),
+      reportedNumberField(stddev.entry, key, file, stddev.path, timeScale(stddev, file)),
+      count,
+      key === 'real_time',
+      file,
+    ),
+  );
 }
 
 /**

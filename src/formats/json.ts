@@ -1,3 +1,4 @@
+import type { ReportedNumber } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 
 /** A JSON object after its type was checked. */
@@ -81,6 +82,11 @@ export function arrayField(object: JsonObject, key: string, file: string, path: 
 /** Reads `object[key]` as a finite number. */
 export function numberField(object: JsonObject, key: string, file: string, path: string): number {
   return asNumber(object[key], file, childPath(path, key));
+}
+
+/** Reads `object[key]` as a finite number times `scale`, keeping its name and path for later checks. */
+export function reportedNumberField(object: JsonObject, key: string, file: string, path: string, scale = 1): ReportedNumber {
+  return { value: numberField(object, key, file, path) * scale, name: key, location: childPath(path, key) };
 }
 
 /** Reads `object[key]` as a non-empty string. */

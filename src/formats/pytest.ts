@@ -1,5 +1,5 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { buildResults, fileText, makeMetric } from './build-results.ts';
+import { buildResults, fileText, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import {
@@ -7,10 +7,10 @@ import {
   asObject,
   childPath,
   numberArrayField,
-  numberField,
   objectField,
   optionalStringField,
   parseJsonText,
+  reportedNumberField,
   stringField,
 } from './json.ts';
 
@@ -43,13 +43,15 @@ export function parsePytest(input: FormatInput): Results {
       if (data.length === 0) throw new FormatError(file, 'no data', childPath(statsPath, 'data'));
       metric = makeMetric('time', 'ns', data.map((s) => s * 1e9), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(statsPath, 'data'));
     } else {
-      const mean = numberField(stats, 'mean', file, statsPath) * 1e9;
-      const stddev = numberField(stats, 'stddev', file, statsPath) * 1e9;
-      const rounds = numberField(stats, 'rounds', file, statsPath);
-      if (!Number.isSafeInteger(rounds) || rounds < 1) throw new FormatError(file, `rounds must be a positive integer, got ${rounds}`, childPath(statsPath, 'rounds'));
-      if (!(stddev >= 0) || !Number.isFinite(stddev)) throw new FormatError(file, `stddev out of range`, childPath(statsPath, 'stddev'));
-      metric = makeMetric('time', 'ns', [mean], { direction: 'smaller', gate: true, observation: 'aggregate' }, file, childPath(statsPath, 'mean'));
-      metric.aggregate = { mean, stddev, count: rounds };
+      metric = makeAggregateMetric(
+        'time',
+        'ns',
+        reportedNumberField(stats, 'mean', file, statsPath, 1e9),
+        reportedNumberField(stats, 'stddev', file, statsPath, 1e9),
+        reportedNumberField(stats, 'rounds', file, statsPath),
+        true,
+        file,
+      );
     }
     return { id, state: 'completed', metrics: [metric] };
   });

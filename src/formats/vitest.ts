@@ -1,8 +1,16 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { buildResults, fileText, makeMetric } from './build-results.ts';
+import { buildResults, fileText, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import { arrayField, asObject, childPath, numberArrayField, numberField, parseJsonText, stringField } from './json.ts';
+import {
+  arrayField,
+  asObject,
+  childPath,
+  numberArrayField,
+  parseJsonText,
+  reportedNumberField,
+  stringField,
+} from './json.ts';
 
 /** Whether text is `vitest bench --outputJson` output. */
 export function detectVitest(input: FormatInput): boolean {
@@ -36,13 +44,15 @@ export function parseVitest(input: FormatInput): Results {
         if (samples.length > 0) {
           metric = makeMetric('time', 'ns', samples.map((ms) => ms * 1e6), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(path, 'samples'));
         } else {
-          const mean = numberField(bench, 'mean', file, path) * 1e6;
-          const sd = numberField(bench, 'sd', file, path) * 1e6;
-          const count = numberField(bench, 'sampleCount', file, path);
-          if (!Number.isSafeInteger(count) || count < 1) throw new FormatError(file, `sampleCount must be a positive integer, got ${count}`, childPath(path, 'sampleCount'));
-          if (!(sd >= 0) || !Number.isFinite(sd)) throw new FormatError(file, 'sd out of range', childPath(path, 'sd'));
-          metric = makeMetric('time', 'ns', [mean], { direction: 'smaller', gate: true, observation: 'aggregate' }, file, childPath(path, 'mean'));
-          metric.aggregate = { mean, stddev: sd, count };
+          metric = makeAggregateMetric(
+            'time',
+            'ns',
+            reportedNumberField(bench, 'mean', file, path, 1e6),
+            reportedNumberField(bench, 'sd', file, path, 1e6),
+            reportedNumberField(bench, 'sampleCount', file, path),
+            true,
+            file,
+          );
         }
         benchmarks.push({ id, state: 'completed', metrics: [metric] });
       });
