@@ -14,7 +14,7 @@ import {
   shellWord,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-SFNFWKGY.js";
+} from "./chunks/chunk-3FP4V4HY.js";
 import {
   __commonJS,
   __export,

@@ -49,6 +49,18 @@ export interface UntestableAnalysis {
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
+type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs';
+
+/** A tested analysis: unless said otherwise, not exact, not from zero, and without history. */
+function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, ...fields };
+}
+
+/** The two-sided p of a test from its two one-sided p values. */
+function twoSided(pUp: number, pDown: number): number {
+  return Math.min(1, 2 * Math.min(pUp, pDown));
+}
+
 function isConstant(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
@@ -66,8 +78,7 @@ function seedFor(seed: number, key: string): number {
 /** Both sides constant: exact change; the exact rank tail of complete separation is the p. */
 function analyzeConstant(base: number, current: number, n1: number, n2: number, kind: string): Analysis {
   if (base === current) {
-    return {
-      kind: 'tested',
+    return tested({
       ratio: base > 0 ? 1 : null,
       interval: base > 0 ? [1, 1] : null,
       intervalMethod: 'exact',
@@ -75,18 +86,14 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
       pUp: 1,
       pDown: 1,
       pTwoSided: 1,
-      jobHalfWidth: 0,
       exact: true,
-      fromZero: false,
-      historyJobs: 0,
       method: `every ${kind} is identical on both sides`,
-    };
+    });
   }
   const tail = smallestRankP(n1, n2);
   const up = current > base;
   const ratio = base > 0 && current > 0 ? current / base : null;
-  return {
-    kind: 'tested',
+  return tested({
     ratio,
     interval: ratio === null ? null : [ratio, ratio],
     intervalMethod: 'exact',
@@ -94,12 +101,10 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
     pUp: up ? tail : 1,
     pDown: up ? 1 : tail,
     pTwoSided: Math.min(1, 2 * tail),
-    jobHalfWidth: 0,
     exact: true,
     fromZero: base === 0 && current > 0,
-    historyJobs: 0,
     method: `the metric is deterministic (each side constant), exact rank test on ${n1} and ${n2} runs`,
-  };
+  });
 }
 
 /** Within-job estimate of the change on log values: Hodges–Lehmann (default) or bootstrap. */
@@ -208,8 +213,7 @@ export function analyzeMetric(
   const rank = mannWhitneyU(base.runs as number[], current.runs as number[]);
   const positive = allPositive(base.runs) && allPositive(current.runs);
   if (!positive) {
-    return {
-      kind: 'tested',
+    return tested({
       ratio: null,
       interval: null,
       intervalMethod: 'hodges-lehmann',
@@ -217,12 +221,8 @@ export function analyzeMetric(
       pUp: rank.pLess,
       pDown: rank.pGreater,
       pTwoSided: rank.pTwoSided,
-      jobHalfWidth: 0,
-      exact: false,
-      fromZero: false,
-      historyJobs: 0,
       method: 'Mann–Whitney U on the runs (values ≤ 0: no relative change)',
-    };
+    });
   }
 
   const within = estimateWithin(base.runs, current.runs, options, key);
@@ -235,21 +235,17 @@ export function analyzeMetric(
     const stat = se === 0 ? (logRatio === 0 ? 0 : Math.sign(logRatio) * Infinity) : logRatio / se;
     const pUp = normalCdf(-stat);
     const pDown = normalCdf(stat);
-    return {
-      kind: 'tested',
+    return tested({
       ratio: within.ratio,
       interval: [Math.exp(logRatio - z * se), Math.exp(logRatio + z * se)],
       intervalMethod: 'noise-floor',
       test: 'noise-floor',
       pUp,
       pDown,
-      pTwoSided: Math.min(1, 2 * Math.min(pUp, pDown)),
+      pTwoSided: twoSided(pUp, pDown),
       jobHalfWidth: z * jobSe,
-      exact: false,
-      fromZero: false,
-      historyJobs: 0,
       method: `within-process samples taken as one job per side, widened by an assumed ${(options.jobNoiseFloor * 100).toFixed(1)}% job-to-job noise`,
-    };
+    });
   }
 
   const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
@@ -257,24 +253,20 @@ export function analyzeMetric(
     const job = historyTest(Math.log(currentCenter / baseCenter), noise, options.confidence);
     const pUp = Math.max(rank.pLess, job.pUp);
     const pDown = Math.max(rank.pGreater, job.pDown);
-    return {
-      kind: 'tested',
+    return tested({
       ratio: within.ratio,
       interval: widen(within.ratio, within.interval, job.halfWidth),
       intervalMethod: 'history',
       test: 'history',
       pUp,
       pDown,
-      pTwoSided: Math.max(rank.pTwoSided, Math.min(1, 2 * Math.min(job.pUp, job.pDown))),
+      pTwoSided: Math.max(rank.pTwoSided, twoSided(job.pUp, job.pDown)),
       jobHalfWidth: job.halfWidth,
-      exact: false,
-      fromZero: false,
       historyJobs: noise.jobs,
       method: `Mann–Whitney U on the runs and a job-to-job t test over ${noise.jobs} stored jobs, both required`,
-    };
+    });
   }
-  return {
-    kind: 'tested',
+  return tested({
     ratio: within.ratio,
     interval: within.interval,
     intervalMethod,
@@ -282,30 +274,23 @@ export function analyzeMetric(
     pUp: rank.pLess,
     pDown: rank.pGreater,
     pTwoSided: rank.pTwoSided,
-    jobHalfWidth: 0,
-    exact: false,
-    fromZero: false,
-    historyJobs: 0,
     method: `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} runs`,
-  };
+  });
 }
 
 function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, noise: JobNoise, confidence: number): Analysis {
   const logChange = Math.log(currentCenter / baseCenter);
   const job = historyTest(logChange, noise, confidence);
-  return {
-    kind: 'tested',
+  return tested({
     ratio: currentCenter / baseCenter,
     interval: [Math.exp(logChange - job.halfWidth), Math.exp(logChange + job.halfWidth)],
     intervalMethod: 'history',
     test: 'history',
     pUp: job.pUp,
     pDown: job.pDown,
-    pTwoSided: Math.min(1, 2 * Math.min(job.pUp, job.pDown)),
+    pTwoSided: twoSided(job.pUp, job.pDown),
     jobHalfWidth: job.halfWidth,
-    exact: false,
-    fromZero: false,
     historyJobs: noise.jobs,
     method: `each side's center taken as one job, tested against the spread of ${noise.jobs} stored jobs`,
-  };
+  });
 }
