@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { ReportSchema } from '../../src/compare/schema.ts';
 import type { Results } from '../../src/results/schema.ts';
+import { bench, metric, results as resultsOf } from '../compare/helpers.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../runner/fixtures');
 let dir: string;
@@ -19,16 +20,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 function results(runs: number[], id = 'suite/task'): Results {
-  return {
-    schema: 'benchgate/results@1',
-    tool: 'benchgate',
-    commit: null,
-    ref: null,
-    createdAt: '2026-11-22T10:00:00.000Z',
-    seed: 1,
-    environment: { cpuModel: 'cpu', cores: 2, os: 'linux', arch: 'x64', node: 'v24.1.0', runnerImage: null },
-    benchmarks: [{ id, state: 'completed', metrics: [{ name: 'latency-p50', unit: 'ns', direction: 'smaller', gate: true, observation: 'process', runs }] }],
-  };
+  return resultsOf([bench(id, metric(runs))], { commit: null, ref: null });
 }
 
 function write(name: string, value: unknown): string {
