@@ -24,7 +24,7 @@ import {
   truncateText,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-3FP4V4HY.js";
+} from "./chunks/chunk-Q47HRYEN.js";
 import "./chunks/chunk-JOY4VXPJ.js";
 
 // src/cli.ts

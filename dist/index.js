@@ -14,7 +14,7 @@ import {
   shellWord,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-3FP4V4HY.js";
+} from "./chunks/chunk-Q47HRYEN.js";
 import {
   __commonJS,
   __export,

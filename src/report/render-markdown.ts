@@ -219,6 +219,17 @@ function describeSide(side: SideInfo, commit: string | null, date: string): stri
   return `${shown}${ref} measured ${md(formatDate(date), SHORT_LENGTH)}${tool}`;
 }
 
+/** What the stored history did for the comparison: too few runs give no job-to-job noise estimate. */
+function describeHistory(historyRuns: number, minHistoryJobs: number | undefined): string {
+  if (historyRuns === 0) return '';
+  // As estimateJobNoise: a spread needs at least two jobs whatever the setting says.
+  const needed = minHistoryJobs === undefined ? 0 : Math.max(2, minHistoryJobs);
+  if (historyRuns < needed) {
+    return ` (${count(historyRuns)} stored run(s) of history, fewer than the ${count(needed)} a job-to-job noise estimate needs)`;
+  }
+  return ` (${count(historyRuns)} stored runs gave the job-to-job noise)`;
+}
+
 function renderFooter(report: Report): string {
   const lines: string[] = [];
   const { baseline, baselineChoice, current, settings } = report;
@@ -226,11 +237,7 @@ function renderFooter(report: Report): string {
     const commit = baselineChoice?.commit ?? baseline.commit;
     const date = baselineChoice?.date ?? baseline.createdAt;
     const how = baselineChoice === null ? 'given on the command line' : `chosen: ${md(baselineChoice.description)}`;
-    const history =
-      baselineChoice !== null && baselineChoice.historyRuns > 0
-        ? ` (${count(baselineChoice.historyRuns)} stored runs gave the job-to-job noise)`
-        : '';
-    lines.push(`- **Baseline:** ${describeSide(baseline, commit, date)}, ${how}${history}`);
+    lines.push(`- **Baseline:** ${describeSide(baseline, commit, date)}, ${how}${describeHistory(baselineChoice?.historyRuns ?? 0, settings.minHistoryJobs)}`);
   }
   lines.push(`- **Current:** ${describeSide(current, current.commit, current.createdAt)}`);
   if (baseline === null) {

@@ -50,6 +50,15 @@ describe('renderComment', () => {
     );
   });
 
+  test('the footer says whether the stored history was enough for a job-to-job noise estimate', () => {
+    const withHistory = (historyRuns: number, minHistoryJobs: number) =>
+      renderComment({ ...regressions, baselineChoice: { ...regressions.baselineChoice!, historyRuns }, settings: { ...regressions.settings, minHistoryJobs } });
+    expect(withHistory(1, 5)).toContain('on main (1 stored run(s) of history, fewer than the 5 a job-to-job noise estimate needs)');
+    expect(withHistory(1, 1)).toContain('(1 stored run(s) of history, fewer than the 2 a job-to-job noise estimate needs)');
+    expect(withHistory(5, 5)).toContain('on main (5 stored runs gave the job-to-job noise)');
+    expect(withHistory(0, 5)).toContain('newest stored run at the merge base 3f9a2c4 on main\n');
+  });
+
   test('nothing moved: no significant change in N benchmarks', () => {
     expect(renderComment(GOLDEN_FIXTURES['all-unchanged'])).toContain('## ✅ no significant change in 14 benchmarks');
   });
