@@ -212,7 +212,7 @@ export const ConfigSchema = z.object({
       default: '',
       placeholder: 'NAMES',
       description:
-        "Environment variables passed to the benchmark child processes and to 'setup' and 'command', comma-separated, beside the basic ones a process needs (PATH, HOME and the like). Others are withheld, so tokens in the job's environment stay out of benchmark code.",
+        "Environment variables that reach the benchmark child processes (and 'setup' and 'command') although benchgate would withhold them, comma-separated. Benchmark code comes from the pull request, so the token, the runner's credentials and variables named like secrets (…_TOKEN, …_SECRET, …_API_KEY) are withheld; every other variable passes.",
     },
   ),
   output: input(text(), {
