@@ -75,7 +75,9 @@ function describeLicences(metafile: Metafile): string {
     const folder = packageRoot(input);
     if (folder === null || packages.has(folder)) continue;
     const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license?: unknown };
-    const files = readdirSync(folder).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name)).sort();
+    const files = readdirSync(folder)
+      .filter((name) => /^(licen[cs]e|copying|notice)/i.test(name))
+      .sort();
     packages.set(folder, {
       name: manifest.name,
       version: manifest.version,

@@ -81,7 +81,13 @@ const boolean = () =>
   });
 
 /** A list separated by commas or newlines (and, with `spaces`, whitespace), empty items dropped. */
-const list = (spaces: boolean) => z.string().transform((value) => value.split(spaces ? /[\s,]+/ : /[\n,]/).map((item) => item.trim()).filter(Boolean));
+const list = (spaces: boolean) =>
+  z.string().transform((value) =>
+    value
+      .split(spaces ? /[\s,]+/ : /[\n,]/)
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const TOOL_VALUES = ['auto', ...FORMAT_TOOLS] as const;
 
@@ -344,8 +350,7 @@ export const ConfigSchema = z.object({
     name: 'comment-on-push',
     default: 'regression',
     surface: 'action',
-    description:
-      "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
+    description: "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
   }),
   reportFile: input(optionalText(), {
     name: 'report-file',
@@ -370,6 +375,7 @@ export const ConfigSchema = z.object({
   githubToken: input(text(), {
     name: 'github-token',
     default: '',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written into action.yml as it is
     actionDefault: '${{ github.token }}',
     surface: 'action',
     description: 'Token for the comment and the data branch. Needs pull-requests write and contents write.',

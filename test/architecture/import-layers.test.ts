@@ -97,9 +97,7 @@ describe('folders import downward only', () => {
   test('no cycle between folders of src/', () => {
     const edges = folderEdges();
     const described = findCycles(edges).map((cycle) =>
-      cycle
-        .flatMap((from) => cycle.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!.example))
-        .join('; '),
+      cycle.flatMap((from) => cycle.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!.example)).join('; '),
     );
     expect(described).toEqual([]);
   });
@@ -138,7 +136,8 @@ describe('pure folders stay pure', () => {
     const offenders: string[] = [];
     for (const file of listSources().filter((f) => folderOf(f) === folder)) {
       const text = readFileSync(file, 'utf8');
-      for (const specifier of importsOf(text)) if (FORBIDDEN.some((pattern) => pattern.test(specifier))) offenders.push(`${path.relative(src, file)} imports ${specifier}`);
+      for (const specifier of importsOf(text))
+        if (FORBIDDEN.some((pattern) => pattern.test(specifier))) offenders.push(`${path.relative(src, file)} imports ${specifier}`);
       if (/\bprocess\.env\b/.test(text.replace(/^\s*(\*|\/\/).*$/gm, ''))) offenders.push(`${path.relative(src, file)} reads process.env`);
     }
     expect(offenders).toEqual([]);

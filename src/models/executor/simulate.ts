@@ -372,7 +372,7 @@ class Simulation {
 
   private runChunk(thread: Thread, ns: number, then: Continuation): void {
     const room = this.rt.osSliceNs - thread.sliceNs;
-    const chunk = ns <= room ? ns : room;
+    const chunk = Math.min(ns, room);
     this.at(this.now + chunk, () => {
       this.busyNs += chunk;
       thread.sliceNs += chunk;
