@@ -239,7 +239,7 @@ describe('benchgate help, version and usage errors', () => {
     expect(await main([command, '--help'], dir, process.env)).toBe(0);
     const text = printed.join('\n');
     expect(text).toContain(`usage: benchgate ${command}`);
-    expect(text).toMatch(command === 'run' ? /--runs N\|auto\s+Fresh process runs/ : /--fail-on WHEN\s+'regression' fails/);
+    expect(text).toMatch(command === 'run' ? /--runs N\|auto\s+Process runs per suite/ : /--fail-on WHEN\s+'regression' fails/);
   });
 
   test('benchgate compare --help names the old alias flags', async () => {
