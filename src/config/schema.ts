@@ -36,7 +36,7 @@ export interface InputMeta {
 }
 
 /** The metadata of every input schema, read by `listInputs`, the help and the generators. */
-export const inputRegistry = z.registry<InputMeta>();
+const inputRegistry = z.registry<InputMeta>();
 
 /**
  * Declares one input: a text value ('' or absent means the default) parsed by `schema`, with its
