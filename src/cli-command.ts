@@ -185,7 +185,10 @@ export function renderCommandHelp(command: CliCommand): string {
     lines.push(`  ${labels[index]!.padEnd(width)}${entry.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   }
   lines.push(`  ${'-h, --help'.padEnd(width)}Show this help.`);
-  if (command.notes && command.notes.length > 0) lines.push('', command.notes.join('\n'));
+  if (command.notes && command.notes.length > 0) {
+    lines.push('');
+    for (const note of command.notes) lines.push(note);
+  }
   return lines.join('\n');
 }
 
