@@ -261,7 +261,9 @@ describe('benchgate help, version and usage errors', () => {
 
   test("an unknown flag gets one clean line and that command's usage, exit 2", async () => {
     expect(await main(['run', '--runz', '3'], dir, process.env)).toBe(2);
-    expect(printed.join('\n')).toBe("benchgate: unknown flag '--runz' for 'benchgate run'\nusage: benchgate run [flags]  ('benchgate run --help' lists the flags)");
+    expect(printed.join('\n')).toBe(
+      "benchgate: unknown flag '--runz' for 'benchgate run'\nusage: benchgate run [flags]  ('benchgate run --help' lists the flags)",
+    );
   });
 
   test('a flag without its value, and wrong positional arguments, are usage errors', async () => {
