@@ -16,6 +16,7 @@ import { detectHyperfine, parseHyperfine } from './hyperfine.ts';
 import { detectJmh, parseJmh } from './jmh.ts';
 import { detectPytest, parsePytest } from './pytest.ts';
 import { mergeRuns } from './merge-runs.ts';
+import { detectMitata, parseMitata } from './mitata.ts';
 import { FOLDER_TOOLS, FORMAT_TOOLS, TEXT_FOLDER_TOOLS, type ToolName } from './tools.ts';
 import { detectVitest, parseVitest } from './vitest.ts';
 
@@ -42,6 +43,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   jmh: { detect: detectJmh, parse: parseJmh },
   catch2: { detect: detectCatch2, parse: parseCatch2 },
   vitest: { detect: detectVitest, parse: parseVitest },
+  mitata: { detect: detectMitata, parse: parseMitata },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
 };

@@ -1,6 +1,6 @@
 /**
  * Every value the `tool` input accepts besides `auto`, named as github-action-benchmark names
- * them (plus `benchgate` for our own results file and `vitest`).
+ * them (plus `benchgate` for our own results file, `vitest` and `mitata`).
  */
 export const FORMAT_TOOLS = [
   'benchgate',
@@ -14,6 +14,7 @@ export const FORMAT_TOOLS = [
   'jmh',
   'catch2',
   'vitest',
+  'mitata',
   'customSmallerIsBetter',
   'customBiggerIsBetter',
 ] as const;

@@ -23,6 +23,7 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   jmh: ['jmh/base.json'],
   catch2: ['catch2/base.xml'],
   vitest: ['vitest/base.json'],
+  mitata: ['mitata/same.json'],
   customSmallerIsBetter: ['custom/base-smaller.json'],
   customBiggerIsBetter: ['custom/base-bigger.json'],
 };

@@ -48,6 +48,7 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['pytest', 'pytest/base.json', 'pytest/same.json', 'pytest/slow.json'],
   ['hyperfine', 'hyperfine/base.json', 'hyperfine/same.json', 'hyperfine/slow.json'],
   ['jmh', 'jmh/base.json', 'jmh/same.json', 'jmh/slow.json'],
+  ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
   ['customBiggerIsBetter', 'custom/base-bigger.json', 'custom/same-bigger.json', 'custom/slow-bigger.json'],
