@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Results } from '../results/schema.ts';
 import { detectBenchgate, parseBenchgate } from './benchgate.ts';
+import { detectBenchmarkjs, parseBenchmarkjs } from './benchmarkjs.ts';
 import { detectBenchmarkdotnet, parseBenchmarkdotnet } from './benchmarkdotnet.ts';
 import { detectCargo, parseCargo } from './cargo.ts';
 import { detectCatch2, parseCatch2 } from './catch2.ts';
@@ -44,6 +45,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   catch2: { detect: detectCatch2, parse: parseCatch2 },
   vitest: { detect: detectVitest, parse: parseVitest },
   mitata: { detect: detectMitata, parse: parseMitata },
+  benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
 };

@@ -15,6 +15,7 @@ export const FORMAT_TOOLS = [
   'catch2',
   'vitest',
   'mitata',
+  'benchmarkjs',
   'customSmallerIsBetter',
   'customBiggerIsBetter',
 ] as const;
