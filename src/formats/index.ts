@@ -20,6 +20,7 @@ import { mergeRuns } from './merge-runs.ts';
 import { detectMitata, parseMitata } from './mitata.ts';
 import { FOLDER_TOOLS, FORMAT_TOOLS, TEXT_FOLDER_TOOLS, type ToolName } from './tools.ts';
 import { detectVitest, parseVitest } from './vitest.ts';
+import { detectVitest5, parseVitest5 } from './vitest5.ts';
 
 export { FORMAT_TOOLS, isToolName, type ToolName } from './tools.ts';
 export type { FolderFile, FormatInput, FormatMeta } from './format-input.ts';
@@ -43,7 +44,11 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   benchmarkdotnet: { detect: detectBenchmarkdotnet, parse: parseBenchmarkdotnet },
   jmh: { detect: detectJmh, parse: parseJmh },
   catch2: { detect: detectCatch2, parse: parseCatch2 },
-  vitest: { detect: detectVitest, parse: parseVitest },
+  // Vitest 4's `--outputJson` file, or Vitest 5's JSON reporter output (which has `testResults`)
+  vitest: {
+    detect: (input) => detectVitest(input) || detectVitest5(input),
+    parse: (input) => (input.kind === 'file' && /"testResults"\s*:/.test(input.text) ? parseVitest5(input) : parseVitest(input)),
+  },
   mitata: { detect: detectMitata, parse: parseMitata },
   benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },

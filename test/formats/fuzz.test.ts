@@ -22,7 +22,7 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   benchmarkdotnet: ['benchmarkdotnet/brief-base.json', 'benchmarkdotnet/base.json'],
   jmh: ['jmh/base.json'],
   catch2: ['catch2/base.xml'],
-  vitest: ['vitest/base.json'],
+  vitest: ['vitest/base.json', 'vitest5/base.json'],
   mitata: ['mitata/same.json'],
   benchmarkjs: ['benchmarkjs/base.json', 'benchmarkjs/base.txt'],
   customSmallerIsBetter: ['custom/base-smaller.json'],

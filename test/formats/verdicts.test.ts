@@ -49,6 +49,7 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['hyperfine', 'hyperfine/base.json', 'hyperfine/same.json', 'hyperfine/slow.json'],
   ['jmh', 'jmh/base.json', 'jmh/same.json', 'jmh/slow.json'],
   ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
+  ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
   ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
