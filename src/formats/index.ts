@@ -9,6 +9,7 @@ import { detectCatch2, parseCatch2 } from './catch2.ts';
 import { detectCriterion, parseCriterion } from './criterion.ts';
 import { detectCustomBiggerIsBetter, parseCustomBiggerIsBetter } from './custom-bigger-is-better.ts';
 import { detectCustomSmallerIsBetter, parseCustomSmallerIsBetter } from './custom-smaller-is-better.ts';
+import { detectDivan, parseDivan } from './divan.ts';
 import { FormatError } from './format-error.ts';
 import { UNKNOWN_TIME, type FolderFile, type FormatInput, type FormatMeta } from './format-input.ts';
 import { detectGo, parseGo } from './go.ts';
@@ -51,6 +52,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   },
   mitata: { detect: detectMitata, parse: parseMitata },
   benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
+  divan: { detect: detectDivan, parse: parseDivan },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
 };

@@ -16,6 +16,7 @@ export const FORMAT_TOOLS = [
   'vitest',
   'mitata',
   'benchmarkjs',
+  'divan',
   'customSmallerIsBetter',
   'customBiggerIsBetter',
 ] as const;

@@ -25,6 +25,7 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   vitest: ['vitest/base.json', 'vitest5/base.json'],
   mitata: ['mitata/same.json'],
   benchmarkjs: ['benchmarkjs/base.json', 'benchmarkjs/base.txt'],
+  divan: ['divan/base/run-1.txt', 'divan/slow/run-2.txt'],
   customSmallerIsBetter: ['custom/base-smaller.json'],
   customBiggerIsBetter: ['custom/base-bigger.json'],
 };

@@ -50,6 +50,7 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['jmh', 'jmh/base.json', 'jmh/same.json', 'jmh/slow.json'],
   ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
   ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
+  ['divan', 'divan/base', 'divan/same', 'divan/slow'],
   ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
@@ -74,6 +75,7 @@ const ONE_VALUE: [ToolName, string, string, string, string | null][] = [
   ['catch2', 'catch2/base.xml', 'catch2/same.xml', 'catch2/slow.xml', 'catch2/history'],
   ['cargo', 'cargo/base/run-1.txt', 'cargo/same/run-1.txt', 'cargo/slow/run-1.txt', null],
   ['go', 'go/single.txt', 'go/single.txt', 'go/single.txt', null],
+  ['divan', 'divan/base/run-1.txt', 'divan/same/run-1.txt', 'divan/slow/run-1.txt', null],
 ];
 
 async function historyOf(tool: ToolName, folder: string): Promise<HistoryJob[]> {
