@@ -4,6 +4,7 @@ import type { Results } from '../results/schema.ts';
 import { detectBenchgate, parseBenchgate } from './benchgate.ts';
 import { detectBenchmarkjs, parseBenchmarkjs } from './benchmarkjs.ts';
 import { detectBenchmarkdotnet, parseBenchmarkdotnet } from './benchmarkdotnet.ts';
+import { detectCallgrind, parseCallgrind } from './callgrind.ts';
 import { detectCargo, parseCargo } from './cargo.ts';
 import { detectCatch2, parseCatch2 } from './catch2.ts';
 import { detectCriterion, parseCriterion } from './criterion.ts';
@@ -53,6 +54,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   mitata: { detect: detectMitata, parse: parseMitata },
   benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
   divan: { detect: detectDivan, parse: parseDivan },
+  callgrind: { detect: detectCallgrind, parse: parseCallgrind },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
 };

@@ -26,6 +26,7 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   mitata: ['mitata/same.json'],
   benchmarkjs: ['benchmarkjs/base.json', 'benchmarkjs/base.txt'],
   divan: ['divan/base/run-1.txt', 'divan/slow/run-2.txt'],
+  callgrind: ['callgrind/base/run-1.out'],
   customSmallerIsBetter: ['custom/base-smaller.json'],
   customBiggerIsBetter: ['custom/base-bigger.json'],
 };

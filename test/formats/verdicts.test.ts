@@ -51,6 +51,7 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
   ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
   ['divan', 'divan/base', 'divan/same', 'divan/slow'],
+  ['callgrind', 'callgrind/base', 'callgrind/same', 'callgrind/slow'],
   ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
