@@ -132,25 +132,48 @@ export function shellWord(word: string): string {
   return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The CLI command when the action's own repository is not known: the package installed in the repository. */
+export const LOCAL_CLI = 'npx benchgate';
+
+/**
+ * How a reader runs this version of the CLI in their own repository. For `uses: owner/repo@ref`
+ * the runner sets `GITHUB_ACTION_REPOSITORY` and `GITHUB_ACTION_REF`, and npm can run the
+ * package straight from that repository at that ref (it holds `bin/` and the built `dist/`; Node
+ * 24 or later). For `uses: ./` (the runner leaves both unset) or outside Actions, the package
+ * installed in the repository: `npx benchgate`.
+ * @param env the action's environment
+ * @example
+ * describeCli({ GITHUB_ACTION_REPOSITORY: 'acme/benchgate', GITHUB_ACTION_REF: 'v1' })
+ * // => 'npx --yes --package=github:acme/benchgate#v1 benchgate'
+ */
+export function describeCli(env: Record<string, string | undefined>): string {
+  const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+  const ref = env.GITHUB_ACTION_REF ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[\w./-]+$/.test(ref)) return LOCAL_CLI;
+  return `npx --yes --package=github:${repository}#${ref} benchgate`;
+}
+
 /**
  * The commands that reproduce an action run locally: fetch the stored baseline (from the data
  * branch, or the baseline file), measure with the same settings and seed, and compare.
  * @param config the run's settings (runs, time, seed, suites, filter, threshold, alpha, config file)
  * @param baseline the baseline file, or a shell command that writes baseline.json; null when there was none
+ * @param cli the command that runs the CLI, from `describeCli`
  */
 export function describeReproduction(
   config: Pick<Config, 'runs' | 'time' | 'seed' | 'suites' | 'filter' | 'threshold' | 'alpha' | 'configFile'>,
   baseline: { file: string } | { fetch: string } | null,
+  cli: string = LOCAL_CLI,
 ): string {
-  const run = ['npx', 'benchgate', 'run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
+  const run = ['run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
-  const measureCommand = run.map(shellWord).join(' ');
+  const measureCommand = `${cli} ${run.map(shellWord).join(' ')}`;
   if (baseline === null) return measureCommand;
   const file = 'file' in baseline ? baseline.file : 'baseline.json';
-  const compare = ['npx', 'benchgate', 'compare', file, 'current.json', '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha)];
+  const compare = ['compare', file, 'current.json', '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha)];
   if (config.configFile !== null) compare.push('--config', config.configFile);
-  return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, compare.map(shellWord).join(' ')].join(' && ');
+  return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, `${cli} ${compare.map(shellWord).join(' ')}`].join(' && ');
 }
 
 /** Everything `buildReport` needs beside the config. */
@@ -299,7 +322,7 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
     baselineChoice: loaded?.choice ?? null,
     history: loaded?.history ?? [],
     current: results,
-    reproduce: describeReproduction(config, baselineSource(config, loaded)),
+    reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
   });
   const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
   const published = await publishReport(
