@@ -28,7 +28,8 @@ import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
-import { commentMarker, renderComment } from './report/render-comment.ts';
+import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from './report/render-comment.ts';
+import { renderMentions } from './report/render-mentions.ts';
 import { renderSummary } from './report/render-summary.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Environment, Results } from './results/schema.ts';
@@ -191,7 +192,7 @@ export interface ReportInput {
  * @param input both sides, how the baseline was chosen, history and the reproduce command
  */
 export async function buildReport(
-  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile' | 'benchmarkSet' | 'failOn'>,
+  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile' | 'benchmarkSet' | 'failOn' | 'failThreshold'>,
   input: ReportInput,
 ): Promise<Report> {
   const options = await readCompareOptions(config, input.history, input.current.tool);
@@ -203,7 +204,7 @@ export async function buildReport(
     current: input.current,
     options,
     comparisons,
-    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch },
+    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch, failThreshold: config.failThreshold },
     reproduce: input.reproduce,
   });
 }
@@ -329,7 +330,7 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderComment(report),
+      commentBody: renderCommentBody(report, config),
       summaryMarkdown,
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -340,6 +341,18 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   );
   await saveBaseline(config, deps, results);
   return { report, results, exitCode: gateExitCode(report), failure: describeGateFailure(report), commentUrl: published.comment?.url ?? null };
+}
+
+/**
+ * The comment: the rendered report with at most `max-chart-points` bars, and the workflow's
+ * `alert-comment-cc-users` mentioned when a gated benchmark regressed (from the config, never
+ * from the report, which in `mode: comment` comes from another job).
+ * @param report the report
+ * @param config the chart bound and the users to mention
+ */
+export function renderCommentBody(report: Report, config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>): string {
+  const mentions = renderMentions(report, config.alertCommentCcUsers);
+  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxChartPoints: config.maxChartPoints }) + mentions;
 }
 
 /** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */
@@ -356,7 +369,7 @@ async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<Be
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderComment(report),
+      commentBody: renderCommentBody(report, config),
       summaryMarkdown: renderSummary(report),
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -464,6 +477,7 @@ export async function compareFiles(
   const current = await loadResults(files.currentPath, config.tool, environment);
   const words = ['npx', 'benchgate', 'compare', files.baseline, files.current, '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha), '--seed', String(config.seed)];
   if (config.tool !== 'auto') words.push('--tool', config.tool);
+  if (config.failThreshold !== null) words.push('--fail-threshold', formatThreshold(config.failThreshold));
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
   if (config.configFile) words.push('--config', config.configFile);
   const report = await buildReport(config, {
