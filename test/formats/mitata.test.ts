@@ -28,6 +28,13 @@ describe('mitata', () => {
     expect(results.createdAt).toBe(new Date(json.context.now).toISOString());
   });
 
+  test('a benchmark with .args() gives one benchmark per argument, named as mitata names the run', () => {
+    const json = fixtureJson('mitata/args.json');
+    const results = parseMitata(file('args.json', fixtureText('mitata/args.json')));
+    expect(results.benchmarks.map((b) => b.id)).toEqual(['fib/fib 100000', 'fib/fib 200000']);
+    expect(metric(results, 'fib/fib 200000', 'time').runs).toEqual(json.benchmarks[0].runs[1].stats.samples);
+  });
+
   test('without samples (json: { samples: false }) the mean is one single value', () => {
     const json = fixtureJson('mitata/base.json');
     for (const trial of json.benchmarks) for (const run of trial.runs) run.stats.samples = null;
