@@ -386,14 +386,24 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Where a user finds the baseline this run compared with, for the reproduce command. */
-function baselineSource(config: Config, loaded: LoadedBaseline | null): { file: string } | { fetch: string } | null {
+/**
+ * Where a user finds the baseline this run compared with, for the reproduce command: the
+ * baseline file, or the git commands that fetch the stored run from the data branch (of
+ * `data-repository` when the data lives in another repository).
+ * @param config the store settings and benchmark set
+ * @param loaded the loaded baseline, or null when there was none
+ */
+export function baselineSource(
+  config: Pick<Config, 'baselineStore' | 'baselineFile' | 'benchmarkSet' | 'dataBranch' | 'dataRepository'>,
+  loaded: Pick<LoadedBaseline, 'choice'> | null,
+): { file: string } | { fetch: string } | null {
   if (loaded === null) return null;
   if (config.baselineStore === 'file' && config.baselineFile) return { file: config.baselineFile };
   const { commit, branch } = loaded.choice;
   if (!commit || !branch) return null;
   const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
-  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
+  const remote = config.dataRepository === null ? 'origin' : shellWord(config.dataRepository);
+  return { fetch: `git fetch ${remote} ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
 }
 
 async function loadBaseline(config: Config, deps: BenchgateDeps): Promise<LoadedBaseline | null> {

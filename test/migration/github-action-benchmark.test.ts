@@ -5,7 +5,7 @@ import { createBaselineStore } from '../../src/baseline/create-store.ts';
 import { compareResults, decideGate } from '../../src/compare/index.ts';
 import { buildConfig, ConfigError } from '../../src/config/config.ts';
 import { parseToolOutput } from '../../src/formats/index.ts';
-import { buildReport, renderCommentBody } from '../../src/pipeline.ts';
+import { baselineSource, buildReport, renderCommentBody } from '../../src/pipeline.ts';
 import { git, listDataBranch, makeRepository, makeResults, minute, recordingLog } from '../baseline/helpers.ts';
 import { fixture } from '../formats/helpers.ts';
 
@@ -103,5 +103,15 @@ describe('data-repository: the data branch in another repository, with its own t
     expect(() => git(repo.remote, 'rev-parse', '--verify', '--quiet', 'refs/heads/benchgate-data')).toThrow();
     const loaded = await store.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: repo.main[1]! });
     expect(loaded?.results.commit).toBe(repo.main[0]);
+  });
+
+  test('the reproduce command fetches the stored run from the data repository', () => {
+    const choice = { method: 'merge-base' as const, commit: 'abc123', date: null, branch: 'main', description: 'x', historyRuns: 0 };
+    expect(baselineSource(config({ 'data-repository': 'acme/data' }), { choice })).toEqual({
+      fetch: 'git fetch https://github.com/acme/data.git benchgate-data && git show FETCH_HEAD:default/main/abc123.json > baseline.json',
+    });
+    expect(baselineSource(config({}), { choice })).toEqual({
+      fetch: 'git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc123.json > baseline.json',
+    });
   });
 });
