@@ -166,7 +166,17 @@ export function describeReproduction(
   baseline: { file: string } | { fetch: string } | null,
   cli: string = LOCAL_CLI,
 ): string {
-  const run = ['run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
+  const run = [
+    'run',
+    '--runs',
+    String(storedModeRuns(config)),
+    '--time',
+    String(config.time),
+    '--seed',
+    String(config.seed),
+    '--output',
+    'current.json',
+  ];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
   const measureCommand = `${cli} ${run.map(shellWord).join(' ')}`;
@@ -485,7 +495,19 @@ export async function compareFiles(
 ): Promise<CompareOutcome> {
   const baseline = await loadResults(files.baselinePath, config.tool, environment);
   const current = await loadResults(files.currentPath, config.tool, environment);
-  const words = ['npx', 'benchgate', 'compare', files.baseline, files.current, '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha), '--seed', String(config.seed)];
+  const words = [
+    'npx',
+    'benchgate',
+    'compare',
+    files.baseline,
+    files.current,
+    '--threshold',
+    formatThreshold(config.threshold),
+    '--alpha',
+    String(config.alpha),
+    '--seed',
+    String(config.seed),
+  ];
   if (config.tool !== 'auto') words.push('--tool', config.tool);
   if (config.failThreshold !== null) words.push('--fail-threshold', formatThreshold(config.failThreshold));
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
