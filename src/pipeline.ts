@@ -166,17 +166,7 @@ export function describeReproduction(
   baseline: { file: string } | { fetch: string } | null,
   cli: string = LOCAL_CLI,
 ): string {
-  const run = [
-    'run',
-    '--runs',
-    String(storedModeRuns(config)),
-    '--time',
-    String(config.time),
-    '--seed',
-    String(config.seed),
-    '--output',
-    'current.json',
-  ];
+  const run = ['run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
   const measureCommand = `${cli} ${run.map(shellWord).join(' ')}`;

@@ -58,7 +58,9 @@ export function buildConfig(input: InputSource, randomSeed: number, fileExists: 
   }
   const config = parsed.data;
   if (config.failThreshold !== null && config.failThreshold < config.threshold) {
-    throw new ConfigError(`input 'fail-threshold' must be at least 'threshold' (${formatThreshold(config.threshold)}), got ${formatThreshold(config.failThreshold)}`);
+    throw new ConfigError(
+      `input 'fail-threshold' must be at least 'threshold' (${formatThreshold(config.threshold)}), got ${formatThreshold(config.failThreshold)}`,
+    );
   }
   if (config.dataRepositoryToken !== null && config.dataRepository === null) {
     throw new ConfigError("input 'data-repository-token' is set but 'data-repository' is not");

@@ -409,7 +409,7 @@ export const ConfigSchema = z.object({
       default: '',
       surface: 'action',
       description:
-        "GitHub users or teams to mention in the comment when a gated benchmark regressed, comma-separated (@octocat, @org/team). Taken only from the workflow file: a name in benchmark output or a report file is never mentioned.",
+        'GitHub users or teams to mention in the comment when a gated benchmark regressed, comma-separated (@octocat, @org/team). Taken only from the workflow file: a name in benchmark output or a report file is never mentioned.',
     },
   ),
   maxChartPoints: input(wholeNumber(1), {

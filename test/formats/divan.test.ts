@@ -56,7 +56,7 @@ describe('divan', () => {
     const results = parseDivan(file('both.txt', text));
     expect(metric(results, 'fib/fib_n/500', 'time').runs).toHaveLength(2);
     expect(metric(results, 'fib/fib_n/500', 'time').observation).toBe('process');
-    const tiny = parseDivan(file('ps.txt', text.replace(/│  ├─ 500 {10}\S+ \S+ +│ \S+ \S+ +│ \S+ \S+/, '│  ├─ 500          1 ps          │ 2 ps          │ 750 ps')));
+    const tiny = parseDivan(file('ps.txt', text.replace(/│ {2}├─ 500 {10}\S+ \S+ +│ \S+ \S+ +│ \S+ \S+/, '│  ├─ 500          1 ps          │ 2 ps          │ 750 ps')));
     expect(metric(tiny, 'fib/fib_n/500', 'time').runs[0]).toBeCloseTo(0.75, 9);
   });
 
