@@ -10,10 +10,16 @@ export interface GateOptions {
   failOn: (typeof FAIL_ON_MODES)[number];
   /** `advisory`: a comparison flagged as measured on a different machine warns but cannot fail; `warn`: it can fail, with a warning; `ignore`: no flag was added, so nothing special. @default 'advisory' */
   fingerprintMismatch: (typeof FINGERPRINT_MISMATCH_MODES)[number];
+  /**
+   * A larger worsening (throughput loss, as a fraction) that a regression must reach to fail:
+   * one whose interval is not wholly beyond it is reported but does not fail (input
+   * `fail-threshold`). null: every regression fails. @default null
+   */
+  failThreshold: number | null;
 }
 
 /** The gate's defaults, the same as the action inputs' defaults. */
-export const DEFAULT_GATE_OPTIONS: Readonly<GateOptions> = Object.freeze({ failOn: 'regression', fingerprintMismatch: 'advisory' });
+export const DEFAULT_GATE_OPTIONS: Readonly<GateOptions> = Object.freeze({ failOn: 'regression', fingerprintMismatch: 'advisory', failThreshold: null });
 
 function label(comparison: Comparison): string {
   const change = comparison.change ? ` (throughput ${comparison.change.throughput >= 0 ? '+' : '−'}${Math.abs(comparison.change.throughput * 100).toFixed(1)}%)` : '';
@@ -32,11 +38,14 @@ function list(comparisons: readonly Comparison[]): string {
  * @returns `failed` and one-line reasons (why it failed), plus warnings that did not fail it
  */
 export function decideGate(comparisons: readonly Comparison[], options: Partial<GateOptions> = {}): Gate {
-  const { failOn, fingerprintMismatch } = { ...DEFAULT_GATE_OPTIONS, ...options };
+  const { failOn, fingerprintMismatch, failThreshold } = { ...DEFAULT_GATE_OPTIONS, ...options };
+  // a regression short of the fail threshold: the interval's least throughput loss is below it
+  const belowFail = (c: Comparison) =>
+    failThreshold !== null && c.verdict === 'regressed' && c.interval !== null && Math.max(...c.interval.throughput) > -failThreshold;
   const gated = comparisons.filter((c) => c.gate);
   const mismatched = (c: Comparison) => fingerprintMismatch !== 'ignore' && c.flags.some((f) => f.kind === 'fingerprint-mismatch');
   const failing = (c: Comparison) =>
-    c.verdict === 'regressed' ||
+    (c.verdict === 'regressed' && !belowFail(c)) ||
     (c.verdict === 'errored' && c.error?.side !== 'baseline') ||
     (failOn === 'inconclusive' && c.verdict === 'inconclusive');
 
@@ -53,6 +62,10 @@ export function decideGate(comparisons: readonly Comparison[], options: Partial<
   ];
   for (const [noun, group] of groups) {
     if (group.length > 0) reasons.push(`${group.length} ${noun}${group.length > 1 && noun !== 'benchmark errored in the current run' ? 's' : ''}: ${list(group)}`);
+  }
+  const alerts = gated.filter(belowFail);
+  if (alerts.length > 0) {
+    warnings.push(`not failing on ${alerts.length} regression(s) whose interval does not lie wholly beyond the fail threshold of ${Number((failThreshold! * 100).toPrecision(12))}%: ${list(alerts)}`);
   }
   if (advisory.length > 0) {
     warnings.push(`not failing on ${advisory.length} comparison(s) measured on a different machine (fingerprint-mismatch: advisory): ${list(advisory)}`);

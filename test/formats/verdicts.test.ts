@@ -48,6 +48,11 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['pytest', 'pytest/base.json', 'pytest/same.json', 'pytest/slow.json'],
   ['hyperfine', 'hyperfine/base.json', 'hyperfine/same.json', 'hyperfine/slow.json'],
   ['jmh', 'jmh/base.json', 'jmh/same.json', 'jmh/slow.json'],
+  ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
+  ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
+  ['divan', 'divan/base', 'divan/same', 'divan/slow'],
+  ['callgrind', 'callgrind/base', 'callgrind/same', 'callgrind/slow'],
+  ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
   ['customBiggerIsBetter', 'custom/base-bigger.json', 'custom/same-bigger.json', 'custom/slow-bigger.json'],
@@ -67,9 +72,11 @@ describe.each(REPEATED)('%s: verdicts from the real fixtures', (tool, base, same
 const ONE_VALUE: [ToolName, string, string, string, string | null][] = [
   ['googlecpp', 'googlecpp/aggregates-base.json', 'googlecpp/aggregates-same.json', 'googlecpp/aggregates-slow.json', 'googlecpp/history'],
   ['vitest', 'vitest/base.json', 'vitest/same.json', 'vitest/slow.json', 'vitest/history'],
+  ['benchmarkjs', 'benchmarkjs/base.txt', 'benchmarkjs/same.txt', 'benchmarkjs/slow.txt', 'benchmarkjs/history'],
   ['catch2', 'catch2/base.xml', 'catch2/same.xml', 'catch2/slow.xml', 'catch2/history'],
   ['cargo', 'cargo/base/run-1.txt', 'cargo/same/run-1.txt', 'cargo/slow/run-1.txt', null],
   ['go', 'go/single.txt', 'go/single.txt', 'go/single.txt', null],
+  ['divan', 'divan/base/run-1.txt', 'divan/same/run-1.txt', 'divan/slow/run-1.txt', null],
 ];
 
 async function historyOf(tool: ToolName, folder: string): Promise<HistoryJob[]> {
