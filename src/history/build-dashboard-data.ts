@@ -105,7 +105,15 @@ export function buildDashboardData(analyzed: readonly AnalyzedSeries[], options:
   const files: DashboardFile[] = [];
   const entries: DashboardManifestEntry[] = [];
   const usedKeys = new Set<string>();
-  const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // By set, then the main branch first, then benchmark: the order the page lists them in.
+  const rank = (branch: string) => (branch === 'main' || branch === 'master' ? 0 : 1);
+  const ordered = [...groups.entries()].sort(([, [a]], [, [b]]) => {
+    const x = a!.series;
+    const y = b!.series;
+    if (x.benchmarkSet !== y.benchmarkSet) return x.benchmarkSet < y.benchmarkSet ? -1 : 1;
+    if (x.branch !== y.branch) return rank(x.branch) - rank(y.branch) || (x.branch < y.branch ? -1 : 1);
+    return x.benchmark < y.benchmark ? -1 : x.benchmark > y.benchmark ? 1 : 0;
+  });
   for (const [id, members] of ordered) {
     // The `b` prefix keeps a data file from ever looking like a stored run (`<hex>.json`).
     let key = `b${fnv1a(id)}`;
