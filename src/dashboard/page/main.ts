@@ -217,6 +217,7 @@ function main(): void {
     try {
       const file = await fetchJson<DashboardBenchmarkFile>(entry.file, BENCHMARK_SCHEMA);
       body.replaceChildren();
+      body.style.minHeight = '';
       for (const metric of file.metrics) {
         const section = element('section', undefined, 'metric');
         section.append(element('h3', `${metric.name} · ${metric.unit}, ${metric.direction} is better · ${metric.center.length} jobs`));
@@ -260,7 +261,10 @@ function main(): void {
         link.href = `?${params.toString()}`;
         heading.append(link);
         card.append(heading, element('p', `set ${entry.set} · branch ${entry.branch} · ${entry.jobs} jobs · ${entry.metrics.reduce((sum, metric) => sum + metric.changePoints, 0)} change point(s)`, 'meta'));
-        card.append(element('div', 'Loading…', 'metrics'));
+        // The placeholder is as tall as the charts will be, so only cards near the view load.
+        const placeholder = element('div', 'Loading…', 'metrics');
+        placeholder.style.minHeight = `${entry.metrics.length * 330}px`;
+        card.append(placeholder);
         list.append(card);
         observer.observe(card);
       }
