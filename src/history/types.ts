@@ -41,7 +41,7 @@ export interface MetricSeries {
 export interface DetectOptions {
   /** Permutation-test level of each change point. @default 0.01 */
   alpha: number;
-  /** Permutations per test. @default 199 */
+  /** Permutations per test. @default 99 */
   permutations: number;
   /** Fewest jobs on each side of a change point. @default 3 */
   minSize: number;
@@ -52,7 +52,7 @@ export interface DetectOptions {
 }
 
 /** The defaults of `DetectOptions`. */
-export const DEFAULT_DETECT_OPTIONS: DetectOptions = { alpha: 0.01, permutations: 199, minSize: 3, seed: 1, confidence: 0.95 };
+export const DEFAULT_DETECT_OPTIONS: DetectOptions = { alpha: 0.01, permutations: 99, minSize: 3, seed: 1, confidence: 0.95 };
 
 /**
  * A change point in one metric's history. The change happened after `lastBefore` and is seen

@@ -7,7 +7,7 @@ export interface EDivisiveOptions {
   alpha: number;
   /**
    * Permutations per test; the smallest possible p value is 1 / (permutations + 1), so it must
-   * be at least 1 / alpha − 1. @default 199
+   * be at least 1 / alpha − 1 (99 for 0.01: then a change point needs every permutation below it). @default 99
    */
   permutations: number;
   /** The fewest values on either side of a change point. @default 3 */
@@ -19,7 +19,7 @@ export interface EDivisiveOptions {
 }
 
 /** The defaults of `EDivisiveOptions`. */
-export const DEFAULT_E_DIVISIVE_OPTIONS: EDivisiveOptions = { alpha: 0.01, permutations: 199, minSize: 3, seed: 1, maxChangePoints: 20 };
+export const DEFAULT_E_DIVISIVE_OPTIONS: EDivisiveOptions = { alpha: 0.01, permutations: 99, minSize: 3, seed: 1, maxChangePoints: 20 };
 
 /** One change point found by `eDivisive`. */
 export interface EDivisiveChangePoint {

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       `https://github.com/octo/repo/commit/${runs[29]!.commit}`,
       `https://github.com/octo/repo/commit/${runs[30]!.commit}`,
     ]);
-    await expect(item.textContent()).resolves.toMatch(/^regressed \+\d+\.\d% \(95% CI \+\d+\.\d% … \+\d+\.\d%\) between [0-9a-f]{7} and [0-9a-f]{7}, p 0\.005$/);
+    await expect(item.textContent()).resolves.toMatch(/^regressed \+\d+\.\d% \(95% CI \+\d+\.\d% … \+\d+\.\d%\) between [0-9a-f]{7} and [0-9a-f]{7}, p 0\.01$/);
     expect(await countPixels(page, 'json/parse', 'red')).toBeGreaterThan(100);
     expect(await countPixels(page, 'json/stringify', 'green')).toBeGreaterThan(100);
     await expect(page.locator('article.card .chart').first().getAttribute('data-environment-changes')).resolves.toBe('1');
