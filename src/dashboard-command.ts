@@ -4,6 +4,7 @@ import { runGit, type GitRunner } from './baseline/run-git.ts';
 import { buildSite } from './dashboard/build-site.ts';
 import { commitUrlFromRemote } from './dashboard/commit-url.ts';
 import { checkoutDataBranch } from './history-io/checkout-data-branch.ts';
+import type { CliCommand } from './cli-command.ts';
 import { HistoryUsageError, parseDetectFlags, type CommandIo } from './history-command.ts';
 
 /** The usage line of `benchgate dashboard`. */
@@ -62,3 +63,18 @@ export async function dashboardCommand(args: readonly string[], cwd: string, io:
     return 2;
   }
 }
+
+/** `benchgate dashboard` in the CLI's command table (it parses its own words). */
+export const dashboardCliCommand: CliCommand = {
+  name: 'dashboard',
+  summary: 'Build the static history dashboard of every set and branch in a data branch checkout (or fetched from origin).',
+  positionals: [],
+  flags: [],
+  usage: DASHBOARD_USAGE,
+  notes: [
+    '--out DIR must be new, empty, or a dashboard built before. Without <data-folder>, the data branch is fetched from origin.',
+    "Commit links use --commit-url (with {commit}), else origin's GitHub URL.",
+  ],
+  run: ({ positionals }, context) => dashboardCommand(positionals, context.cwd, { out: context.print, err: context.printError }),
+  runArgs: (args, context) => dashboardCommand(args, context.cwd, { out: context.print, err: context.printError }),
+};

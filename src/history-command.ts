@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGit, type GitRunner } from './baseline/run-git.ts';
+import type { CliCommand } from './cli-command.ts';
 import { analyzeHistory, DEFAULT_DETECT_OPTIONS, type AnalyzedSeries, type BranchHistory, type DetectOptions } from './history/index.ts';
 import { checkoutDataBranch } from './history-io/checkout-data-branch.ts';
 import { readDataFolder } from './history-io/read-data-folder.ts';
@@ -167,3 +168,19 @@ async function defaultBranch(cwd: string, git: GitRunner): Promise<string | null
     return null;
   }
 }
+
+/** `benchgate history` in the CLI's command table (it parses its own words). */
+export const historyCliCommand: CliCommand = {
+  name: 'history',
+  summary: 'Change points in the stored history of a benchmark set and branch (data branch checkout, or fetched from origin).',
+  positionals: [],
+  flags: [],
+  usage: HISTORY_USAGE,
+  notes: [
+    'Without <data-folder>, the data branch (--data-branch, default benchgate-data) is fetched from origin into a temporary folder.',
+    '--set and --branch default to the only set, and to the remote default branch, main, or the only branch.',
+    '--json FILE writes the change points for scripts; --alpha (default 0.01) and --seed (default 1) set the permutation test.',
+  ],
+  run: ({ positionals }, context) => historyCommand(positionals, context.cwd, { out: context.print, err: context.printError }),
+  runArgs: (args, context) => historyCommand(args, context.cwd, { out: context.print, err: context.printError }),
+};

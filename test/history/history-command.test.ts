@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { main } from '../../src/cli.ts';
 import { historyCommand, type HistoryJson } from '../../src/history-command.ts';
 import { makeRuns, writeDataFolder } from './make-history.ts';
 
@@ -112,5 +113,39 @@ describe('benchgate history without a folder', () => {
     const { io, err } = capture();
     expect(await historyCommand([], work, io)).toBe(2);
     expect(err.join('\n')).toContain("there is no data branch 'benchgate-data' on origin");
+  });
+});
+
+describe('the CLI command table', () => {
+  test('benchgate history and benchgate dashboard run from the CLI, with their own --help', async () => {
+    const data = path.join(root, 'data');
+    await writeDataFolder(data, 'default', 'main', makeRuns({ jobs: 40, seed: 1, benchmarks }));
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void printed.push(line));
+    try {
+      expect(await main(['history', 'data'], root, {})).toBe(0);
+      expect(printed.join('\n')).toContain("set 'default', branch 'main': 40 job(s), 2 metric series, 1 change point(s)");
+      expect(await main(['dashboard', 'data', '--out', 'site', '--commit-url', 'https://example.test/c/{commit}'], root, {})).toBe(0);
+      expect(printed.join('\n')).toMatch(/wrote .*site: 2 benchmark\(s\), 2 metric series, 1 change point\(s\); 4 files/);
+      expect(await main(['dashboard', 'data'], root, {})).toBe(2);
+      expect(printed.join('\n')).toContain('benchgate dashboard: --out DIR is required: the folder to write the site to');
+      expect(await main(['history', '--help'], root, {})).toBe(0);
+      expect(printed.join('\n')).toContain('usage: benchgate history [<data-folder>] [--set S] [--branch B] [--json FILE]');
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  test('dashboard refuses an output folder that holds other files', async () => {
+    const data = path.join(root, 'data');
+    await writeDataFolder(data, 'default', 'main', makeRuns({ jobs: 8, benchmarks }));
+    await writeFile(path.join(root, 'precious.txt'), 'keep');
+    const { io, err } = capture();
+    const { dashboardCommand } = await import('../../src/dashboard-command.ts');
+    expect(await dashboardCommand(['data', '--out', '.', '--commit-url', 'https://example.test/c/{commit}'], root, io)).toBe(2);
+    expect(err.join('\n')).toContain(`the output folder '${root}' is not empty and holds no dashboard (no manifest.json)`);
+    expect(await readFile(path.join(root, 'precious.txt'), 'utf8')).toBe('keep');
   });
 });
