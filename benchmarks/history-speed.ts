@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { buildSite } from '../src/dashboard/build-site.ts';
+import { buildSite, type SiteSummary } from '../src/dashboard/build-site.ts';
 import { bundleDashboardPage } from '../src/dashboard/page-bundle.ts';
 import { DEFAULT_DETECT_OPTIONS, detectChangePoints, type MetricSeries } from '../src/history/index.ts';
 import { createRandom } from '../src/stats/create-random.ts';
@@ -53,9 +53,9 @@ try {
 
   // 2. Build the site (the page bundle is made once beforehand, as the release build does).
   const page = await bundleDashboardPage();
- const builds: number[] = [];
+  const builds: number[] = [];
   const buildCpu: number[] = [];
-  let summary;
+  let summary: SiteSummary | undefined;
   for (let round = 0; round < repeat; round++) {
     started = performance.now();
     const cpu = cpuMs();
@@ -105,7 +105,7 @@ try {
       return { commit: job.toString(16).padStart(40, '0'), createdAt: new Date(job * 60_000).toISOString(), center, low: center, high: center, runs: 1, environment: 0 };
     }),
   }));
- const detections: number[] = [];
+  const detections: number[] = [];
   const detectionCpu: number[] = [];
   let found = 0;
   for (let round = 0; round < repeat; round++) {

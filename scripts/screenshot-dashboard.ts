@@ -13,17 +13,34 @@ import { DEFAULT_DETECT_OPTIONS } from '../src/history/index.ts';
 import { writeFixtureHistory } from '../test/dashboard/fixture-history.ts';
 import { serveFolder } from '../test/dashboard/serve-folder.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, query: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, out: { type: 'string' }, query: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' } },
+});
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'benchgate-screenshot-'));
 try {
   const data = values.data ?? path.join(scratch, 'data');
   if (!values.data) await writeFixtureHistory(data);
   const site = path.join(scratch, 'site');
-  await buildSite({ dataFolder: data, outDir: site, commitUrl: 'https://github.com/octo/repo/commit/{commit}', detection: DEFAULT_DETECT_OPTIONS, generatedAt: '2026-12-02T08:00:00.000Z' });
+  await buildSite({
+    dataFolder: data,
+    outDir: site,
+    commitUrl: 'https://github.com/octo/repo/commit/{commit}',
+    detection: DEFAULT_DETECT_OPTIONS,
+    generatedAt: '2026-12-02T08:00:00.000Z',
+  });
   const server = await serveFolder(site);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const width = Number(values.width ?? 1200);

@@ -185,7 +185,10 @@ export function renderUsage(command: CliCommand): string {
  * @param command the command
  */
 export function renderCommandHelp(command: CliCommand): string {
-  if (command.usage !== undefined) return [`usage: ${command.usage}`, '', command.summary, ...(command.notes && command.notes.length > 0 ? ['', ...command.notes] : [])].join('\n');
+  if (command.usage !== undefined) {
+    const notes = command.notes && command.notes.length > 0 ? ['', ...command.notes] : [];
+    return [`usage: ${command.usage}`, '', command.summary, ...notes].join('\n');
+  }
   const entries = flagEntries(command);
   const labels = entries.map(flagLabel);
   const width = Math.max(...labels.map((label) => label.length), '-h, --help'.length) + 2;

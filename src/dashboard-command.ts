@@ -23,7 +23,7 @@ export const DASHBOARD_USAGE = 'benchgate dashboard [<data-folder>] --out DIR [-
  */
 export async function dashboardCommand(args: readonly string[], cwd: string, io: CommandIo, git: GitRunner = runGit): Promise<number> {
   try {
-    let parsed;
+    let parsed: { values: Record<string, string | undefined>; positionals: string[] };
     try {
       parsed = parseArgs({
         args: [...args],

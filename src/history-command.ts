@@ -70,7 +70,7 @@ export function parseDetectFlags(values: { alpha?: string | undefined; seed?: st
  * @returns the exit code: 0, or 2 for bad usage or input
  */
 export async function historyCommand(args: readonly string[], cwd: string, io: CommandIo, git: GitRunner = runGit): Promise<number> {
-  let parsed;
+  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: [...args],

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commitOfFile, INDEX_FILE } from '../baseline/layout.ts';
@@ -36,7 +37,7 @@ const PARALLEL_READS = 64;
 export async function readDataFolder(folder: string, filter: DataFolderFilter = { benchmarkSet: null, branch: null }): Promise<DataFolderContents> {
   const warnings: string[] = [];
   const histories: BranchHistory[] = [];
-  let sets;
+  let sets: Dirent[];
   try {
     sets = await readdir(folder, { withFileTypes: true });
   } catch (error: unknown) {

@@ -106,7 +106,7 @@ async function fetchJson<T>(file: string, schema: string): Promise<T> {
   return data as T;
 }
 
-function drawChart(container: HTMLElement, metric: DashboardMetric, file: DashboardBenchmarkFile, manifest: DashboardManifest, log: boolean): uPlot {
+function drawChart(container: HTMLElement, metric: DashboardMetric, file: DashboardBenchmarkFile, log: boolean): uPlot {
   const regressed = getComputedStyle(document.documentElement).getPropertyValue('--regressed').trim() || '#d1242f';
   const improved = getComputedStyle(document.documentElement).getPropertyValue('--improved').trim() || '#1a7f37';
   const time = metric.time;
@@ -231,7 +231,7 @@ function main(): void {
           section.append(element('p', `Runner environment changed at ${commits} (dashed line).`, 'environment'));
         }
         body.append(section);
-        charts.add(drawChart(chart, metric, file, manifest!, filters.log));
+        charts.add(drawChart(chart, metric, file, filters.log));
       }
       card.dataset.loaded = 'true';
     } catch (error: unknown) {
