@@ -108,3 +108,24 @@ describe('detectOnPush', () => {
     expect((await detectOnPush({ workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: next.commit })).found).toEqual([]);
   });
 });
+
+describe('publishFolder when another writer pushes first', () => {
+  test('fetches the new tip and tries again, keeping the other writer\'s commit', async () => {
+    const repo = makeRepository(1);
+    cleanup = repo.cleanup;
+    const { runGit } = await import('../../src/baseline/run-git.ts');
+    let pushes = 0;
+    const racing: typeof runGit = async (args, options) => {
+      if (args[0] === 'push' && pushes++ === 0) {
+        // Another writer lands a commit on the data branch just before our first push.
+        await publishFolder([{ path: 'manifest.json', content: '{"other":true}' }], { workspace: repo.workspace, folder: 'other', message: 'other writer' }, { log: recordingLog() });
+      }
+      return runGit(args, options);
+    };
+    const log = recordingLog();
+    const outcome = await publishFolder([{ path: 'manifest.json', content: '{}' }], { workspace: repo.workspace, folder: 'dashboard', message: 'mine' }, { git: racing, log, sleep: async () => {}, random: () => 0 });
+    expect(outcome).toMatchObject({ state: 'published', attempts: 2 });
+    expect([...listDataBranch(repo.remote).keys()].sort()).toEqual(['.nojekyll', 'dashboard/manifest.json', 'other/manifest.json']);
+    expect(log.infos.some((line) => line.includes('was rejected (another writer was first); attempt 2'))).toBe(true);
+  });
+});
