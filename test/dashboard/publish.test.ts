@@ -129,3 +129,51 @@ describe('publishFolder when another writer pushes first', () => {
     expect(log.infos.some((line) => line.includes('was rejected (another writer was first); attempt 2'))).toBe(true);
   });
 });
+
+describe('reportHistoryAfterPush', () => {
+  test('job summary, one commit comment on the first commit after the step, and the dashboard', async () => {
+    const repo = await repositoryWithHistory(32);
+    const log = recordingLog();
+    const store = createGitBranchStore({ workspace: repo.workspace, tempDir: repo.root }, { log });
+    const job = repo.runs[32]!;
+    await store.save(job.results, { benchmarkSet: 'default', branch: 'main', commit: job.commit });
+    const summaries: string[] = [];
+    const comments: [string, string][] = [];
+    const { reportHistoryAfterPush } = await import('../../src/history-io/report-history-after-push.ts');
+    const outcome = await reportHistoryAfterPush(
+      {
+        workspace: repo.workspace,
+        benchmarkSet: 'default',
+        branch: 'main',
+        commit: job.commit,
+        commitUrl: 'https://github.com/octo/repo/commit/{commit}',
+        commentOnCommit: true,
+        dashboard: { folder: 'dashboard', url: 'https://octo.github.io/repo/dashboard/' },
+      },
+      { log, appendSummary: async (markdown) => void summaries.push(markdown), createCommitComment: async (commit, body) => void comments.push([commit, body]) },
+    );
+    expect(outcome.found).toHaveLength(1);
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toContain('| [json/parse](https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=json%2Fparse) | time | 🔴 regressed |');
+    expect(comments.map(([commit]) => commit)).toEqual([repo.runs[30]!.commit]);
+    expect(comments[0]![1]).toContain('**benchgate** found a change in the stored benchmark history that shows from this commit on');
+    expect(outcome.published?.state).toBe('published');
+    expect(listDataBranch(repo.remote).has('dashboard/manifest.json')).toBe(true);
+  });
+
+  test('infrastructure trouble is a warning, never an exception', async () => {
+    const repo = makeRepository(1);
+    cleanup = repo.cleanup;
+    const log = recordingLog();
+    const { reportHistoryAfterPush } = await import('../../src/history-io/report-history-after-push.ts');
+    const outcome = await reportHistoryAfterPush(
+      { workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: 'a'.repeat(40), dashboard: { folder: 'dashboard', url: 'https://x.test/' } },
+      { log, appendSummary: async () => {}, createCommitComment: async () => {} },
+    );
+    expect(outcome).toEqual({ found: [], published: null });
+    expect(log.warnings).toEqual([
+      "could not look for change points in the stored history: there is no data branch 'benchgate-data' on origin (" + repo.remote + ') yet: nothing is stored',
+      "could not publish the dashboard: there is no data branch 'benchgate-data' on origin (" + repo.remote + ') yet: nothing is stored',
+    ]);
+  });
+});
