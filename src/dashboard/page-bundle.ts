@@ -21,7 +21,10 @@ export const PAGE_CSS_FILE = 'dashboard-page.css';
  * @returns the script and uPlot's CSS
  */
 export async function bundleDashboardPage(): Promise<PageBundle> {
-  const { build } = await import('esbuild');
+  // esbuild is a dev dependency: a variable specifier keeps the release bundle from inlining it
+  // (the bundle ships the prebuilt page instead, see loadDashboardPage).
+  const specifier = 'esbuild';
+  const { build } = (await import(specifier)) as typeof import('esbuild');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const result = await build({
     entryPoints: [path.join(here, 'page', 'main.ts')],
@@ -52,5 +55,11 @@ export async function loadDashboardPage(searchDirs?: readonly string[]): Promise
     const css = path.join(dir, PAGE_CSS_FILE);
     if (existsSync(script) && existsSync(css)) return { script: await readFile(script, 'utf8'), css: await readFile(css, 'utf8') };
   }
-  return bundleDashboardPage();
+  try {
+    return await bundleDashboardPage();
+  } catch (error: unknown) {
+    throw new Error(
+      `the dashboard page is missing: no ${PAGE_SCRIPT_FILE} and ${PAGE_CSS_FILE} beside this bundle, and it cannot be built here (${(error as Error).message})`,
+    );
+  }
 }
