@@ -1,21 +1,22 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { FormatError } from '../formats/format-error.ts';
+import { decodeText } from './decode-text.ts';
 import { parseResults } from './parse-results.ts';
 import type { Results } from './schema.ts';
 
 /**
- * Reads and validates a results file.
+ * Reads and validates a results file (UTF-8, or UTF-16 with a byte order mark; see `decodeText`).
  * @param file path to a `benchgate/results@1` file
  * @throws FormatError when the file is missing, unreadable or invalid
  */
 export async function readResults(file: string): Promise<Results> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error: unknown) {
     throw new FormatError(file, `cannot read: ${(error as Error).message}`);
   }
-  return parseResults(text, file);
+  return parseResults(decodeText(bytes, file), file);
 }
 
 /**
