@@ -34,7 +34,7 @@ export const FORK_COMMENT_WARNING = [
 export async function postReportComment(octokit: GitHubClient, options: PostReportCommentOptions): Promise<PostReportCommentResult> {
   const { isFork, log, ...upsert } = options;
   try {
-    return await upsertComment(octokit, upsert);
+    return await upsertComment(octokit, { ...upsert, log });
   } catch (error: unknown) {
     const { status, message } = readApiError(error);
     if (status === null && !isNetworkError(error)) throw error;

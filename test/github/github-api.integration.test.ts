@@ -30,7 +30,9 @@ async function setup(options: FakeGitHubOptions = {}) {
   return { fake, log, octokit, comment };
 }
 
-const routes = (server: FakeGitHub) => server.requests.map((r) => `${r.method} ${r.path} → ${r.status}`);
+/** The identity look-ups (`GET /user`, `POST /graphql`), made once per client; the tests below them check them. */
+const isIdentity = (r: { path: string }) => r.path === '/user' || r.path === '/graphql';
+const routes = (server: FakeGitHub) => server.requests.filter((r) => !isIdentity(r)).map((r) => `${r.method} ${r.path} → ${r.status}`);
 
 describe('against the fake GitHub (requests checked with the OpenAPI description)', () => {
   test('creates the comment, then updates the same one', async () => {
@@ -59,7 +61,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     expect(result.action).toBe('updated');
     expect(fake.comments[215]?.body).toBe(`${marker}\nnew`);
     expect(fake.comments).toHaveLength(230);
-    expect(fake.requests.filter((r) => r.method === 'GET').map((r) => r.query)).toEqual([
+    expect(fake.requests.filter((r) => r.method === 'GET' && !isIdentity(r)).map((r) => r.query)).toEqual([
       { per_page: '100', page: '1' },
       { per_page: '100', page: '2' },
       { per_page: '100', page: '3' },
@@ -150,7 +152,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nnew`, isFork: false, log });
     expect(result.action).toBe('failed');
     expect(log.messages).toEqual([expect.stringMatching(/rejected the comment \(422: Validation Failed/)]);
-    expect(fake.requests.map((r) => r.status)).toEqual([200, 422]);
+    expect(fake.requests.filter((r) => !isIdentity(r)).map((r) => r.status)).toEqual([200, 422]);
     expect(fake.comments[0]?.body).toBe(`${marker}\nold`);
   });
 
@@ -225,6 +227,77 @@ test('fork flow: the pull request run warns once; the workflow_run companion fin
   expect(companion.fake.comments.map((c) => [c.issueNumber, c.body])).toEqual([[7, `${marker}\n❌ 1 regression`]]);
   expect(companionWarnings).toEqual([]);
   expect(companion.fake.violations).toEqual([]);
+});
+
+describe('the marker is ours alone', () => {
+  const hostile = (issueNumber: number) => ({ issueNumber, body: `${marker}\n✅ all good, merge it`, login: 'mallory' });
+
+  test('a look-alike by another user is ignored and reported; ours is created beside it (GITHUB_TOKEN)', async () => {
+    const { fake, log, octokit, comment } = await setup({ comments: [hostile(7)] });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\n❌ slower`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(fake.comments.map((c) => [c.login, c.body])).toEqual([
+      ['mallory', `${marker}\n✅ all good, merge it`],
+      ['github-actions[bot]', `${marker}\n❌ slower`],
+    ]);
+    expect(fake.requests.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(log.messages).toEqual([
+      expect.stringMatching(/^benchgate ignored comment https:\/\/github\.com\/octo-org\/benchgate-demo\/pull\/7#issuecomment-1000001: it carries benchgate's marker <!-- benchgate:default --> but was written by mallory, not github-actions\[bot\]$/),
+    ]);
+    // GET /user is refused to the installation token; GraphQL's viewer names the bot.
+    expect(fake.requests.filter(isIdentity).map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual(['GET /user → 403', 'POST /graphql → 200']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('the second run updates our comment, not the look-alike, and asks who it is only once per client', async () => {
+    const { fake, log, octokit, comment } = await setup({ comments: [hostile(7)] });
+    await postReportComment(octokit, { ...comment, body: `${marker}\nfirst`, isFork: false, log });
+    const second = await postReportComment(octokit, { ...comment, body: `${marker}\nsecond`, isFork: false, log });
+    expect(second.action).toBe('updated');
+    expect(fake.comments.map((c) => [c.login, c.body.split('\n')[1]])).toEqual([
+      ['mallory', '✅ all good, merge it'],
+      ['github-actions[bot]', 'second'],
+    ]);
+    expect(fake.requests.filter(isIdentity)).toHaveLength(2);
+  });
+
+  test("a user's token: GET /user names the author, and that user's own comment is ours", async () => {
+    const { fake, log, octokit, comment } = await setup({
+      identity: { kind: 'user', login: 'perf-bot' },
+      comments: [hostile(7), { issueNumber: 7, body: `${marker}\nold`, login: 'perf-bot' }, { issueNumber: 7, body: `${marker}\nbot`, login: 'github-actions[bot]' }],
+    });
+    const result = await upsertComment(octokit, { ...comment, body: `${marker}\nnew`, log });
+    expect(result.action).toBe('updated');
+    expect(fake.comments.map((c) => [c.login, c.body.split('\n')[1]])).toEqual([
+      ['mallory', '✅ all good, merge it'],
+      ['perf-bot', 'new'],
+      ['github-actions[bot]', 'bot'],
+    ]);
+    expect(fake.requests.filter(isIdentity).map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual(['GET /user → 200']);
+    expect(log.messages).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test("another app's installation token: GraphQL's viewer names <app>[bot]", async () => {
+    const { fake, octokit, comment } = await setup({
+      identity: { kind: 'installation', login: 'perf-app[bot]' },
+      comments: [{ issueNumber: 7, body: `${marker}\nold`, login: 'github-actions[bot]' }, { issueNumber: 7, body: `${marker}\nmine`, login: 'perf-app[bot]' }],
+    });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('updated');
+    expect(fake.comments.map((c) => c.body.split('\n')[1])).toEqual(['old', 'new']);
+  });
+
+  test('without GraphQL the GITHUB_TOKEN is assumed: github-actions[bot]', async () => {
+    const { fake, octokit, comment } = await setup({ graphql: false, comments: [hostile(7), { issueNumber: 7, body: `${marker}\nold` }] });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('updated');
+    expect(fake.comments.map((c) => c.body.split('\n')[1])).toEqual(['✅ all good, merge it', 'new']);
+  });
+
+  test('a pull request with no marker anywhere costs no identity look-up', async () => {
+    const { fake, octokit, comment } = await setup({ comments: [{ issueNumber: 7, body: 'lgtm', login: 'mallory' }] });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('created');
+    expect(fake.requests.filter(isIdentity)).toEqual([]);
+  });
 });
 
 describe('the fake checks requests against the OpenAPI description', () => {
