@@ -188,7 +188,7 @@ describe('postReportComment', () => {
   test.each([
     [404, /not found/],
     [422, /rejected the comment \(422/],
-    [500, /\(500: .*after retries/],
+    [500, /\(500: boom\) after 1 attempt\./],
   ])('a %i becomes a warning naming it', async (status, pattern) => {
     const fake = createFakeClient();
     fake.fail('listComments', new FakeRequestError(status, 'boom'));

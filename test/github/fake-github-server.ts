@@ -86,8 +86,8 @@ export interface Injection {
   path?: string | RegExp;
   /** How many matching requests fail. @default 1 */
   times?: number;
-  /** Seconds for the Retry-After header (429 and 403 rate limits). @default 1 for 429 */
-  retryAfter?: number;
+  /** Seconds for the Retry-After header (429 and 403 rate limits); null sends none. @default 1 for 429 */
+  retryAfter?: number | null;
   /** The error message; defaults to GitHub's message for the status. */
   message?: string;
   /** Extra response headers, e.g. `x-ratelimit-remaining: '0'` for a primary rate limit. */
@@ -214,7 +214,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (injection !== undefined) {
       injection.times--;
       const headers: Record<string, string> = {};
-      if (injection.retryAfter !== undefined || injection.status === 429) headers['retry-after'] = String(injection.retryAfter ?? 1);
+      if (injection.retryAfter !== null && (injection.retryAfter !== undefined || injection.status === 429)) headers['retry-after'] = String(injection.retryAfter ?? 1);
       Object.assign(headers, injection.headers);
       const body: Record<string, unknown> = { message: injection.message ?? DEFAULT_MESSAGES[injection.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest', status: String(injection.status) };
       if (injection.status === 422) body['errors'] = [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }];

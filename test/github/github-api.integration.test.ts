@@ -95,7 +95,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
     expect(result.action).toBe('created');
     expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 429', 'POST 201']);
-    expect(log.messages).toEqual([expect.stringMatching(/secondary rate limit on POST .*retrying after 3 s \(retry 1 of 2\)/)]);
+    expect(log.messages).toEqual([expect.stringMatching(/secondary rate limit on POST .*retrying after 3 s \(retry 1 of 2, attempt 2 of 3\)/)]);
     expect(fake.comments).toHaveLength(1);
   });
 
@@ -227,6 +227,58 @@ test('fork flow: the pull request run warns once; the workflow_run companion fin
   expect(companion.fake.comments.map((c) => [c.issueNumber, c.body])).toEqual([[7, `${marker}\n❌ 1 regression`]]);
   expect(companionWarnings).toEqual([]);
   expect(companion.fake.violations).toEqual([]);
+});
+
+describe('rate limits: every 429, and a 403 that says so, waits and retries; the log counts the attempts', () => {
+  test('a plain 429 "Too Many Requests" with Retry-After is waited out and retried', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'POST', retryAfter: 2, message: 'Too Many Requests' });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 429', 'POST 201']);
+    expect(log.messages).toEqual([
+      'GitHub secondary rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments (429): retrying after 2 s (retry 1 of 2, attempt 2 of 3)',
+    ]);
+  });
+
+  test('a 429 without any header waits the documented minute (scaled in tests) and retries', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'GET', message: 'Too Many Requests', retryAfter: null });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(log.messages).toEqual([expect.stringMatching(/\(429\): retrying after 60 s, no Retry-After given \(retry 1 of 2, attempt 2 of 3\)$/)]);
+  });
+
+  test('a 403 with Retry-After and no rate-limit wording is a rate limit too', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 403, method: 'GET', retryAfter: 1, message: 'Forbidden' });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: true, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
+  });
+
+  test('a persisting 429 ends in one warning with the exact number of attempts', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'GET', retryAfter: 1, message: 'Too Many Requests', times: 10 });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('failed');
+    expect(fake.requests).toHaveLength(3);
+    expect(log.messages).toEqual([
+      expect.stringMatching(/retrying after 1 s \(retry 1 of 2, attempt 2 of 3\)$/),
+      expect.stringMatching(/retrying after 1 s \(retry 2 of 2, attempt 3 of 3\)$/),
+      expect.stringMatching(/\(429\): gave up after 3 attempts$/),
+      expect.stringMatching(/^benchgate could not comment on octo-org\/benchgate-demo#7: GitHub's rate limit persisted after 3 attempts \(429: Too Many Requests/),
+    ]);
+  });
+
+  test('a persisting 500 says how many attempts were made', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 500, method: 'GET', times: 10 });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('failed');
+    expect(fake.requests).toHaveLength(4);
+    expect(log.messages.at(-1)).toMatch(/\(500: Server Error[^)]*\) after 4 attempts\./);
+  });
 });
 
 describe('the marker is ours alone', () => {
