@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FormatError } from '../formats/format-error.ts';
+import { FormatError } from '../results/format-error.ts';
 import { decodeText } from '../results/decode-text.ts';
 import { parseResults } from '../results/parse-results.ts';
 import { redactDeep, redactText, secretForms } from '../results/redact.ts';

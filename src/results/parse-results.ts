@@ -1,5 +1,5 @@
-import { FormatError } from '../formats/format-error.ts';
 import { stripByteOrderMark } from './decode-text.ts';
+import { FormatError } from './format-error.ts';
 import { validateResults } from './validate-results.ts';
 import { RESULTS_SCHEMA, ResultsSchema, type Results } from './schema.ts';
 
