@@ -5,6 +5,7 @@ import { decodeText } from '../results/decode-text.ts';
 import { parseResults } from '../results/parse-results.ts';
 import { redactDeep, redactText, secretForms } from '../results/redact.ts';
 import { RESULTS_SCHEMA, type Results } from '../results/schema.ts';
+import { registeredSecrets } from '../results/secrets.ts';
 import { backoffDelay } from './backoff.ts';
 import { fetchTip, listFolder, openDataRepo, readBlobs, type DataRepo } from './data-repo.ts';
 import { renderFastImport, type FastImportCommit } from './fast-import.ts';
@@ -125,7 +126,7 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
   const workspace = path.resolve(settings.workspace);
-  const secrets = secretForms(settings.token);
+  const secrets = [...secretForms(settings.token), ...registeredSecrets()];
   const repoOptions = { workspace, remote: settings.remote, remoteUrl: settings.remoteUrl, token: settings.token, tempDir: settings.tempDir, dataBranch: settings.dataBranch };
   // Nothing the store logs or raises may carry the token (a git error can quote a URL with it).
   const log: StoreLog = { info: (message) => deps.log.info(redactText(message, secrets)), warning: (message) => deps.log.warning(redactText(message, secrets)) };

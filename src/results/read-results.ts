@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { decodeText } from './decode-text.ts';
 import { FormatError } from './format-error.ts';
 import { parseResults } from './parse-results.ts';
+import { redactDeep } from './redact.ts';
+import { registeredSecrets } from './secrets.ts';
 import type { Results } from './schema.ts';
 import { writeFileAtomically } from './write-file-atomically.ts';
 
@@ -22,10 +24,11 @@ export async function readResults(file: string): Promise<Results> {
 
 /**
  * Writes results as pretty JSON, atomically (`writeFileAtomically`), so a crash never leaves a
- * truncated results file behind.
+ * truncated results file behind. Any registered secret (`registerSecret`) in any string is
+ * written as `***`.
  * @param file where to write
  * @param results the results
  */
 export async function writeResults(file: string, results: Results): Promise<void> {
-  await writeFileAtomically(file, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFileAtomically(file, `${JSON.stringify(redactDeep(results, registeredSecrets()), null, 2)}\n`);
 }
