@@ -51,7 +51,10 @@ export function redactDeep<T>(value: T, secrets: readonly (string | null | undef
       let changed: unknown[] | null = null;
       for (let i = 0; i < node.length; i++) {
         const next = walk(node[i]);
-        if (next !== node[i]) (changed ??= node.slice())[i] = next;
+        if (next !== node[i]) {
+          changed ??= node.slice();
+          changed[i] = next;
+        }
       }
       return changed ?? node;
     }

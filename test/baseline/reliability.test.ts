@@ -35,7 +35,7 @@ function filesContaining(root: string, needles: string[]): string[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
-      let info;
+      let info: ReturnType<typeof statSync>;
       try {
         info = statSync(file);
       } catch {
