@@ -76,7 +76,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   await mkdir(path.join(outDir, 'data'), { recursive: true });
   const files: { path: string; bytes: number }[] = [];
   for (const file of site.files) {
-    const target = path.join(outDir, ...file.path.split('/'));
+    const target = path.join(outDir, file.path);
     await writeFile(target, file.content);
     files.push({ path: file.path, bytes: (await stat(target)).size });
   }

@@ -167,7 +167,7 @@ export function buildDashboardData(analyzed: readonly AnalyzedSeries[], options:
       branch,
       benchmark,
       file,
-      jobs: Math.max(...members.map((member) => member.series.points.length)),
+      jobs: members.reduce((most, member) => Math.max(most, member.series.points.length), 0),
       metrics: members.map(({ series, changePoints }) => {
         const latest = changePoints[changePoints.length - 1];
         return {

@@ -30,7 +30,7 @@ export function describeDetection(options: DetectOptions): string {
  * @param options the detection settings used
  */
 export function renderHistoryText(analyzed: readonly AnalyzedSeries[], heading: string, options: DetectOptions): string {
-  const jobs = Math.max(0, ...analyzed.map((one) => one.series.points.length));
+  const jobs = analyzed.reduce((most, one) => Math.max(most, one.series.points.length), 0);
   const total = analyzed.reduce((sum, one) => sum + one.changePoints.length, 0);
   const lines = [
     sanitizeText(`benchgate history: ${heading}: ${jobs} job(s), ${analyzed.length} metric series, ${total} change point(s)`),

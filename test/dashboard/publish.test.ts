@@ -139,7 +139,7 @@ describe('reportHistoryAfterPush', () => {
     await store.save(job.results, { benchmarkSet: 'default', branch: 'main', commit: job.commit });
     const summaries: string[] = [];
     const comments: [string, string][] = [];
-    const { reportHistoryAfterPush } = await import('../../src/history-io/report-history-after-push.ts');
+    const { reportHistoryAfterPush } = await import('../../src/dashboard/report-history-after-push.ts');
     const outcome = await reportHistoryAfterPush(
       {
         workspace: repo.workspace,
@@ -165,7 +165,7 @@ describe('reportHistoryAfterPush', () => {
     const repo = makeRepository(1);
     cleanup = repo.cleanup;
     const log = recordingLog();
-    const { reportHistoryAfterPush } = await import('../../src/history-io/report-history-after-push.ts');
+    const { reportHistoryAfterPush } = await import('../../src/dashboard/report-history-after-push.ts');
     const outcome = await reportHistoryAfterPush(
       { workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: 'a'.repeat(40), dashboard: { folder: 'dashboard', url: 'https://x.test/' } },
       { log, appendSummary: async () => {}, createCommitComment: async () => {} },

@@ -1,10 +1,10 @@
 import type { PublishOutcome } from '../baseline/publish-folder.ts';
 import type { GitRunner } from '../baseline/run-git.ts';
 import type { StoreLog } from '../baseline/store.ts';
-import { publishDashboard } from '../dashboard/publish-dashboard.ts';
+import { publishDashboard } from './publish-dashboard.ts';
 import { dashboardUrl, DEFAULT_DETECT_OPTIONS, type DetectOptions, type MetricSeries, type NewChangePoint } from '../history/index.ts';
 import { renderChangePointComment, renderNewChangePoints } from '../report/render-history.ts';
-import { detectOnPush } from './detect-on-push.ts';
+import { detectOnPush } from '../history-io/detect-on-push.ts';
 
 /** What the action knows after a push stored its run. */
 export interface AfterPushOptions {
