@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fetchTip, listFolder, openDataRepo } from './data-repo.ts';
 import { GitCommandError, runGit, type GitRunner } from './run-git.ts';
 import { StoreError, type StoreLog } from './store.ts';
 
@@ -75,39 +75,13 @@ export async function publishFolder(
   for (const file of files) {
     if (file.path.split('/').some((part) => part === '' || part === '.' || part === '..')) throw new StoreError(`cannot publish '${file.path}': not a plain relative path`, 'invalid');
   }
-  const workspace = path.resolve(settings.workspace);
-  const text = async (args: string[], cwd: string) => (await git(args, { cwd })).toString('utf8').trim();
-  const url = settings.remoteUrl ?? (await text(['remote', 'get-url', settings.remote], workspace));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'benchgate-publish-'));
-  const dataRef = `refs/remotes/origin/${settings.dataBranch}`;
+  const repo = await openDataRepo(git, { workspace: path.resolve(settings.workspace), remote: settings.remote, remoteUrl: settings.remoteUrl, token: settings.token, tempDir: null, dataBranch: settings.dataBranch }, false);
+  const text = async (args: string[]) => (await repo.run(args)).toString('utf8').trim();
   try {
-    await git(['init', '--bare', '--quiet', dir], { cwd: workspace });
-    await git(['config', 'remote.origin.url', url], { cwd: dir });
-    if (settings.token) {
-      await git(['config', 'http.extraheader', `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${settings.token}`).toString('base64')}`], { cwd: dir });
-    } else {
-      let listing = '';
-      try {
-        listing = await text(['config', '--includes', '--get-regexp', '^http\\..*extraheader$'], workspace);
-      } catch {
-        // No such setting: a public repository, or a local remote.
-      }
-      for (const line of listing.split('\n').filter(Boolean)) {
-        const space = line.indexOf(' ');
-        await git(['config', '--add', line.slice(0, space), line.slice(space + 1)], { cwd: dir });
-      }
-    }
     for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
-      let tip: string | null = null;
-      try {
-        await git(['fetch', '--quiet', '--depth=1', '--no-tags', 'origin', `+refs/heads/${settings.dataBranch}:${dataRef}`], { cwd: dir });
-        tip = await text(['rev-parse', dataRef], dir);
-      } catch (error: unknown) {
-        if (!(error instanceof GitCommandError && /couldn't find remote ref/i.test(error.stderr))) throw error;
-      }
+      const tip = await fetchTip(repo, settings.dataBranch);
       if (tip !== null) {
-        const listed = await text(['ls-tree', '--name-only', tip, '--', `${folder}/`], dir);
-        const names = listed.split('\n').filter(Boolean).map((name) => name.slice(folder.length + 1));
+        const names = await listFolder(repo, tip, folder);
         if (names.length > 0 && !names.includes('manifest.json')) {
           throw new StoreError(`'${settings.dataBranch}:${folder}' holds files that are not a published dashboard (no manifest.json); refusing to replace them`, 'invalid');
         }
@@ -124,15 +98,15 @@ export async function publishFolder(
       parts.push(Buffer.from('M 100644 inline .nojekyll\n'), data(''));
       for (const file of files) parts.push(Buffer.from(`M 100644 inline ${folder}/${file.path}\n`), data(file.content));
       parts.push(Buffer.from('done\n'));
-      const marks = path.join(dir, `marks-${attempt}`);
-      await git(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], { cwd: dir, input: Buffer.concat(parts) });
+      const marks = path.join(repo.dir, `marks-${attempt}`);
+      await repo.run(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], Buffer.concat(parts));
       const head = (await readFile(marks, 'utf8')).trim().split(' ')[1]!;
-      if (tip !== null && (await text(['rev-parse', `${head}^{tree}`], dir)) === (await text(['rev-parse', `${tip}^{tree}`], dir))) {
+      if (tip !== null && (await text(['rev-parse', `${head}^{tree}`])) === (await text(['rev-parse', `${tip}^{tree}`]))) {
         deps.log.info(`'${settings.dataBranch}:${folder}' is already up to date`);
         return { state: 'unchanged', commit: tip };
       }
       try {
-        await git(['push', '--quiet', 'origin', `${head}:refs/heads/${settings.dataBranch}`], { cwd: dir });
+        await repo.run(['push', '--quiet', 'origin', `${head}:refs/heads/${settings.dataBranch}`]);
         deps.log.info(`published ${files.length} file(s) to '${settings.dataBranch}:${folder}'`);
         return { state: 'published', commit: head, attempts: attempt };
       } catch (error: unknown) {
@@ -149,6 +123,6 @@ export async function publishFolder(
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot publish to '${settings.dataBranch}:${folder}': ${(error as Error).message}`, 'git');
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await repo.close();
   }
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { GitCommandError, runGit, type GitRunner } from '../baseline/run-git.ts';
+import { fetchTip, openDataRepo } from '../baseline/data-repo.ts';
+import { runGit, type GitRunner } from '../baseline/run-git.ts';
 
 /** A temporary checkout of the data branch; `close` deletes it. */
 export interface DataCheckout {
@@ -17,13 +17,15 @@ export interface DataBranchSource {
   remote: string;
   /** @default 'benchgate-data' */
   dataBranch: string;
+  /** A token for https remotes; null reuses the workspace's credentials (actions/checkout's header). @default null */
+  token: string | null;
 }
 
 /**
- * Fetches the tip of the data branch from the workspace's remote (depth 1, that branch only)
- * into a new temporary folder, with the workspace's git credentials (the same remote URL the
- * store uses). Nothing in the workspace changes.
- * @param source workspace, remote and data branch
+ * Fetches the tip of the data branch from the workspace's remote (depth 1) into a new temporary
+ * folder, through the store's temporary data repository (`openDataRepo`), so the credentials are
+ * the store's and never written to disk. Nothing in the workspace changes.
+ * @param source workspace, remote, data branch and token
  * @param git the git runner (the real CLI by default)
  * @returns the checkout; call `close` when done
  * @throws Error saying there is no data branch yet, or why git failed
@@ -31,18 +33,24 @@ export interface DataBranchSource {
 export async function checkoutDataBranch(source: Partial<DataBranchSource> & { workspace: string }, git: GitRunner = runGit): Promise<DataCheckout> {
   const remote = source.remote ?? 'origin';
   const dataBranch = source.dataBranch ?? 'benchgate-data';
-  const url = (await git(['remote', 'get-url', remote], { cwd: source.workspace })).toString('utf8').trim();
-  const parent = await mkdtemp(path.join(os.tmpdir(), 'benchgate-history-'));
-  const close = () => rm(parent, { recursive: true, force: true });
-  const folder = path.join(parent, 'data');
+  const repo = await openDataRepo(git, { workspace: path.resolve(source.workspace), remote, remoteUrl: null, token: source.token ?? null, tempDir: null, dataBranch }, false);
   try {
-    await git(['clone', '--quiet', '--depth=1', '--single-branch', '--no-tags', '--branch', dataBranch, url, folder], { cwd: source.workspace });
-  } catch (error: unknown) {
-    await close();
-    if (error instanceof GitCommandError && /not found in upstream|Remote branch .* not found/i.test(error.stderr)) {
+    let tip: string | null;
+    try {
+      tip = await fetchTip(repo, dataBranch);
+    } catch (error: unknown) {
+      throw new Error(`cannot fetch the data branch '${dataBranch}' from ${remote}: ${(error as Error).message}`);
+    }
+    if (tip === null) {
+      const url = (await git(['remote', 'get-url', remote], { cwd: source.workspace })).toString('utf8').trim();
       throw new Error(`there is no data branch '${dataBranch}' on ${remote} (${url}) yet: nothing is stored`);
     }
-    throw new Error(`cannot fetch the data branch '${dataBranch}' from ${remote}: ${(error as Error).message}`);
+    const folder = path.join(repo.dir, 'checkout');
+    await mkdir(folder);
+    await repo.run(['-c', 'core.bare=false', '--work-tree', folder, 'checkout', '--quiet', '-f', tip, '--', '.']);
+    return { folder, close: repo.close };
+  } catch (error: unknown) {
+    await repo.close();
+    throw error;
   }
-  return { folder, close };
 }
