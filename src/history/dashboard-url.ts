@@ -14,3 +14,23 @@ export function dashboardUrl(baseUrl: string, benchmarkSet: string, branch: stri
   url.search = new URLSearchParams({ set: benchmarkSet, branch, bench: benchmark }).toString();
   return url.toString();
 }
+
+/**
+ * Where GitHub Pages serves a folder of a repository's Pages branch when no custom domain is set:
+ * `https://<owner>.github.io/<repo>/<folder>/`, or `https://<owner>.github.io/<folder>/` for the
+ * owner's own `<owner>.github.io` repository. The action's default for the dashboard's address.
+ * @param repository `owner/repo`, as in `GITHUB_REPOSITORY`
+ * @param folder the published folder, e.g. `dashboard`
+ * @returns the base URL, ending in `/`
+ * @throws Error when `repository` is not `owner/repo`
+ * @example
+ * githubPagesUrl('Octo/repo', 'dashboard') // => 'https://octo.github.io/repo/dashboard/'
+ */
+export function githubPagesUrl(repository: string, folder: string): string {
+  const match = /^([A-Za-z0-9-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+  if (!match) throw new Error(`expected a repository as owner/repo, got '${repository}'`);
+  const owner = match[1]!.toLowerCase();
+  const site = `https://${owner}.github.io/`;
+  const path = folder.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+  return match[2]!.toLowerCase() === `${owner}.github.io` ? `${site}${path}/` : `${site}${encodeURIComponent(match[2]!)}/${path}/`;
+}

@@ -12,7 +12,7 @@ export {
   type DashboardMetric,
 } from './build-dashboard-data.ts';
 export { buildSeries } from './build-series.ts';
-export { dashboardUrl } from './dashboard-url.ts';
+export { dashboardUrl, githubPagesUrl } from './dashboard-url.ts';
 export { describeEnvironmentChange } from './describe-environment-change.ts';
 export { detectChangePoints } from './detect-change-points.ts';
 export { findNewChangePoints, type NewChangePoint } from './find-new-change-points.ts';

@@ -4,6 +4,7 @@ import {
   buildDashboardData,
   buildSeries,
   dashboardUrl,
+  githubPagesUrl,
   DEFAULT_DETECT_OPTIONS,
   describeEnvironmentChange,
   detectChangePoints,
@@ -141,5 +142,13 @@ describe('dashboardUrl', () => {
   test('encodes every part, with or without a trailing slash', () => {
     expect(dashboardUrl('https://o.github.io/r/dashboard', 'default', 'main', 'a&b=c/<x>')).toBe('https://o.github.io/r/dashboard/?set=default&branch=main&bench=a%26b%3Dc%2F%3Cx%3E');
     expect(dashboardUrl('https://o.github.io/r/dashboard/', 's', 'feature/x', 'b')).toBe('https://o.github.io/r/dashboard/?set=s&branch=feature%2Fx&bench=b');
+  });
+});
+
+describe('githubPagesUrl', () => {
+  test('project site, user site, and a bad repository', () => {
+    expect(githubPagesUrl('Octo/repo', 'dashboard')).toBe('https://octo.github.io/repo/dashboard/');
+    expect(githubPagesUrl('octo/Octo.github.io', '/dash/')).toBe('https://octo.github.io/dash/');
+    expect(() => githubPagesUrl('octo', 'dashboard')).toThrow("expected a repository as owner/repo, got 'octo'");
   });
 });
