@@ -165,6 +165,27 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  test('drag zooms into a time range and double-click resets it', async () => {
+    const { page, errors } = await open('?bench=json%2Fparse&branch=main');
+    await scrollAll(page);
+    const chart = page.locator('.chart').first();
+    const range = async () => (await chart.getAttribute('data-x-range'))!.split('..').map(Number) as [number, number];
+    const [fullMin, fullMax] = await range();
+    const box = (await chart.locator('.u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const [zoomMin, zoomMax] = await range();
+    expect(zoomMin).toBeGreaterThan(fullMin);
+    expect(zoomMax).toBeLessThan(fullMax);
+    expect(zoomMax - zoomMin).toBeLessThan((fullMax - fullMin) * 0.5);
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(range()).resolves.toEqual([fullMin, fullMax]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('hostile benchmark and metric names show as text and run nothing', async () => {
     const { page, errors } = await open(`?q=${encodeURIComponent('onerror')}`);
     await scrollAll(page);

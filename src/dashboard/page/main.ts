@@ -113,6 +113,12 @@ function drawChart(container: HTMLElement, metric: DashboardMetric, file: Dashbo
   const markers = {
     id: 'benchgate-markers',
     hooks: {
+      setScale: [
+        (chart: uPlot, key: string) => {
+          // The shown time range, so a zoom can be seen (and tested) from outside the canvas.
+          if (key === 'x') container.dataset.xRange = `${Math.round(chart.scales.x!.min ?? 0)}..${Math.round(chart.scales.x!.max ?? 0)}`;
+        },
+      ],
       draw: [
         (chart: uPlot) => {
           const context = chart.ctx;
