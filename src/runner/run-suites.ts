@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import type { Results } from '../results/schema.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
+import { buildChildEnvironment } from './child-environment.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
 import { RunnerError } from './runner-error.ts';
 
@@ -19,8 +20,15 @@ export type RunOptions = Pick<Config, 'suites' | 'time' | 'warmupTime' | 'retain
   runs: number;
   /** The folder the suites glob is relative to, and the children's working directory. */
   cwd: string;
-  /** Environment of the child processes (e.g. with BENCHGATE_VARIANT). */
+  /**
+   * The parent's environment. Child processes get it through `buildChildEnvironment`: without the
+   * token and the runner's secret-bearing variables, except the names in `passEnv`.
+   */
   env: Record<string, string | undefined>;
+  /** The action's token, withheld from child processes wherever it appears. @default null */
+  token?: string | null;
+  /** Variable names (the `pass-env` input) that reach child processes even when they would be withheld. @default [] */
+  passEnv?: readonly string[];
 };
 
 /** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
@@ -69,11 +77,11 @@ function childEntry(): string {
 
 type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
 
-function runChild(request: RunRequest, options: RunOptions): Promise<ChildOutcome> {
+function runChild(request: RunRequest, options: RunOptions, env: Record<string, string>): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = fork(childEntry(), [], {
       cwd: options.cwd,
-      env: options.env,
+      env,
       execPath: process.execPath,
       execArgv: ['--expose-gc'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -133,6 +141,10 @@ export async function runSuites(
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new RunnerError(`two suite files are both named '${duplicate}': ${files.join(', ')}`);
   log.info(`seed ${options.seed} · ${files.length} suite(s) · ${options.runs} run(s) each`);
+  const childEnvironment = buildChildEnvironment(options.env, { token: options.token, passEnv: options.passEnv });
+  if (childEnvironment.withheld.length > 0) {
+    log.info(`suites run without ${childEnvironment.withheld.length} variable(s): ${childEnvironment.withheld.join(', ')}`);
+  }
 
   const tasks = new Map<string, TaskRuns>();
   const timeouts: { suite: string; run: number; error: string }[] = [];
@@ -152,7 +164,7 @@ export async function runSuites(
         filter: options.filter,
       };
       const started = performance.now();
-      const outcome = await runChild(request, options);
+      const outcome = await runChild(request, options, childEnvironment.env);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (outcome.kind === 'suite-error' || outcome.kind === 'crash') {
         log.endGroup?.();
