@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createBaselineStore } from './baseline/create-store.ts';
 import { shouldSave } from './baseline/should-save.ts';
 import type { LoadedBaseline } from './baseline/store.ts';
-import { ReportSchema, type Report } from './compare/index.ts';
+import { parseReport, type Report } from './compare/index.ts';
 import { buildConfig, type Config } from './config/config.ts';
 import {
   annotateRegressions,
@@ -20,6 +20,7 @@ import {
 } from './github/index.ts';
 import { buildReport, describeReproduction, measure, shellWord, writeReportFiles } from './pipeline.ts';
 import { branchFolder } from './baseline/layout.ts';
+import { describeGateFailure } from './report/describe-reason.ts';
 import { commentMarker, renderComment } from './report/render-comment.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Results } from './results/schema.ts';
@@ -86,12 +87,13 @@ async function comment(config: Config, context: PullRequestContext, report: Repo
 /** `mode: comment`: posts a report made by an earlier job (a fork pull request's workflow). */
 async function postStoredReport(config: Config, context: PullRequestContext, env: NodeJS.ProcessEnv): Promise<void> {
   if (!config.reportFile) throw new Error("input 'report-file' is required with 'mode: comment'");
-  let report: Report;
+  let text: string;
   try {
-    report = ReportSchema.parse(JSON.parse(await readFile(config.reportFile, 'utf8')));
+    text = await readFile(config.reportFile, 'utf8');
   } catch (error: unknown) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
+    throw new Error(`cannot read report file ${config.reportFile}: ${describeError(error)}`);
   }
+  const report: Report = parseReport(text, config.reportFile);
   const url = await comment(config, context, report, env);
   core.setOutput('comment-url', url ?? '');
 }
@@ -182,7 +184,7 @@ export async function run(): Promise<void> {
     writeOutputs(core, report, { reportJson: path.resolve(config.reportJson), reportMarkdown: path.resolve(config.reportMarkdown), commentUrl });
     await saveBaseline(config, context, results, cwd, env, payload);
 
-    if (report.gate.failed) core.setFailed(`benchgate: ${report.gate.reasons[0] ?? 'the gate failed'}${report.gate.reasons.length > 1 ? ` (+${report.gate.reasons.length - 1} more)` : ''}`);
+    if (report.gate.failed) core.setFailed(describeGateFailure(report));
   } catch (error: unknown) {
     core.setFailed(describeError(error));
   }

@@ -28,20 +28,18 @@ export function decideOutputVerdict(report: Report): OutputVerdict {
 
 /**
  * Sets the action's outputs: `verdict`, `regressions`, `improvements`, `report-json`,
- * `report-markdown` and `comment-url` (empty when there is no comment).
+ * `report-markdown` and `comment-url` (empty when there is no comment). `regressions` and
+ * `improvements` count gated comparisons only, as the comment's headline does; non-gated
+ * metrics are diagnostics.
  * @param core `@actions/core` or a fake
  * @param report the report
  * @param extra the written files and the comment URL
  */
 export function writeOutputs(core: Pick<ActionsCore, 'setOutput'>, report: Report, extra: ExtraOutputs): void {
   core.setOutput('verdict', decideOutputVerdict(report));
-  core.setOutput('regressions', String(countVerdict(report, 'regressed')));
-  core.setOutput('improvements', String(countVerdict(report, 'improved')));
+  core.setOutput('regressions', String(report.summary.gated.regressed));
+  core.setOutput('improvements', String(report.summary.gated.improved));
   core.setOutput('report-json', extra.reportJson);
   core.setOutput('report-markdown', extra.reportMarkdown);
   core.setOutput('comment-url', extra.commentUrl ?? '');
-}
-
-function countVerdict(report: Report, verdict: 'regressed' | 'improved'): number {
-  return report.comparisons.filter((comparison) => comparison.verdict === verdict).length;
 }

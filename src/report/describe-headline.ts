@@ -1,4 +1,5 @@
 import type { Comparison, Report, Verdict } from '../compare/schema.ts';
+import { changeOf, intervalOf, pValuesOf } from '../compare/schema.ts';
 import { formatFraction, formatPercent, formatPercentInterval } from './format-value.ts';
 
 /** The icon each verdict is shown with, in the comment and the chart legend. */
@@ -39,12 +40,12 @@ export function nameComparison(comparison: Comparison, report: Report, format: T
 }
 
 function describeExtreme(comparison: Comparison, report: Report, format: TextFormatter): string {
-  if (comparison.change === null) return nameComparison(comparison, report, format);
+  const change = changeOf(comparison);
+  if (change === null) return nameComparison(comparison, report, format);
+  const shown = intervalOf(comparison);
   const interval =
-    comparison.interval === null || comparison.interval.method === 'exact'
-      ? ''
-      : `, ${formatFraction(comparison.interval.level)} CI ${formatPercentInterval(comparison.interval.throughput)}`;
-  return `throughput ${formatPercent(comparison.change.throughput)} on ${nameComparison(comparison, report, format)}${interval}`;
+    shown === null || shown.method === 'exact' ? '' : `, ${formatFraction(shown.level)} CI ${formatPercentInterval(shown.throughput)}`;
+  return `throughput ${formatPercent(change.throughput)} on ${nameComparison(comparison, report, format)}${interval}`;
 }
 
 /**
@@ -57,8 +58,8 @@ function extreme(comparisons: readonly Comparison[], sign: 1 | -1): Comparison |
   const pool = timings.length > 0 ? timings : gated.length > 0 ? gated : comparisons;
   let best: Comparison | undefined;
   for (const comparison of pool) {
-    const value = sign * (comparison.change?.throughput ?? 0);
-    if (best === undefined || value > sign * (best.change?.throughput ?? 0)) best = comparison;
+    const value = sign * (changeOf(comparison)?.throughput ?? 0);
+    if (best === undefined || value > sign * (changeOf(best)?.throughput ?? 0)) best = comparison;
   }
   return best;
 }

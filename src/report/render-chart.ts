@@ -1,4 +1,5 @@
 import type { Comparison } from '../compare/schema.ts';
+import { changeOf, intervalOf, pValuesOf } from '../compare/schema.ts';
 import { formatFraction } from './format-value.ts';
 
 /** Options for the mermaid chart of changes. */
@@ -44,16 +45,14 @@ function toNumber(fraction: number): string {
  * @returns the comparisons to draw
  */
 export function selectChartPoints(comparisons: readonly Comparison[], maxPoints: number): Comparison[] {
-  const drawable = comparisons.filter(
-    (comparison) =>
-      comparison.change !== null &&
-      comparison.interval !== null &&
-      Number.isFinite(comparison.change.throughput) &&
-      comparison.interval.throughput.every(Number.isFinite),
-  );
+  const drawable = comparisons.filter((comparison) => {
+    const change = changeOf(comparison);
+    const interval = intervalOf(comparison);
+    return change !== null && interval !== null && Number.isFinite(change.throughput) && interval.throughput.every(Number.isFinite);
+  });
   const kept = new Set(
     [...drawable]
-      .sort((a, b) => Math.abs(b.change!.throughput) - Math.abs(a.change!.throughput))
+      .sort((a, b) => Math.abs(changeOf(b)!.throughput) - Math.abs(changeOf(a)!.throughput))
       .slice(0, maxPoints),
   );
   return drawable.filter((comparison) => kept.has(comparison));
@@ -83,9 +82,9 @@ export function renderChart(
     const name = metrics.get(comparison.id)! > 1 ? `${comparison.id} ${comparison.metric}` : comparison.id;
     return `"${toLabel(name, maxLabelLength)}"`;
   });
-  const estimates = points.map((comparison) => toNumber(comparison.change!.throughput));
-  const lows = points.map((comparison) => toNumber(comparison.interval!.throughput[0]));
-  const highs = points.map((comparison) => toNumber(comparison.interval!.throughput[1]));
+  const estimates = points.map((comparison) => toNumber(changeOf(comparison)!.throughput));
+  const lows = points.map((comparison) => toNumber(intervalOf(comparison)!.throughput[0]));
+  const highs = points.map((comparison) => toNumber(intervalOf(comparison)!.throughput[1]));
   const values = [...estimates, ...lows, ...highs, '0'].map(Number);
   const span = Math.max(...values) - Math.min(...values) || 1;
   const low = Math.floor(Math.min(...values) - span * 0.1);

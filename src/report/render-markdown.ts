@@ -1,9 +1,11 @@
 import type { Comparison, Report, SideInfo, Verdict } from '../compare/schema.ts';
+import { changeOf, intervalOf, pValuesOf } from '../compare/schema.ts';
 import type { Environment, Observation } from '../results/schema.ts';
 import { countBenchmarks, describeHeadline, VERDICT_ICONS } from './describe-headline.ts';
 import { escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
 import { formatFraction, formatP, formatPercent, formatPercentInterval, formatValue } from './format-value.ts';
 import { renderChart } from './render-chart.ts';
+import { describeFlag, describeGate, describeReason } from './describe-reason.ts';
 
 /** How one markdown rendering is laid out and how large it may be. */
 export interface MarkdownLayout {
@@ -61,7 +63,7 @@ const FOLD_TIER: Record<Verdict, number> = {
 };
 
 function size(comparison: Comparison): number {
-  const value = comparison.change?.throughput ?? 0;
+  const value = changeOf(comparison)?.throughput ?? 0;
   return Number.isFinite(value) ? Math.abs(value) : Number.MAX_VALUE;
 }
 
@@ -97,9 +99,10 @@ export function sortForFolding(comparisons: readonly Comparison[]): Comparison[]
 
 /** The Holm-adjusted p value of the one-sided test in the direction the estimate moved. */
 function adjustedP(comparison: Comparison): number | null {
-  if (comparison.p === null) return null;
-  const worse = (comparison.change?.throughput ?? 0) < 0;
-  return worse ? comparison.p.worseAdjusted : comparison.p.betterAdjusted;
+  const p = pValuesOf(comparison);
+  if (p === null) return null;
+  const worse = (changeOf(comparison)?.throughput ?? 0) < 0;
+  return worse ? p.worseAdjusted : p.betterAdjusted;
 }
 
 function formatCenter(side: Comparison['baseline'], unit: string): string {
@@ -111,7 +114,8 @@ const TABLE_HEADER = (level: number) =>
   '|---|---|--:|--:|--:|--:|--:|--:|---|';
 
 function renderRow(comparison: Comparison): string {
-  const { change, interval } = comparison;
+  const change = changeOf(comparison);
+  const interval = intervalOf(comparison);
   const emphasis = comparison.verdict === 'regressed' || comparison.verdict === 'improved' ? '**' : '';
   const p = adjustedP(comparison);
   const cells = [
@@ -129,19 +133,12 @@ function renderRow(comparison: Comparison): string {
 }
 
 /** A bullet explaining a row whose verdict or quality needs words, or null. */
-function renderNote(comparison: Comparison): string | null {
+function renderNote(comparison: Comparison, tool: string): string | null {
   const explain = comparison.verdict === 'inconclusive' || comparison.verdict === 'errored';
   if (!explain && comparison.flags.length === 0) return null;
   const words: string[] = [];
-  if (explain) words.push(md(comparison.reason));
-  if (comparison.error !== undefined && !comparison.reason.includes(comparison.error.message)) {
-    words.push(`${comparison.error.side} side: ${md(comparison.error.message)}`);
-  }
-  const { runsNeeded } = comparison;
-  if (comparison.verdict === 'inconclusive' && runsNeeded !== null && !comparison.reason.includes(`${runsNeeded} runs`)) {
-    words.push(`about ${count(runsNeeded)} runs per side would settle it`);
-  }
-  for (const flag of comparison.flags.slice(0, MAX_FLAGS)) words.push(`${flag.side}: ${md(flag.message)}`);
+  if (explain) words.push(md(describeReason(comparison, { tool })));
+  for (const flag of comparison.flags.slice(0, MAX_FLAGS)) words.push(md(describeFlag(flag, comparison)));
   if (comparison.flags.length > MAX_FLAGS) words.push(`${comparison.flags.length - MAX_FLAGS} more flags`);
   return `- ${VERDICT_ICONS[comparison.verdict]} **${md(comparison.id, NAME_LENGTH)}** · ${md(comparison.metric, SHORT_LENGTH)}: ${words.join('; ')}`;
 }
@@ -277,8 +274,9 @@ function joinSome(lines: readonly string[]): string {
 function describeMethods(report: Report): string {
   const methods = new Map<string, number>();
   for (const comparison of report.comparisons) {
-    if (comparison.interval === null || comparison.interval.method === report.settings.interval) continue;
-    methods.set(comparison.interval.method, (methods.get(comparison.interval.method) ?? 0) + 1);
+    const interval = intervalOf(comparison);
+    if (interval === null || interval.method === report.settings.interval) continue;
+    methods.set(interval.method, (methods.get(interval.method) ?? 0) + 1);
   }
   if (methods.size === 0) return '';
   const described = [...methods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([method, n]) => `${count(n)} ${INTERVAL_METHODS[method] ?? method}`);
@@ -306,11 +304,11 @@ function describeExtraSettings(report: Report): string {
 }
 
 function renderGate(report: Report): string {
-  const warnings = report.gate.warnings ?? [];
+  const { reasons: gateReasons, warnings } = describeGate(report);
   const warning = warnings.length > 0 ? `\n\n⚠️ ${joinSome(warnings)}` : '';
   if (report.baseline === null) return `**Gate: passed** (nothing to compare yet)${warning}`;
   if (!report.gate.failed) return `**Gate: passed**${warning}`;
-  const reasons = report.gate.reasons.length > 0 ? ` — ${joinSome(report.gate.reasons)}` : '';
+  const reasons = gateReasons.length > 0 ? ` — ${joinSome(gateReasons)}` : '';
   return `**Gate: failed**${reasons}${warning}`;
 }
 
@@ -379,7 +377,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
   const notes = new Map<Comparison, string | null>();
   for (const comparison of displayed) {
     rows.set(comparison, report.baseline === null ? renderFirstRunRow(comparison) : renderRow(comparison));
-    notes.set(comparison, report.baseline === null ? null : renderNote(comparison));
+    notes.set(comparison, report.baseline === null ? null : renderNote(comparison, report.current.tool));
   }
   const level = report.settings.confidence;
   const gate = renderGate(report);

@@ -1,5 +1,7 @@
 import type { Comparison, Report } from '../compare/schema.ts';
+import { changeOf, intervalOf, pValuesOf } from '../compare/schema.ts';
 import { describeHeadline } from './describe-headline.ts';
+import { describeGate, describeReason } from './describe-reason.ts';
 import { sanitizeText, truncateText } from './escape-markdown.ts';
 import { formatFraction, formatP, formatPercent, formatPercentInterval, formatValue } from './format-value.ts';
 import { diffEnvironments, sortForDisplay } from './render-markdown.ts';
@@ -13,9 +15,10 @@ function center(side: Comparison['baseline'], unit: string): string {
 }
 
 function adjustedP(comparison: Comparison): string {
-  if (comparison.p === null) return '-';
-  const worse = (comparison.change?.throughput ?? 0) < 0;
-  return formatP(worse ? comparison.p.worseAdjusted : comparison.p.betterAdjusted);
+  const p = pValuesOf(comparison);
+  if (p === null) return '-';
+  const worse = (changeOf(comparison)?.throughput ?? 0) < 0;
+  return formatP(worse ? p.worseAdjusted : p.betterAdjusted);
 }
 
 /**
@@ -32,17 +35,21 @@ export function renderTextTable(report: Report): string {
     .join('; ');
   const level = formatFraction(report.settings.confidence);
   const header = ['benchmark', 'metric', 'baseline', 'current', 'throughput', 'metric chg', `${level} CI (throughput)`, 'p (Holm)', 'verdict'];
-  const rows = sortForDisplay(report.comparisons).map((comparison) => [
+  const rows = sortForDisplay(report.comparisons).map((comparison) => {
+    const change = changeOf(comparison);
+    const interval = intervalOf(comparison);
+    return [
     text(comparison.id),
     text(comparison.metric, 40),
     center(comparison.baseline, comparison.unit),
     center(comparison.current, comparison.unit),
-    comparison.change ? formatPercent(comparison.change.throughput) : '-',
-    comparison.change ? formatPercent(comparison.change.metric) : '-',
-    comparison.interval ? formatPercentInterval(comparison.interval.throughput) : '-',
+    change ? formatPercent(change.throughput) : '-',
+    change ? formatPercent(change.metric) : '-',
+    interval ? formatPercentInterval(interval.throughput) : '-',
     adjustedP(comparison),
     `${comparison.verdict}${comparison.gate ? '' : ' (not gated)'}`,
-  ]);
+  ];
+  });
   const right = new Set([2, 3, 4, 5, 6, 7]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => Array.from(row[column]!).length)));
   const pad = (cell: string, column: number) => {
@@ -54,14 +61,7 @@ export function renderTextTable(report: Report): string {
   lines.push(line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '');
   for (const comparison of report.comparisons) {
     if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
-      const { runsNeeded } = comparison;
-      const settle =
-        runsNeeded === null || comparison.reason.includes(`${runsNeeded} runs`) ? '' : ` (about ${runsNeeded} runs per side would settle it)`;
-      const error =
-        comparison.error === undefined || comparison.reason.includes(comparison.error.message)
-          ? ''
-          : ` (${comparison.error.side} side: ${text(comparison.error.message, 300)})`;
-      lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(comparison.reason, 300)}${settle}${error}`);
+lines.push(`${comparison.verdict}: ${text(comparison.id)} ${text(comparison.metric, 40)}: ${text(describeReason(comparison, { tool: report.current.tool }), 300)}`);
     }
   }
   if (report.baseline === null) {
@@ -75,8 +75,9 @@ export function renderTextTable(report: Report): string {
   lines.push(
     `thresholds: alpha ${report.settings.alpha} (Holm-adjusted), threshold ${formatFraction(report.settings.threshold)}, ${level} ${report.settings.interval} intervals, seed ${report.settings.seed}`,
   );
-  const reasons = report.gate.reasons.map((reason) => text(reason, 300));
-  for (const warning of report.gate.warnings ?? []) lines.push(`warning: ${text(warning, 300)}`);
+  const gate = describeGate(report, (value) => text(value));
+  const reasons = gate.reasons.map((reason) => text(reason, 300));
+  for (const warning of gate.warnings) lines.push(`warning: ${text(warning, 300)}`);
   lines.push(report.gate.failed ? `gate: FAILED${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}` : 'gate: passed');
   return lines.join('\n');
 }

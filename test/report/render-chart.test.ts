@@ -47,7 +47,7 @@ describe('renderChart', () => {
   });
 
   test('is empty when nothing has an interval', () => {
-    expect(renderChart([comparison({ id: 'a', verdict: 'new', reason: 'new' })], 0.95)).toBe('');
+    expect(renderChart([comparison({ id: 'a', verdict: 'new' })], 0.95)).toBe('');
   });
 
   test('keeps hostile names out of the mermaid syntax', () => {
@@ -59,7 +59,7 @@ describe('renderChart', () => {
 
   test('keeps only the largest changes', () => {
     const many = Array.from({ length: 30 }, (_, index) =>
-      comparison({ id: `b${index}`, verdict: 'regressed', reason: 'r', ratio: [1 + index / 100, 1 + index / 100 - 0.01, 1 + index / 100 + 0.01] }),
+      comparison({ id: `b${index}`, verdict: 'regressed', ratio: [1 + index / 100, 1 + index / 100 - 0.01, 1 + index / 100 + 0.01] }),
     );
     const kept = selectChartPoints(many, 5).map((c) => c.id);
     expect(kept).toEqual(['b25', 'b26', 'b27', 'b28', 'b29']);
@@ -79,7 +79,7 @@ describe('renderChart', () => {
         ),
         (specs) => {
           const comparisons = specs.map(({ id, ratio, spread }) =>
-            comparison({ id: id || 'x', verdict: 'regressed', reason: 'r', ratio: [ratio, ratio * (1 - spread), ratio * (1 + spread)] }),
+            comparison({ id: id || 'x', verdict: 'regressed', ratio: [ratio, ratio * (1 - spread), ratio * (1 + spread)] }),
           );
           checkXyChart(renderChart(comparisons, 0.95));
         },

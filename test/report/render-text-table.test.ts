@@ -24,7 +24,7 @@ describe('renderTextTable', () => {
       // The verdict column starts where the header's does.
       expect(row.lastIndexOf('  ') + 2).toBe(header.indexOf('verdict'));
     }
-    expect(lines.at(-1)).toBe('gate: FAILED: layout/ddsplit-replay latency-p50: throughput −21.3% beyond the 5% threshold');
+    expect(lines.at(-1)).toBe('gate: FAILED: 1 regression: layout/ddsplit-replay latency-p50 (throughput −21.3%)');
   });
 
   test('no markdown and no control characters, whatever the names', () => {
