@@ -1,4 +1,4 @@
-import type { Comparison, ComparisonRef, Gate } from './schema.ts';
+import type { Comparison, ComparisonRef, Gate, Report } from './schema.ts';
 
 /** How the gate reads the comparisons. */
 export interface GateOptions {
@@ -59,4 +59,18 @@ export function decideGate(comparisons: readonly Comparison[], options: Partial<
  */
 export function passWithoutBaseline(options: Partial<GateOptions> = {}): Gate {
   return { failed: false, ...DEFAULT_GATE_OPTIONS, ...options, blocking: [], advisory: [], ignored: [] };
+}
+
+/** The action's `verdict` output. */
+export type OutputVerdict = 'pass' | 'fail' | 'no-baseline';
+
+/**
+ * The verdict for the `verdict` output and the headline: `fail` when the gate failed, otherwise
+ * `no-baseline` when there was nothing to compare with, otherwise `pass`.
+ * @param report the report
+ */
+export function decideOutputVerdict(report: Pick<Report, 'gate' | 'baseline'>): OutputVerdict {
+  if (report.gate.failed) return 'fail';
+  if (report.baseline === null) return 'no-baseline';
+  return 'pass';
 }

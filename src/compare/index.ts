@@ -1,7 +1,7 @@
 /** The compare stage: two results → comparisons with verdicts → report and gate. Pure. */
 export { compareResults, describeChange } from './compare-results.ts';
 export { decideVerdict, MAX_RUNS_NEEDED, type VerdictDecision, type VerdictInput } from './decide-verdict.ts';
-export { decideGate, DEFAULT_GATE_OPTIONS, failsGate, passWithoutBaseline, type GateOptions } from './decide-gate.ts';
+export { decideGate, decideOutputVerdict, DEFAULT_GATE_OPTIONS, failsGate, passWithoutBaseline, type GateOptions, type OutputVerdict } from './decide-gate.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { createReport, type CreateReportInput } from './create-report.ts';
 export { DEFAULT_COMPARE_OPTIONS, mergeCompareConfig, resolveCompareOptions, type CompareOptions } from './options.ts';

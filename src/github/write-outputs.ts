@@ -1,8 +1,8 @@
+import { decideOutputVerdict, type OutputVerdict } from '../compare/decide-gate.ts';
 import type { Report } from '../compare/schema.ts';
 import type { ActionsCore } from './actions-core.ts';
 
-/** The action's `verdict` output. */
-export type OutputVerdict = 'pass' | 'fail' | 'no-baseline';
+export { decideOutputVerdict, type OutputVerdict };
 
 /** Outputs that do not come from the report itself. */
 export interface ExtraOutputs {
@@ -12,18 +12,6 @@ export interface ExtraOutputs {
   reportMarkdown: string;
   /** The comment's URL, null when none was written. */
   commentUrl: string | null;
-}
-
-/**
- * The verdict for the `verdict` output: `fail` when the gate failed, otherwise `no-baseline`
- * when there was nothing to compare with, otherwise `pass`.
- * @param report the report
- * @returns the verdict
- */
-export function decideOutputVerdict(report: Report): OutputVerdict {
-  if (report.gate.failed) return 'fail';
-  if (report.baseline === null) return 'no-baseline';
-  return 'pass';
 }
 
 /**

@@ -239,3 +239,55 @@ export function describeChangeShort(comparison: Comparison): string {
   if (change === null) return 'no relative change';
   return `throughput ${formatPercent(change.throughput)}`;
 }
+
+/** The short name of each quality flag in the notes, explained once in {@link FLAG_LEGEND}. */
+export const FLAG_NAMES: Record<QualityFlag['kind'], string> = {
+  'high-cv': 'noisy',
+  outliers: 'outliers',
+  'few-runs': 'few runs',
+  'fingerprint-mismatch': 'different machines',
+  'not-independent': 'within-process samples',
+  'single-value': 'one value per job',
+};
+
+/** What each quality flag means, said once per report section. */
+export const FLAG_LEGEND: Record<QualityFlag['kind'], string> = {
+  'high-cv': 'the runs vary more than the threshold, so a change of that size cannot be resolved reliably; more runs narrow the interval',
+  outliers: "runs outside Tukey's fences; the rank statistics limit their effect",
+  'few-runs': 'too few runs for the rank test to ever reach alpha; use more runs',
+  'fingerprint-mismatch': 'the two sides ran on machines that differ in CPU, cores or Node; part of the change may be the machine',
+  'not-independent': 'samples from one process are not independent runs: compared as one job per side, widened by job-to-job noise',
+  'single-value': 'the tool reported one value (or only summary statistics) per job',
+};
+
+/**
+ * A quality flag in a few words with its numbers, for the one line per benchmark in the notes;
+ * {@link FLAG_LEGEND} says what it means.
+ * @param flag the flag
+ * @param comparison the comparison it belongs to
+ * @example describeFlagShort({ kind: 'outliers', side: 'baseline', baseline: 2, current: 0, fence: 1.5 }, c) // => 'outliers: 2 baseline runs'
+ */
+export function describeFlagShort(flag: QualityFlag, comparison: Comparison): string {
+  const name = FLAG_NAMES[flag.kind];
+  switch (flag.kind) {
+    case 'high-cv': {
+      const cvs = (['baseline', 'current'] as const)
+        .filter((side) => flag.side === 'both' || flag.side === side)
+        .map((side) => `${side} ${formatFraction(Number((comparison[side]?.cv ?? 0).toPrecision(2)))}`);
+      return `${name}: CV ${cvs.join(', ')}`;
+    }
+    case 'outliers': {
+      const counts = (['baseline', 'current'] as const).filter((side) => flag[side] > 0).map((side) => `${formatCount(flag[side])} ${side}`);
+      return `${name}: ${counts.join(', ')} ${flag.baseline + flag.current === 1 ? 'run' : 'runs'} (k = ${flag.fence})`;
+    }
+    case 'few-runs':
+      return flag.cause === 'below-two'
+        ? `${name}: fewer than 2 on ${sideWords(flag.side)}`
+        : `${name}: ${formatCount(comparison.baseline?.runs ?? 0)} and ${formatCount(comparison.current?.runs ?? 0)}`;
+    case 'fingerprint-mismatch':
+      return `${name}: ${flag.differences.map((d) => `${FIELD_NAMES[d.field]} ${d.baseline} → ${d.current}`).join(', ')}`;
+    case 'not-independent':
+    case 'single-value':
+      return flag.side === 'both' ? name : `${name} (${flag.side})`;
+  }
+}

@@ -12,10 +12,10 @@ export interface RenderOptions {
    */
   maxLength: number;
   /**
-   * The most bars in the chart of changes.
-   * @default 20
+   * The most rows of the forest plot; the largest changes are kept and the rest counted.
+   * @default 6
    */
-  maxChartPoints: number;
+  maxPlotRows: number;
   /**
    * A link to the workflow run, whose job summary holds the full report; named when rows are folded.
    * @default null
@@ -26,7 +26,7 @@ export interface RenderOptions {
 /** Defaults for {@link RenderOptions}. */
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
   maxLength: MAX_COMMENT_LENGTH,
-  maxChartPoints: 20,
+  maxPlotRows: 6,
   runUrl: null,
 };
 
@@ -54,25 +54,22 @@ function linkTarget(url: string): string {
 }
 
 /**
- * Renders the pull-request comment: marker, headline, gate, the table of changed benchmarks with
- * notes and a chart, everything else collapsed, and the footer (baseline, environments, runs,
- * seeds, thresholds, reproduce command). Folds the least important rows to stay under
- * `maxLength` and says how many it folded.
+ * Renders the pull-request comment (see `renderMarkdown`): marker, the decision in one line, the
+ * gated changes, the forest plot, everything else folded, and the footer. Folds the least
+ * important rows to stay under `maxLength` and says how many, and where the full list is.
  * @param report the report
  * @param options see {@link RenderOptions}
  * @returns markdown of at most `maxLength` characters
  */
 export function renderComment(report: Report, options: Partial<RenderOptions> = {}): string {
-  const { maxLength, maxChartPoints, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
+  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
   return renderMarkdown(report, {
     marker: commentMarker(report.benchmarkSet),
     maxSize: maxLength,
     measure: (text) => text.length,
     limitName: `GitHub's ${maxLength.toLocaleString('en-US')}-character comment limit`,
-    fullReportHint:
-      runUrl === null
-        ? 'The job summary and the report JSON list them all.'
-        : `The [job summary](${linkTarget(runUrl)}) and the report JSON list them all.`,
-    maxChartPoints,
+    fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
+    maxPlotRows,
+    listUnchangedDiagnostics: false,
   });
 }

@@ -20,7 +20,8 @@ export function renderSummary(report: Report, maxBytes = MAX_SUMMARY_BYTES): str
     maxSize: maxBytes,
     measure: (text) => encoder.encode(text).length,
     limitName: `GitHub's ${maxBytes.toLocaleString('en-US')}-byte job summary limit`,
-    fullReportHint: 'The report JSON lists them all.',
-    maxChartPoints: 40,
+    fullReportHint: 'The full list is in the report JSON file (the `report-json` output) of this run.',
+    maxPlotRows: 60,
+    listUnchangedDiagnostics: true,
   });
 }

@@ -65,6 +65,8 @@ interface ComparisonSpec {
   worse?: number;
   better?: number;
   runs?: [number, number];
+  /** Coefficients of variation of the two sides. */
+  cv?: [number, number];
   flags?: Comparison['flags'];
   /** For the default `inconclusive` reason (straddles the threshold). */
   runsNeeded?: number | null;
@@ -114,8 +116,8 @@ export function comparison(spec: ComparisonSpec): Comparison {
     gate: spec.gate ?? true,
     verdict: spec.verdict,
     reason,
-    baseline: hasBaseline ? { runs: baselineRuns, center, cv: 0.012, observation: 'process' } : null,
-    current: hasCurrent ? { runs: currentRuns, center: center * ratio, cv: 0.015, observation: 'process' } : null,
+    baseline: hasBaseline ? { runs: baselineRuns, center, cv: spec.cv?.[0] ?? 0.012, observation: 'process' } : null,
+    current: hasCurrent ? { runs: currentRuns, center: center * ratio, cv: spec.cv?.[1] ?? 0.015, observation: 'process' } : null,
     ...(tested
       ? {
           change,
@@ -220,6 +222,7 @@ export const regressions: Report = report([
     verdict: 'unchanged',
     center: 640,
     ratio: [1.011, 0.97, 1.05],
+    cv: [0.031, 0.14],
     flags: [{ kind: 'high-cv', side: 'current' }],
   }),
 ]);
@@ -273,6 +276,8 @@ export const mixed = report([
     center: 12_300,
     ratio: [1.01, 0.95, 1.07],
     method: 'noise-floor',
+    test: 'noise-floor',
+    noise: { model: 'prior-floor', sd: 0.03 },
   }),
 ]);
 
@@ -367,12 +372,63 @@ export function bigReport(count: number, seed = 6): Report {
   return report(comparisons);
 }
 
+const SUITE_NAMES = ['executor', 'layout', 'json', 'http'];
+const TASK_NAMES = ['spawn-blocking', 'buffer-unordered-32', 'fan-out-64', 'single-task', 'work-stealing', 'replay-inline-error', 'parse-headers', 'encode-small'];
+
+/**
+ * A 30-benchmark suite as `benchgate run` measures it: per benchmark a gated `latency-p50` and
+ * the diagnostics `latency-mean` and `cpu-cores` (not gated); a few diagnostics moved with the
+ * machine's load, and `regressed` gated timings regressed.
+ */
+export function suite30(regressed: number, seed = 30): Report {
+  const next = random(seed);
+  const comparisons: Comparison[] = [];
+  for (let index = 0; index < 30; index++) {
+    const id = `${SUITE_NAMES[index % 4]}/${TASK_NAMES[index % 8]}-${index + 1}`;
+    const center = Math.round(2_000 + next() * 4_000_000);
+    if (index < regressed) {
+      const ratio = 1.12 + index * 0.09;
+      comparisons.push(comparison({ id, verdict: 'regressed', center, ratio: [ratio, ratio - 0.03, ratio + 0.03], worse: 0.0001, better: 0.9999 }));
+    } else {
+      const ratio = 1 + (next() - 0.5) * 0.03;
+      comparisons.push(comparison({ id, verdict: 'unchanged', center, ratio: [ratio, ratio - 0.015, ratio + 0.015] }));
+    }
+    const meanRatio = 1 + (next() - 0.5) * 0.03;
+    comparisons.push(comparison({ id, metric: 'latency-mean', gate: false, verdict: 'unchanged', center: center * 1.1, ratio: [meanRatio, meanRatio - 0.02, meanRatio + 0.02] }));
+    const moved = index % 10 === 3;
+    comparisons.push(
+      comparison({
+        id,
+        metric: 'cpu-cores',
+        unit: 'cores',
+        direction: 'bigger',
+        gate: false,
+        verdict: moved ? 'improved' : 'unchanged',
+        center: 1,
+        ratio: moved ? [1.21, 1.12, 1.3] : [1, 0.99, 1.01],
+        worse: moved ? 0.999 : 0.5,
+        better: moved ? 0.0004 : 0.5,
+      }),
+    );
+  }
+  return report(comparisons);
+}
+
+/** A fork's pull request, commented by the companion workflow (`mode: comment`): mixed verdicts. */
+export const fork = report(mixed.comparisons, {
+  current: { ...CURRENT_SIDE, ref: 'refs/pull/7/merge', commit: '5d1c0e9a7b3f2e4d6c8a0b1c2d3e4f5a6b7c8d9e' },
+  reproduce: mixed.reproduce,
+});
+
 /** Every fixture the goldens are made from, by golden file name. */
 export const GOLDEN_FIXTURES = {
   regressions,
   'all-unchanged': allUnchanged,
   'no-baseline': noBaseline,
-  'inconclusive-new-missing-errored': mixed,
+  fork,
   'hostile-names': hostile,
   'fingerprint-mismatch': fingerprintMismatch,
+  'suite-30-unchanged': suite30(0),
+  'suite-30-regressed': suite30(3),
+  folded: bigReport(300),
 } as const;
