@@ -1,5 +1,14 @@
 /** The report stage: a `benchgate/report@2` → PR comment, commit comment, job summary, terminal text. Pure. */
-export { commentMarker, DEFAULT_RENDER_OPTIONS, MAX_COMMENT_LENGTH, renderComment, type RenderOptions } from './render-comment.ts';
+export {
+  commentMarker,
+  DEFAULT_RENDER_OPTIONS,
+  describePush,
+  MAX_COMMENT_LENGTH,
+  renderCommitComment,
+  renderComment,
+  type PushContext,
+  type RenderOptions,
+} from './render-comment.ts';
 export { MAX_SUMMARY_BYTES, renderSummary } from './render-summary.ts';
 export { renderTextTable } from './render-text-table.ts';
 export { renderForestPlot, DEFAULT_FOREST_PLOT_OPTIONS, type ForestPlotOptions } from './render-forest-plot.ts';

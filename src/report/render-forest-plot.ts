@@ -55,7 +55,7 @@ function rowOf(comparison: Comparison): Row | null {
  * Draws a forest plot of the gated comparisons in plain text (Unicode box characters), so it looks
  * the same in a code block of a pull-request comment, a job summary and a terminal: one row per
  * comparison with its estimate (●) and interval (━) against the ±threshold band (┆) around no
- * change (│), on the log scale of throughput (left is worse, right is better), sorted from the
+ * change (│; ╋ and ┿ where an interval crosses them), on the log scale of throughput (left is worse, right is better), sorted from the
  * worst change to the best, each row labelled with the benchmark and its change in its own terms.
  * Changes beyond throughput ×½ … ×2 end in an arrow at the edge. Names are sanitised; the caller
  * wraps the text in a code block for markdown.
@@ -113,7 +113,7 @@ export function renderForestPlot(comparisons: readonly Comparison[], threshold: 
     const cells = axis();
     const from = column(row.low);
     const to = column(row.high);
-    for (let at = from; at <= to; at++) cells[at] = '━';
+    for (let at = from; at <= to; at++) cells[at] = at === zero ? '╋' : band.includes(at) ? '┿' : '━';
     if (row.low < -span) cells[0] = '◀';
     if (row.high > span) cells[width - 1] = '▶';
     cells[column(row.estimate)] = row.estimate < -span ? '◀' : row.estimate > span ? '▶' : '●';

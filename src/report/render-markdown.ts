@@ -20,6 +20,8 @@ export interface MarkdownLayout extends SizeLimit {
   maxPlotRows: number;
   /** List diagnostics (not gated) that did not change, rather than only counting them. */
   listUnchangedDiagnostics: boolean;
+  /** A paragraph after the headline (markdown, already escaped), e.g. what a push was compared with; null for none. */
+  intro?: string | null;
 }
 
 const NAME_LENGTH = 120;
@@ -183,7 +185,12 @@ function renderFirstRun(report: Report, shown: readonly Comparison[], fold: stri
  */
 export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
   const headline = describeHeadline(report, (text) => md(text, NAME_LENGTH));
-  const head = [...(layout.marker === null ? [] : [layout.marker]), `### ${headline.icon} ${headline.text}`, ''];
+  const head = [
+    ...(layout.marker === null ? [] : [layout.marker]),
+    `### ${headline.icon} ${headline.text}`,
+    '',
+    ...(layout.intro == null ? [] : [layout.intro, '']),
+  ];
   const footer = `---\n\n${renderFooter(report)}`;
   const displayed = sortForDisplay(report.comparisons);
   const firstRun = report.baseline === null;

@@ -41,6 +41,7 @@ export function createFakeClient(options: { comments?: Array<{ body: string }>; 
     if (failure !== undefined) throw failure;
   };
   const pulls = options.pulls ?? [];
+  const commitComments: Array<{ id: number; sha: string; body: string }> = [];
   const client: GitHubClient = {
     rest: {
       issues: {
@@ -64,6 +65,12 @@ export function createFakeClient(options: { comments?: Array<{ body: string }>; 
         },
       },
       repos: {
+        async createCommitComment(params) {
+          step('createCommitComment', params);
+          const id = nextId++;
+          commitComments.push({ id, sha: params.commit_sha, body: params.body });
+          return { data: { id, html_url: `https://github.com/o/r/commit/${params.commit_sha}#commitcomment-${id}` } };
+        },
         async listPullRequestsAssociatedWithCommit(params) {
           step('listPullRequestsAssociatedWithCommit', params);
           return { data: pulls.filter((p) => p.head.sha === params.commit_sha) };
@@ -80,6 +87,7 @@ export function createFakeClient(options: { comments?: Array<{ body: string }>; 
   return {
     client,
     comments,
+    commitComments,
     calls,
     add,
     /** Makes every later call of `method` throw `error`. */

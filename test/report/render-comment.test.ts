@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema, type Report } from '../../src/compare/schema.ts';
-import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from '../../src/report/render-comment.ts';
+import { commentMarker, MAX_COMMENT_LENGTH, renderCommitComment, renderComment } from '../../src/report/render-comment.ts';
 import { writeOutputs } from '../../src/github/write-outputs.ts';
 import { bigReport, comparison, fork, GOLDEN_FIXTURES, hostile, noBaseline, regressions, report, suite30 } from './fixtures.ts';
 import { htmlText, renderHtml } from './render-html.ts';
@@ -43,6 +43,10 @@ describe('fixtures', () => {
 describe('renderComment goldens', () => {
   test.each(Object.entries(GOLDEN_FIXTURES))('%s', async (name, fixture) => {
     await expect(renderComment(fixture)).toMatchFileSnapshot(`./__golden__/${name}.md`);
+  });
+
+  test('push-regression (the commit comment of a push to main)', async () => {
+    await expect(renderCommitComment(suite30(3), { branch: 'main' })).toMatchFileSnapshot('./__golden__/push-regression.md');
   });
 
 });
