@@ -1,4 +1,4 @@
-import type { Comparison, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
+import type { Comparison, ComparisonOf, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
 import { formatCount, formatFraction, formatP, formatPercent } from './format-value.ts';
 
@@ -70,6 +70,42 @@ function settle(runsNeeded: number | null, what: string): string {
   return runsNeeded === null ? `more runs ${what} will not settle it` : `about ${formatCount(runsNeeded)} runs per side would settle it`;
 }
 
+/** Why an inconclusive comparison could not be decided, from its structured reason. */
+function describeInconclusive(comparison: ComparisonOf<'inconclusive'>, context: ReasonContext, threshold: string, method: string): string {
+  const reason = comparison.reason;
+  switch (reason.cause) {
+    case 'straddles-threshold': {
+      const acrossJobs = reason.runsNeeded === null && comparison.noise !== null && comparison.noise.model !== 'within-job';
+      const design = acrossJobs ? ': the job-to-job noise does not shrink with more runs; the same-runner design (`compare-with: base`) measures both sides in one job and can resolve it' : '';
+      return `${significantly(comparison, reason.significant)} but the interval straddles the ${threshold}; ${settle(reason.runsNeeded, 'per job')}${design}`;
+    }
+    case 'underpowered': {
+      const reach = reason.runsNeeded === null ? 'more runs will not settle it' : `${formatCount(reason.runsNeeded)} runs per side could reach it`;
+      if (reason.fromZero) {
+        return `the baseline is constantly 0 and the current side is above it, but ${formatCount(comparison.baseline.runs)} and ${runs(comparison.current.runs)} cannot reach alpha ${comparison.alpha}; ${reach}`;
+      }
+      return `beyond the ${threshold} but not significant at alpha ${comparison.alpha}${method === '' ? '' : ` (${method})`}; ${reach}`;
+    }
+    case 'no-relative-change':
+      return `${significantly(comparison, reason.significant)}, but values ≤ 0 give no relative change to hold against the threshold`;
+    case 'untestable': {
+      const hint = repeatedRunsHint(context.tool);
+      if (reason.oneValuePerJob) {
+        const single = (side: typeof comparison.baseline) => side.observation === 'single' || side.observation === 'aggregate';
+        const where = single(comparison.baseline) && single(comparison.current) ? 'both sides' : 'a side';
+        return `one value per job on ${where}, and fewer than ${formatCount(reason.minHistoryJobs)} stored jobs of history: no test is possible (no runs are invented); to get repeated runs, ${hint}`;
+      }
+      const few = [
+        comparison.baseline.runs < 2 ? `the baseline has ${runs(comparison.baseline.runs)}` : null,
+        comparison.current.runs < 2 ? `the current side has ${runs(comparison.current.runs)}` : null,
+      ].filter((part) => part !== null);
+      return `${few.join(' and ')}; a test needs at least 2 per side and no runs are invented; ${hint}`;
+    }
+    case 'incomparable':
+      return `the unit or direction changed (${reason.baselineUnit}, ${reason.baselineDirection} → ${comparison.unit}, ${comparison.direction}): not comparable`;
+  }
+}
+
 /**
  * Why a comparison got its verdict, in one sentence, from its structured reason: the only place
  * these words are written.
@@ -94,40 +130,10 @@ export function describeReason(comparison: Comparison, context: ReasonContext): 
     case 'unchanged':
       if (comparison.reason.cause === 'within-threshold') return `${significantly(comparison, comparison.reason.significant)} but within the ${threshold}`;
       return `no significant change${method === '' ? '' : ` (${method})`}`;
-    case 'inconclusive': {
-      const reason = comparison.reason;
-      switch (reason.cause) {
-        case 'straddles-threshold':
-          return `${significantly(comparison, reason.significant)} but the interval straddles the ${threshold}; ${settle(reason.runsNeeded, 'per job')}`;
-        case 'underpowered': {
-          const reach = reason.runsNeeded === null ? 'more runs will not settle it' : `${formatCount(reason.runsNeeded)} runs per side could reach it`;
-          if (reason.fromZero) {
-            return `the baseline is constantly 0 and the current side is above it, but ${formatCount(comparison.baseline.runs)} and ${runs(comparison.current.runs)} cannot reach alpha ${comparison.alpha}; ${reach}`;
-          }
-          return `beyond the ${threshold} but not significant at alpha ${comparison.alpha}${method === '' ? '' : ` (${method})`}; ${reach}`;
-        }
-        case 'no-relative-change':
-          return `${significantly(comparison, reason.significant)}, but values ≤ 0 give no relative change to hold against the threshold`;
-        case 'untestable': {
-          const hint = repeatedRunsHint(context.tool);
-          if (reason.oneValuePerJob) {
-            const single = (side: typeof comparison.baseline) => side.observation === 'single' || side.observation === 'aggregate';
-            const where = single(comparison.baseline) && single(comparison.current) ? 'both sides' : 'a side';
-            return `one value per job on ${where}, and fewer than ${formatCount(reason.minHistoryJobs)} stored jobs of history: no test is possible (no runs are invented); to get repeated runs, ${hint}`;
-          }
-          const few = [
-            comparison.baseline.runs < 2 ? `the baseline has ${runs(comparison.baseline.runs)}` : null,
-            comparison.current.runs < 2 ? `the current side has ${runs(comparison.current.runs)}` : null,
-          ].filter((part) => part !== null);
-          return `${few.join(' and ')}; a test needs at least 2 per side and no runs are invented; ${hint}`;
-        }
-        case 'incomparable':
-          return `the unit or direction changed (${reason.baselineUnit}, ${reason.baselineDirection} → ${comparison.unit}, ${comparison.direction}): not comparable`;
-      }
-    }
-    // falls through only if a new cause is added without words; TypeScript checks exhaustiveness above
+    case 'inconclusive':
+      return describeInconclusive(comparison, context, threshold, method);
     case 'new':
-      return comparison.verdict === 'new' && comparison.reason.cause === 'no-baseline'
+      return comparison.reason.cause === 'no-baseline'
         ? 'no baseline is stored yet: this run will become the first baseline once saved'
         : 'only the current run has this benchmark metric';
     case 'missing':

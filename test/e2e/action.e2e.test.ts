@@ -199,8 +199,8 @@ describe('the bundled action, end to end', () => {
     const [comment] = github.comments;
     expect(comment!.issueNumber).toBe(PR);
     expect(comment!.body).toContain('<!-- benchgate:default -->');
-    expect(comment!.body).toMatch(/❌/);
-    expect(comment!.body).toMatch(/throughput −\d+\.\d%/);
+    expect(comment!.body.split('\n')[1]).toMatch(/^### ❌ fail: \d+ regressions?, /);
+    expect(comment!.body).toMatch(/bytes copied ×\d/);
     expect(comment!.body).toContain('layout/ddsplit-replay');
     expect(regressed.outputs['comment-url']).toMatch(/^https?:\/\//);
     expect(regressed.summary).toContain('layout/ddsplit-replay');
@@ -211,7 +211,7 @@ describe('the bundled action, end to end', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.id).toBe(comment!.id);
     expect(github.comments[0]!.body).not.toMatch(/❌/);
-    expect(github.comments[0]!.body).toContain('**Gate: passed**');
+    expect(github.comments[0]!.body.split('\n')[1]).toMatch(/^### ✅ pass: 0 regressions, /);
     const fixedReport = ReportSchema.parse(JSON.parse(readFileSync(fixed.outputs['report-json']!, 'utf8')));
     expect(fixedReport.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!.verdict).toBe('unchanged');
     expect(github.violations).toEqual([]);
