@@ -52,11 +52,11 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
  * @param current the results of this run
  * @param options filled from `DEFAULT_COMPARE_OPTIONS`
  * @returns one comparison per benchmark metric
- * @throws ConfigError when an option is out of range
+ * @throws RangeError when an option is out of range
  */
 export function compareResults(baseline: Results | null, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
   const settings = resolveCompareOptions(options);
-  const fingerprint = baseline && settings.fingerprintMismatch !== 'ignore' ? diffFingerprints(baseline.environment, current.environment) : [];
+  const fingerprint = baseline ? diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch) : [];
 
   const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
     const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });

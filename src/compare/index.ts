@@ -18,6 +18,6 @@ export {
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
-export { diffFingerprints } from './fingerprint.ts';
+export { diffFingerprints, FINGERPRINT_FIELDS } from './fingerprint.ts';
 export { parseReport } from './parse-report.ts';
 export * from './schema.ts';

@@ -53,8 +53,8 @@ function describeObservation(observation: Observation): string {
 
 function describeRange(values: readonly number[]): string {
   if (values.length === 0) return 'none';
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const low = values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const high = values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`;
 }
 
@@ -125,7 +125,7 @@ export function wrapCommand(command: string, width = REPRODUCE_LINE_LENGTH): str
       } else line = line === '' ? word : `${line} ${word}`;
     }
     stepLines.push(last ? line : `${line} &&`);
-    lines.push(...stepLines);
+    for (const stepLine of stepLines) lines.push(stepLine);
   });
   return lines.join('\n');
 }
@@ -151,14 +151,14 @@ export function renderFooter(report: Report): string {
     lines.push(`- **Environment:** ${md(describeEnvironment(current.environment))}`);
   } else {
     const same = describeEnvironment(baseline.environment) === describeEnvironment(current.environment);
-    const differ = diffFingerprints(baseline.environment, current.environment);
+    const differ = diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch);
     if (same) lines.push(`- **Environment:** ${md(describeEnvironment(current.environment))}, the same on both sides`);
     else {
       lines.push(`- **Environment:** baseline ${md(describeEnvironment(baseline.environment))}; current ${md(describeEnvironment(current.environment))}`);
       lines.push(
         differ.length > 0
           ? `- ⚠️ **Different machines** (${differ.map((d) => d.field).join(', ')}): part of any change may be the machine, not the code.`
-          : '- The environments differ only in what does not affect timings (OS, arch or runner image).',
+          : '- They differ only in what benchgate does not count as another machine (OS, arch, runner image, Node minor), or `fingerprint-mismatch` is `ignore`.',
       );
     }
   }

@@ -72,7 +72,7 @@ export function renderForestPlot(comparisons: readonly Comparison[], threshold: 
   const rows = all.filter((row) => kept.has(row)).sort((a, b) => a.estimate - b.estimate || (a.comparison.id < b.comparison.id ? -1 : 1));
 
   const limit = -Math.log(1 - threshold);
-  const reach = Math.max(2 * limit, ...rows.flatMap((row) => [Math.abs(row.low), Math.abs(row.high)]));
+  const reach = rows.reduce((most, row) => Math.max(most, Math.abs(row.low), Math.abs(row.high)), 2 * limit);
   const span = Math.min(MAX_SPAN, reach * 1.1);
   const middle = (width - 1) / 2;
   const column = (value: number) => Math.round(middle + (Math.max(-span, Math.min(span, value)) / span) * middle);
@@ -82,12 +82,12 @@ export function renderForestPlot(comparisons: readonly Comparison[], threshold: 
   const ids = new Map<string, number>();
   for (const row of rows) ids.set(row.comparison.id, (ids.get(row.comparison.id) ?? 0) + 1);
   const names = rows.map((row) => label(ids.get(row.comparison.id)! > 1 ? `${row.comparison.id} · ${row.comparison.metric}` : row.comparison.id, labelWidth));
-  const nameWidth = Math.max(...names.map((name) => Array.from(name).length));
+  const nameWidth = names.reduce((most, name) => Math.max(most, Array.from(name).length), 0);
   const values = rows.map((row) => {
     const words = describeChange(row.comparison);
     return words === null ? '' : words.value;
   });
-  const valueWidth = Math.max(...values.map((value) => Array.from(value).length));
+  const valueWidth = values.reduce((most, value) => Math.max(most, Array.from(value).length), 0);
   const lead = (name: string, value: string) => `${pad(name, nameWidth)}  ${pad(value, valueWidth, true)}  `;
 
   const axis = (): string[] => {

@@ -118,7 +118,7 @@ function renderWarnings(report: Report): string | null {
   const { warnings } = describeGate(report, (text) => md(text, NAME_LENGTH));
   for (const warning of warnings.slice(0, MAX_GATE_LINES)) lines.push(warning);
   if (report.baseline !== null) {
-    const differ = diffFingerprints(report.baseline.environment, report.current.environment);
+    const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
       lines.push(`Measured on different machines (${differ.map((d) => md(`${d.field} ${d.baseline} → ${d.current}`, SHORT_LENGTH)).join(', ')}): part of any change may be the machine, not the code.`);
     }
@@ -202,7 +202,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     const sections: string[] = [...head, renderCounts(report), ''];
     const warnings = renderWarnings(report);
     if (warnings !== null) sections.push(warnings, '');
-    sections.push(...fold);
+    for (const line of fold) sections.push(line);
     const gated = shown.filter((c) => c.gate);
     const changed = gated.filter((c) => c.verdict !== 'unchanged');
     const unchanged = gated.filter((c) => c.verdict === 'unchanged');

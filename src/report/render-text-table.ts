@@ -52,14 +52,16 @@ export function renderTextTable(report: Report): string {
     ];
   });
   const right = new Set([1, 3]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => Array.from(row[column]!).length)));
+  const widths = header.map((_, column) => [header, ...rows].reduce((most, row) => Math.max(most, Array.from(row[column]!).length), 0));
   const pad = (cell: string, column: number) => {
     const fill = ' '.repeat(widths[column]! - Array.from(cell).length);
     return right.has(column) ? fill + cell : cell + fill;
   };
   const line = (row: string[]) => row.map(pad).join('  ').trimEnd();
   const lines = [`benchgate · ${text(report.benchmarkSet)}: ${headline.text}`, ''];
-  lines.push(line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '');
+  lines.push(line(header), line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) lines.push(line(row));
+  lines.push('');
   const plot = renderForestPlot(
     report.comparisons.filter((comparison) => comparison.gate),
     report.settings.threshold,
@@ -86,7 +88,7 @@ export function renderTextTable(report: Report): string {
   } else {
     const how = report.baselineChoice === null ? 'given on the command line' : text(report.baselineChoice.description, 300);
     lines.push(`baseline: ${text(report.baseline.commit ?? 'unknown commit')} (${how})`);
-    const differ = diffFingerprints(report.baseline.environment, report.current.environment);
+    const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
       lines.push(`warning: measured on different machines (${differ.map((d) => text(`${d.field} ${d.baseline} → ${d.current}`)).join(', ')}): ${text(describeEnvironment(report.baseline.environment), 200)} vs ${text(describeEnvironment(report.current.environment), 200)}`);
     }
