@@ -179,6 +179,15 @@ export function describeFlag(flag: QualityFlag, comparison: Comparison): string 
 
 const FIELD_NAMES: Record<'cpuModel' | 'cores' | 'node', string> = { cpuModel: 'CPU', cores: 'cores', node: 'Node' };
 
+/**
+ * One way two machines differ, in words.
+ * @param difference from `diffFingerprints`
+ * @example describeDifference({ field: 'cores', baseline: '2', current: '4' }) // => 'cores 2 → 4'
+ */
+export function describeDifference(difference: { field: 'cpuModel' | 'cores' | 'node'; baseline: string; current: string }): string {
+  return `${FIELD_NAMES[difference.field]} ${difference.baseline} → ${difference.current}`;
+}
+
 /** The sentences of a gate: why it failed, and what it let through. */
 export interface GateWords {
   /** One line per group of blocking comparisons (regressions, inconclusive, errored). */

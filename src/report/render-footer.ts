@@ -5,6 +5,8 @@ import { describeNoise } from './describe-reason.ts';
 import { escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
 import { formatCount, formatFraction } from './format-value.ts';
 
+const FIELD_LABELS = { cpuModel: 'CPU', cores: 'cores', node: 'Node' } as const;
+
 /** The longest line of the reproduce command before it is wrapped (fits a 900 px comment). */
 export const REPRODUCE_LINE_LENGTH = 78;
 
@@ -157,7 +159,7 @@ export function renderFooter(report: Report): string {
       lines.push(`- **Environment:** baseline ${md(describeEnvironment(baseline.environment))}; current ${md(describeEnvironment(current.environment))}`);
       lines.push(
         differ.length > 0
-          ? `- ⚠️ **Different machines** (${differ.map((d) => d.field).join(', ')}): part of any change may be the machine, not the code.`
+          ? `- ⚠️ **Different machines** (${differ.map((d) => FIELD_LABELS[d.field]).join(', ')} differ): part of any change may be the machine, not the code.`
           : '- They differ only in what benchgate does not count as another machine (OS, arch, runner image, Node minor), or `fingerprint-mismatch` is `ignore`.',
       );
     }

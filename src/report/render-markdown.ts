@@ -2,7 +2,7 @@ import { diffFingerprints } from '../compare/fingerprint.ts';
 import { changeOf, type Comparison, type Report } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { countBenchmarks, describeHeadline, nameComparison, plural, VERDICT_ICONS } from './describe-headline.ts';
-import { describeFlagShort, describeGate, describeReason, FLAG_LEGEND, FLAG_NAMES } from './describe-reason.ts';
+import { describeDifference, describeFlagShort, describeGate, describeReason, FLAG_LEGEND, FLAG_NAMES } from './describe-reason.ts';
 import { escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
 import { formatCount, formatFraction, formatValue } from './format-value.ts';
 import { fitToSize, type SizeLimit } from './fit-to-size.ts';
@@ -120,7 +120,7 @@ function renderWarnings(report: Report): string | null {
   if (report.baseline !== null) {
     const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
-      lines.push(`Measured on different machines (${differ.map((d) => md(`${d.field} ${d.baseline} → ${d.current}`, SHORT_LENGTH)).join(', ')}): part of any change may be the machine, not the code.`);
+      lines.push(`Measured on different machines (${differ.map((d) => md(describeDifference(d), 2 * SHORT_LENGTH)).join(', ')}): part of any change may be the machine, not the code.`);
     }
   }
   if (lines.length === 0) return null;

@@ -2,7 +2,7 @@ import { diffFingerprints } from '../compare/fingerprint.ts';
 import type { Comparison, Report } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { describeHeadline, nameComparison } from './describe-headline.ts';
-import { describeFlagShort, describeGate, describeReason } from './describe-reason.ts';
+import { describeDifference, describeFlagShort, describeGate, describeReason } from './describe-reason.ts';
 import { sanitizeText, truncateText } from './escape-markdown.ts';
 import { formatFraction, formatValue } from './format-value.ts';
 import { describeEnvironment, describeNoiseModels } from './render-footer.ts';
@@ -90,7 +90,7 @@ export function renderTextTable(report: Report): string {
     lines.push(`baseline: ${text(report.baseline.commit ?? 'unknown commit')} (${how})`);
     const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
-      lines.push(`warning: measured on different machines (${differ.map((d) => text(`${d.field} ${d.baseline} → ${d.current}`)).join(', ')}): ${text(describeEnvironment(report.baseline.environment), 200)} vs ${text(describeEnvironment(report.current.environment), 200)}`);
+      lines.push(`warning: measured on different machines (${differ.map((d) => text(describeDifference(d), 200)).join(', ')}): ${text(describeEnvironment(report.baseline.environment), 200)} vs ${text(describeEnvironment(report.current.environment), 200)}`);
     }
     lines.push(`noise model: ${describeNoiseModels(report)}`);
   }

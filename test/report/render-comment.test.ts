@@ -162,8 +162,8 @@ describe('renderComment', () => {
 
   test('a fingerprint mismatch is a warning at the top and in the footer', () => {
     const comment = renderComment(GOLDEN_FIXTURES['fingerprint-mismatch']);
-    expect(comment).toContain('> [!WARNING]\n> Measured on different machines (cpuModel');
-    expect(comment).toContain('⚠️ **Different machines** (cpuModel)');
+    expect(comment).toContain('> [!WARNING]\n> Measured on different machines (CPU AMD EPYC');
+    expect(comment).toContain('⚠️ **Different machines** (CPU differ)');
   });
 
   test('the footer agrees with itself: the noise model comes from the comparisons', () => {
