@@ -15,7 +15,6 @@ import {
   mergeCompareConfig,
   parseCompareConfig,
   parseReport,
-  ReportSchema,
   resolveCompareOptions,
   type BaselineChoice,
   type CompareOptions,
