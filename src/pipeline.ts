@@ -14,7 +14,7 @@ import {
   createReport,
   mergeCompareConfig,
   parseCompareConfig,
-  ReportSchema,
+  parseReport,
   resolveCompareOptions,
   type BaselineChoice,
   type CompareOptions,
@@ -28,6 +28,7 @@ import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
+import { describeGateFailure as describeGateFailureLine } from './report/describe-reason.ts';
 import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from './report/render-comment.ts';
 import { renderMentions } from './report/render-mentions.ts';
 import { renderSummary } from './report/render-summary.ts';
@@ -239,10 +240,8 @@ export function gateExitCode(report: Pick<Report, 'gate'>): 0 | 1 {
  * @param report the report
  * @returns the line, or null when the gate passed
  */
-export function describeGateFailure(report: Pick<Report, 'gate'>): string | null {
-  if (!report.gate.failed) return null;
-  const { reasons } = report.gate;
-  return `benchgate: ${reasons[0] ?? 'the gate failed'}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`;
+export function describeGateFailure(report: Report): string | null {
+  return report.gate.failed ? describeGateFailureLine(report) : null;
 }
 
 /** What the action's run knows about the event that started it. */
@@ -352,19 +351,20 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
  */
 export function renderCommentBody(report: Report, config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>): string {
   const mentions = renderMentions(report, config.alertCommentCcUsers);
-  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxChartPoints: config.maxChartPoints }) + mentions;
+  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxPlotRows: config.maxChartPoints }) + mentions;
 }
 
 /** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */
 async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
   if (config.reportFile === null) throw new Error("input 'report-file' is required with 'mode: comment'");
   const read = deps.readTextFile ?? ((file: string) => readFile(file, 'utf8'));
-  let report: Report;
+  let text: string;
   try {
-    report = ReportSchema.parse(JSON.parse(await read(config.reportFile)));
+    text = await read(config.reportFile);
   } catch (error: unknown) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
+    throw new Error(`cannot read report file ${config.reportFile}: ${describeError(error)}`);
   }
+  const report = parseReport(text, config.reportFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {

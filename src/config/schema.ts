@@ -414,9 +414,9 @@ export const ConfigSchema = z.object({
   ),
   maxChartPoints: input(wholeNumber(1), {
     name: 'max-chart-points',
-    default: '20',
+    default: '6',
     surface: 'action',
-    description: "The most bars in the comment's chart of changes (the largest changes are kept; the tables list every benchmark).",
+    description: "The most rows in the comment's plot of changes (regressions first, then the largest changes; the job summary shows up to 60 and the tables list every benchmark).",
   }),
   reportFile: input(optionalText(), {
     name: 'report-file',
