@@ -73,9 +73,16 @@ function childEntry(): string {
   return found;
 }
 
-type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
+/** How one child process ended: its reply, killed at the time limit, or dead without a reply. */
+export type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
 
-function runChild(request: RunRequest, options: RunOptions): Promise<ChildOutcome> {
+/**
+ * Runs one suite once in a fresh Node process (this Node binary, `--expose-gc`) and waits for its reply.
+ * @param request what the child runs
+ * @param options the child's working directory, environment and time limit
+ * @returns the reply, or `timeout` / `crash`
+ */
+export function runChild(request: RunRequest, options: Pick<RunOptions, 'cwd' | 'env' | 'runTimeout'>): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = fork(childEntry(), [], {
       cwd: options.cwd,
