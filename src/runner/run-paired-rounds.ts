@@ -10,6 +10,7 @@ import type { Environment, Results } from '../results/schema.ts';
 import { createRandom } from '../stats/create-random.ts';
 import { assembleResults, type TaskRuns } from './assemble-results.ts';
 import { BaseUnusableError } from './base-unusable-error.ts';
+import { buildChildEnvironment } from './child-environment.ts';
 import { centerOfRound, combineRounds } from './combine-rounds.ts';
 import type { RunRequest, TaskRecord } from './protocol.ts';
 import { RunnerError } from './runner-error.ts';
@@ -105,8 +106,16 @@ export interface PairedRunOptions {
   plan: RoundsPlan;
   /** Seeds the side order of every round and each round's task order (the same on both sides). */
   seed: number;
-  /** The environment of every child process, the same for both sides (already scrubbed of secrets). */
+  /**
+   * The parent's environment. Every child (suite processes and command shells, both sides) gets
+   * the same one, made by `buildChildEnvironment`: without the token and the runner's
+   * secret-bearing variables, except the names in `passEnv`.
+   */
   env: Record<string, string | undefined>;
+  /** The action's token, withheld from child processes wherever it appears. @default null */
+  token?: string | null;
+  /** Variable names (the `pass-env` input) that reach child processes even when they would be withheld. @default [] */
+  passEnv?: readonly string[];
 }
 
 /** The results header of each side. */
@@ -233,6 +242,10 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
   const createdAt = new Date().toISOString();
   const units: Unit[] =
     mode.kind === 'suites' ? await planSuites(mode, trees, log) : [{ name: 'command', files: { base: trees.base, head: trees.head } }];
+  const childEnvironment = buildChildEnvironment(options.env, { token: options.token ?? null, passEnv: options.passEnv ?? [] });
+  if (childEnvironment.withheld.length > 0) {
+    log.info(`both sides run without ${childEnvironment.withheld.length} variable(s): ${childEnvironment.withheld.join(', ')}`);
+  }
   const firstSide = createSideOrder(options.seed);
   const order: RoundOrder[] = [];
   const rounds: Record<Side, Results[]> = { base: [], head: [] };
@@ -253,7 +266,7 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
       seed: runSeed(options.seed, round),
       filter: suites.filter,
     };
-    const outcome = await runChild(request, { cwd: trees[side], env: options.env, runTimeout: suites.runTimeout });
+    const outcome = await runChild(request, { cwd: trees[side], runTimeout: suites.runTimeout }, childEnvironment.env);
     const seen = known[side].get(unit.name);
     if (outcome.kind === 'tasks') {
       known[side].set(unit.name, new Set([...(seen ?? []), ...outcome.tasks.map((task) => task.name)]));
@@ -273,7 +286,7 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
     const output = path.resolve(trees[side], command.outputFilePath);
     // A stale output from an earlier round (or an earlier job) must never be read as this round's.
     await rm(output, { recursive: true, force: true });
-    const outcome = await runShell(command.command, { cwd: trees[side], env: options.env, timeout: command.timeout, onLine: null });
+    const outcome = await runShell(command.command, { cwd: trees[side], env: childEnvironment.env, timeout: command.timeout, onLine: null });
     let problem: string | null = null;
     if (outcome.state !== 'ok') problem = describeShellFailure(command.command, outcome);
     else {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Results } from '../results/schema.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
+import { buildChildEnvironment } from './child-environment.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
 import { RunnerError } from './runner-error.ts';
 
@@ -25,8 +26,15 @@ export interface RunOptions {
   runTimeout: number;
   seed: number;
   cwd: string;
-  /** Environment of the child processes (e.g. with BENCHGATE_VARIANT). */
+  /**
+   * The parent's environment. Child processes get it through `buildChildEnvironment`: without the
+   * token and the runner's secret-bearing variables, except the names in `passEnv`.
+   */
   env: Record<string, string | undefined>;
+  /** The action's token, withheld from child processes wherever it appears. @default null */
+  token?: string | null;
+  /** Variable names (the `pass-env` input) that reach child processes even when they would be withheld. @default [] */
+  passEnv?: readonly string[];
 }
 
 /** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
@@ -79,14 +87,15 @@ export type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; err
 /**
  * Runs one suite once in a fresh Node process (this Node binary, `--expose-gc`) and waits for its reply.
  * @param request what the child runs
- * @param options the child's working directory, environment and time limit
+ * @param options the child's working directory and time limit
+ * @param env the child's whole environment, already made by `buildChildEnvironment`
  * @returns the reply, or `timeout` / `crash`
  */
-export function runChild(request: RunRequest, options: Pick<RunOptions, 'cwd' | 'env' | 'runTimeout'>): Promise<ChildOutcome> {
+export function runChild(request: RunRequest, options: Pick<RunOptions, 'cwd' | 'runTimeout'>, env: Record<string, string>): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = fork(childEntry(), [], {
       cwd: options.cwd,
-      env: options.env,
+      env,
       execPath: process.execPath,
       execArgv: ['--expose-gc'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -146,6 +155,10 @@ export async function runSuites(
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new RunnerError(`two suite files are both named '${duplicate}': ${files.join(', ')}`);
   log.info(`seed ${options.seed} · ${files.length} suite(s) · ${options.runs} run(s) each`);
+  const childEnvironment = buildChildEnvironment(options.env, { token: options.token, passEnv: options.passEnv });
+  if (childEnvironment.withheld.length > 0) {
+    log.info(`suites run without ${childEnvironment.withheld.length} variable(s): ${childEnvironment.withheld.join(', ')}`);
+  }
 
   const tasks = new Map<string, TaskRuns>();
   const timeouts: { suite: string; run: number; error: string }[] = [];
@@ -164,7 +177,7 @@ export async function runSuites(
         filter: options.filter,
       };
       const started = performance.now();
-      const outcome = await runChild(request, options);
+      const outcome = await runChild(request, options, childEnvironment.env);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (outcome.kind === 'suite-error' || outcome.kind === 'crash') {
         log.endGroup?.();

@@ -6,6 +6,7 @@
 import { lstat, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { BaseUnusableError } from './base-unusable-error.ts';
+import { buildChildEnvironment } from './child-environment.ts';
 import { RunnerError } from './runner-error.ts';
 import { describeShellFailure, runShell } from './run-shell.ts';
 
@@ -37,8 +38,12 @@ export interface SetupOptions {
   base: string;
   /** A shell command run in each tree, head first; null chooses by lockfile. */
   setup: string | null;
-  /** The environment of the setup shells (already scrubbed of secrets). */
+  /** The parent's environment; the setup shells get it through `buildChildEnvironment`. */
   env: Record<string, string | undefined>;
+  /** The action's token, withheld from the setup shells wherever it appears. @default null */
+  token?: string | null;
+  /** Variable names (the `pass-env` input) that reach the shells even when they would be withheld. @default [] */
+  passEnv?: readonly string[];
   /** Each command is killed after this many ms. */
   timeout: number;
   log: { info(message: string): void };
@@ -85,8 +90,9 @@ export async function findLockfile(folder: string): Promise<{ lockfile: Lockfile
  * @throws BaseUnusableError (`setup-failed`) when the base's setup or clean install fails
  */
 export async function setupTrees(options: SetupOptions): Promise<SetupReport> {
+  const { env } = buildChildEnvironment(options.env, { token: options.token ?? null, passEnv: options.passEnv ?? [] });
   const shell = (command: string, cwd: string) =>
-    runShell(command, { cwd, env: options.env, timeout: options.timeout, onLine: (line) => options.log.info(`  ${line}`) });
+    runShell(command, { cwd, env, timeout: options.timeout, onLine: (line) => options.log.info(`  ${line}`) });
   if (options.setup !== null) {
     const command = options.setup;
     options.log.info(`setup of the head tree: ${command}`);
