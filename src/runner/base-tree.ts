@@ -111,7 +111,7 @@ export async function addWorkTree(options: WorkTreeOptions, deps: WorkTreeDeps):
     throw new BaseUnusableError(`cannot check out ${options.commit} in a worktree: ${(error as Error).message}`, 'checkout-failed');
   }
   options.log.info(`checked out ${options.commit.slice(0, 7)} in a worktree at ${root}`);
-  return { root, cwd: prefix ? path.join(root, prefix) : root, commit: options.commit, remove };
+  return { root, cwd: path.resolve(root, prefix), commit: options.commit, remove };
 }
 
 /**

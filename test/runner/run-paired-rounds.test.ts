@@ -21,7 +21,8 @@ function suitesOptions(trees: Record<Side, string>, overrides: Partial<PairedRun
     mode: { kind: 'suites', suites: 'benchmarks/*.bench.ts', time: 5, warmupTime: 0, retainSamples: false, filter: null, runTimeout: 30_000 },
     plan: { kind: 'fixed', rounds: 4 },
     seed: 7,
-    env: { ...process.env, PAIRED_FIXTURE: '3' },
+    env: { ...process.env, PAIRED_FIXTURE: '3', GITHUB_TOKEN: 'ghs_pairedfixturetoken', 'INPUT_GITHUB-TOKEN': 'ghs_pairedfixturetoken' },
+    token: 'ghs_pairedfixturetoken',
     ...overrides,
   };
 }
@@ -50,7 +51,10 @@ describe('runPairedRounds on real child processes', () => {
     // Each side ran its own tree's files.
     expect(metricRuns(run.base, 'clock/spin', 'tree-value')).toEqual([1, 1, 1, 1, 1, 1]);
     expect(metricRuns(run.head, 'clock/spin', 'tree-value')).toEqual([2, 2, 2, 2, 2, 2]);
-    // The same environment on both sides.
+    // The same environment on both sides, without the token.
+    expect(metricRuns(run.base, 'clock/spin', 'token-visible')).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(metricRuns(run.head, 'clock/spin', 'token-visible')).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(lines.some((line) => /^both sides run without \d+ variable\(s\): .*GITHUB_TOKEN/.test(line))).toBe(true);
     expect(metricRuns(run.base, 'clock/spin', 'env-value')).toEqual([3, 3, 3, 3, 3, 3]);
     expect(metricRuns(run.head, 'clock/spin', 'env-value')).toEqual([3, 3, 3, 3, 3, 3]);
     const base = metricRuns(run.base, 'clock/spin', 'started-at');
