@@ -47,6 +47,11 @@ export interface SetupOptions {
   /** Each command is killed after this many ms. */
   timeout: number;
   log: { info(message: string): void };
+  /**
+   * Whether the `setup` command also runs in `head`. False when `head` is only the reference
+   * whose node_modules and lockfile a second worktree is compared with. @default true
+   */
+  runInHead?: boolean;
 }
 
 /** What was done to each tree. */
@@ -95,13 +100,17 @@ export async function setupTrees(options: SetupOptions): Promise<SetupReport> {
     runShell(command, { cwd, env, timeout: options.timeout, onLine: (line) => options.log.info(`  ${line}`) });
   if (options.setup !== null) {
     const command = options.setup;
-    options.log.info(`setup of the head tree: ${command}`);
-    const head = await shell(command, options.head);
-    if (head.state !== 'ok') throw new RunnerError(`input 'setup' failed in the head tree (${options.head}): ${describeShellFailure(command, head)}`);
+    let head: SetupAction = { kind: 'none', reason: 'set up separately' };
+    if (options.runInHead !== false) {
+      options.log.info(`setup of the head tree: ${command}`);
+      const outcome = await shell(command, options.head);
+      if (outcome.state !== 'ok') throw new RunnerError(`input 'setup' failed in the head tree (${options.head}): ${describeShellFailure(command, outcome)}`);
+      head = { kind: 'command', command, seconds: outcome.ms / 1000 };
+    }
     options.log.info(`setup of the base tree: ${command}`);
     const base = await shell(command, options.base);
     if (base.state !== 'ok') throw new BaseUnusableError(`input 'setup' failed in the base tree: ${describeShellFailure(command, base)}`, 'setup-failed');
-    return { head: { kind: 'command', command, seconds: head.ms / 1000 }, base: { kind: 'command', command, seconds: base.ms / 1000 } };
+    return { head, base: { kind: 'command', command, seconds: base.ms / 1000 } };
   }
   const head: SetupAction = { kind: 'none', reason: "the head is measured as checked out (no 'setup' input)" };
   const headLock = await findLockfile(options.head);
