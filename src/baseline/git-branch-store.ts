@@ -20,6 +20,7 @@ import {
   type Candidate,
   type IndexEntry,
 } from './layout.ts';
+import { ensureCommit as ensureCommitIn, findMergeBase as findMergeBaseIn } from './find-merge-base.ts';
 import { GitCommandError, runGit, type GitRunner } from './run-git.ts';
 import { StoreError, type BaselineQuery, type BaselineStore, type HistoryJob, type LoadedBaseline, type SaveOutcome, type SaveTarget, type StoreLog } from './store.ts';
 
@@ -382,37 +383,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     }
   }
 
-  async function ensureCommit(commit: string): Promise<void> {
-    try {
-      await git(['cat-file', '-e', `${commit}^{commit}`], { cwd: workspace });
-    } catch {
-      await git(['fetch', '--quiet', '--no-tags', settings.remote, commit], { cwd: workspace });
-    }
-  }
-
-  async function findMergeBase(head: string, baseBranch: string): Promise<string | null> {
-    const baseRef = `refs/remotes/${settings.remote}/${baseBranch}`;
-    await ensureCommit(head);
-    const fetchBase = (...extra: string[]) =>
-      git(['fetch', '--quiet', '--no-tags', ...extra, settings.remote, `+refs/heads/${baseBranch}:${baseRef}`], { cwd: workspace });
-    await fetchBase();
-    const tryMergeBase = async () => {
-      try {
-        return await text(['merge-base', head, baseRef], workspace);
-      } catch {
-        return null;
-      }
-    };
-    let found = await tryMergeBase();
-    for (const deepen of ['--deepen=100', '--deepen=1000', '--unshallow']) {
-      if (found !== null) break;
-      if ((await text(['rev-parse', '--is-shallow-repository'], workspace)) !== 'true') break;
-      deps.log.info(`the workspace is a shallow clone: fetching more history (${deepen}) to find the merge base`);
-      await fetchBase(deepen);
-      found = await tryMergeBase();
-    }
-    return found;
-  }
+  const mergeBaseOptions = { workspace, remote: settings.remote, log: deps.log };
+  const ensureCommit = (commit: string) => ensureCommitIn(git, mergeBaseOptions, commit);
+  const findMergeBase = (head: string, baseBranch: string) => findMergeBaseIn(git, mergeBaseOptions, head, baseBranch);
 
   async function save(results: Results, target: SaveTarget): Promise<SaveOutcome> {
     const warnings: string[] = [];

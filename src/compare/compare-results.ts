@@ -47,7 +47,7 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
  * @param current the results of this run
  * @param options filled from `DEFAULT_COMPARE_OPTIONS`
  * @returns one comparison per benchmark metric
- * @throws ConfigError when an option is out of range
+ * @throws RangeError when an option is out of range
  */
 export function compareResults(baseline: Results | null, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
   const settings = resolveCompareOptions(options);

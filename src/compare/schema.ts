@@ -153,9 +153,13 @@ export const SideInfoSchema = z.object({
 });
 export type SideInfo = z.infer<typeof SideInfoSchema>;
 
-/** How the baseline was chosen; filled by the baseline store, `null` when given on the command line. */
+/**
+ * How the baseline was chosen; filled by the baseline store, `null` when given on the command line.
+ * `same-runner`: the base commit was measured in this job, interleaved with the current one
+ * (`compare-with: base`); `commit` is that base commit.
+ */
 export const BaselineChoiceSchema = z.object({
-  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit']),
+  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit', 'same-runner']),
   commit: z.string().nullable(),
   date: z.string().nullable(),
   branch: z.string().nullable(),

@@ -3,31 +3,33 @@ import { existsSync } from 'node:fs';
 import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/config.ts';
 import type { Results } from '../results/schema.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
+import { buildChildEnvironment } from './child-environment.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
 import { RunnerError } from './runner-error.ts';
 
-/** What `runSuites` runs and how. */
-export interface RunOptions {
-  /** Glob of suite files, relative to `cwd`. */
-  suites: string;
+/**
+ * What `runSuites` runs and how: the config's measuring settings (`filter` is a regular
+ * expression on benchmark ids, `runTimeout` in ms), the number of process runs per suite, and
+ * where the child processes run.
+ */
+export type RunOptions = Pick<Config, 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'> & {
   /** Process runs per suite: each is one observation. */
   runs: number;
-  /** tinybench time budget per task, ms. */
-  time: number;
-  /** tinybench warmup budget per task, ms. */
-  warmupTime: number;
-  retainSamples: boolean;
-  /** Regular expression matched against benchmark ids, or null for all. */
-  filter: string | null;
-  /** A run that takes longer than this, in ms, is killed and its tasks reported as errored. */
-  runTimeout: number;
-  seed: number;
+  /** The folder the suites glob is relative to, and the children's working directory. */
   cwd: string;
-  /** Environment of the child processes (e.g. with BENCHGATE_VARIANT). */
+  /**
+   * The parent's environment. Child processes get it through `buildChildEnvironment`: without the
+   * token and the runner's secret-bearing variables, except the names in `passEnv`.
+   */
   env: Record<string, string | undefined>;
-}
+  /** The action's token, withheld from child processes wherever it appears. @default null */
+  token?: string | null;
+  /** Variable names (the `pass-env` input) that reach child processes even when they would be withheld. @default [] */
+  passEnv?: readonly string[];
+};
 
 /** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
 export interface RunLog {
@@ -73,13 +75,21 @@ function childEntry(): string {
   return found;
 }
 
-type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
+/** How one child process ended: its reply, killed at the time limit, or dead without a reply. */
+export type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
 
-function runChild(request: RunRequest, options: RunOptions): Promise<ChildOutcome> {
+/**
+ * Runs one suite once in a fresh Node process (this Node binary, `--expose-gc`) and waits for its reply.
+ * @param request what the child runs
+ * @param options the child's working directory and time limit
+ * @param env the child's whole environment, already made by `buildChildEnvironment`
+ * @returns the reply, or `timeout` / `crash`
+ */
+export function runChild(request: RunRequest, options: Pick<RunOptions, 'cwd' | 'runTimeout'>, env: Record<string, string>): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = fork(childEntry(), [], {
       cwd: options.cwd,
-      env: options.env,
+      env,
       execPath: process.execPath,
       execArgv: ['--expose-gc'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -139,9 +149,14 @@ export async function runSuites(
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new RunnerError(`two suite files are both named '${duplicate}': ${files.join(', ')}`);
   log.info(`seed ${options.seed} · ${files.length} suite(s) · ${options.runs} run(s) each`);
+  const childEnvironment = buildChildEnvironment(options.env, { token: options.token, passEnv: options.passEnv });
+  if (childEnvironment.withheld.length > 0) {
+    log.info(`suites run without ${childEnvironment.withheld.length} variable(s): ${childEnvironment.withheld.join(', ')}`);
+  }
 
   const tasks = new Map<string, TaskRuns>();
   const timeouts: { suite: string; run: number; error: string }[] = [];
+  const available: string[] = [];
   for (let run = 1; run <= options.runs; run++) {
     log.startGroup?.(`run ${run}/${options.runs}`);
     for (const [index, file] of files.entries()) {
@@ -157,7 +172,7 @@ export async function runSuites(
         filter: options.filter,
       };
       const started = performance.now();
-      const outcome = await runChild(request, options);
+      const outcome = await runChild(request, options, childEnvironment.env);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (outcome.kind === 'suite-error' || outcome.kind === 'crash') {
         log.endGroup?.();
@@ -169,6 +184,7 @@ export async function runSuites(
         timeouts.push({ suite: name, run, error: message });
         continue;
       }
+      if (run === 1) available.push(...outcome.all.map((task) => `${name}/${task}`));
       for (const record of outcome.tasks) {
         const id = `${name}/${record.name}`;
         const entry = tasks.get(id) ?? { id, records: [] };
@@ -178,6 +194,11 @@ export async function runSuites(
       log.info(`run ${run}/${options.runs} · ${relative} · ${outcome.tasks.length} tasks · ${seconds} s`);
     }
     log.endGroup?.();
+    if (run === 1 && options.filter !== null && tasks.size === 0 && timeouts.length === 0) {
+      throw new RunnerError(
+        `filter '${options.filter}' matches none of the ${available.length} benchmark(s): ${available.join(', ') || '(the suites define none)'}`,
+      );
+    }
   }
   // A killed run sent nothing, so its tasks are the ones the other runs of that suite reported.
   for (const { suite, run, error } of timeouts) {
