@@ -28,9 +28,11 @@
  *   npx node benchmarks/experiments/paired-aa-ab.ts [--pairs 40] [--time 20] [--warmup-time 10] [--stored-runs 10]
  *     [--scenarios aa-paired,aa-stored,ab20-paired,ab5-paired[,ab20-stored]] [--load-mean-ms 3000] [--no-load]
  *     [--max-minutes 40] [--seed 1] [--log file.jsonl]
+ * Summarize earlier runs' logs together, without measuring:
+ *   npx node benchmarks/experiments/paired-aa-ab.ts --from-logs run1.jsonl,run2.jsonl
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +63,7 @@ const { values } = parseArgs({
     'max-minutes': { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
     log: { type: 'string', default: path.join(os.tmpdir(), `benchgate-paired-aa-ab-${Date.now()}.jsonl`) },
+    'from-logs': { type: 'string' },
   },
 });
 const pairs = Number(values.pairs);
@@ -187,6 +190,45 @@ interface Outcome {
   steadyRatio: number | null;
 }
 
+/** Prints the figures of each scenario: false alarms or detections, ratios, rounds, wall time. */
+function summarize(outcomes: readonly Outcome[], order: readonly Scenario[]): void {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  };
+  const count = (list: Outcome[], test: (o: Outcome) => boolean) => `${list.filter(test).length}/${list.length}`;
+  const alarm = (v: string) => v === 'regressed' || v === 'improved';
+  for (const scenario of order) {
+    const list = outcomes.filter((o) => o.scenario === scenario);
+    if (list.length === 0) continue;
+    const verdicts = (key: 'changed' | 'steady') => {
+      const tally = new Map<string, number>();
+      for (const o of list) tally.set(o[key], (tally.get(o[key]) ?? 0) + 1);
+      return [...tally].map(([v, n]) => `${v} ${n}`).join(', ');
+    };
+    const main = scenario.startsWith('aa')
+      ? `false alarms (any task regressed or improved) ${count(list, (o) => alarm(o.changed) || alarm(o.steady))} [changed: ${verdicts('changed')}; steady: ${verdicts('steady')}]`
+      : `changed task regressed ${count(list, (o) => o.changed === 'regressed')} [${verdicts('changed')}]; steady task false alarms ${count(list, (o) => alarm(o.steady))}`;
+    const ratios = list.map((o) => o.changedRatio).filter((r): r is number => r !== null);
+    const rounds = list.map((o) => o.rounds);
+    console.log(
+      `${scenario}: ${main}; changed-task ratio median ${median(ratios).toFixed(4)} (${Math.min(...ratios).toFixed(4)} … ${Math.max(...ratios).toFixed(4)}); ${scenario.endsWith('paired') ? `rounds median ${median(rounds)} (${Math.min(...rounds)} … ${Math.max(...rounds)})` : `${list[0]!.rounds} runs per job`}; wall time per comparison median ${median(list.map((o) => o.seconds)).toFixed(1)} s`,
+    );
+  }
+}
+
+if (values['from-logs']) {
+  const outcomes = values['from-logs'].split(',').flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as Outcome),
+  );
+  console.log(`from ${values['from-logs']}: ${outcomes.length} comparisons`);
+  summarize(outcomes, SCENARIOS);
+  process.exit(0);
+}
+
 const directory = mkdtempSync(path.join(os.tmpdir(), 'benchgate-paired-aa-ab-'));
 const trees = createScratch(directory);
 const random = createRandom(seed);
@@ -253,30 +295,9 @@ try {
 } finally {
   const bursts = await stopLoad();
   const minutes = (performance.now() - started) / 60_000;
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  };
-  const count = (list: Outcome[], test: (o: Outcome) => boolean) => `${list.filter(test).length}/${list.length}`;
-  const alarm = (v: string) => v === 'regressed' || v === 'improved';
   console.log(`paired vs stored, A/A and A/B: ${pairsRun} complete pair(s) of ${pairs} in ${minutes.toFixed(1)} min; suite: 2 tasks, --time ${time} ms, --warmup-time ${warmupTime} ms`);
   console.log(`load: ${load ? `2 CPU burners, on/off with mean ${values['load-mean-ms']} ms each, ${bursts} bursts` : 'none'}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  for (const scenario of scenarios) {
-    const list = outcomes.filter((o) => o.scenario === scenario);
-    if (list.length === 0) continue;
-    const verdicts = (key: 'changed' | 'steady') => {
-      const tally = new Map<string, number>();
-      for (const o of list) tally.set(o[key], (tally.get(o[key]) ?? 0) + 1);
-      return [...tally].map(([v, n]) => `${v} ${n}`).join(', ');
-    };
-    const main = scenario.startsWith('aa')
-      ? `false alarms (any task regressed or improved) ${count(list, (o) => alarm(o.changed) || alarm(o.steady))} [changed: ${verdicts('changed')}; steady: ${verdicts('steady')}]`
-      : `changed task regressed ${count(list, (o) => o.changed === 'regressed')} [${verdicts('changed')}]; steady task false alarms ${count(list, (o) => alarm(o.steady))}`;
-    const ratios = list.map((o) => o.changedRatio).filter((r): r is number => r !== null);
-    console.log(
-      `${scenario}: ${main}; changed-task ratio median ${median(ratios).toFixed(4)}; ${scenario.endsWith('paired') ? `rounds median ${median(list.map((o) => o.rounds))} (max ${Math.max(...list.map((o) => o.rounds))})` : `${storedRuns} runs per job`}; wall time per comparison median ${median(list.map((o) => o.seconds)).toFixed(1)} s`,
-    );
-  }
+  summarize(outcomes, scenarios);
   console.log(`per-comparison log: ${values.log}`);
   rmSync(directory, { recursive: true, force: true });
 }
