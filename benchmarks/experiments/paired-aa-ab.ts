@@ -39,7 +39,7 @@ import { parseArgs } from 'node:util';
 import { comparePaired } from '../../src/compare/compare-paired.ts';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import type { CompareOptions } from '../../src/compare/options.ts';
-import type { Comparison } from '../../src/compare/schema.ts';
+import { changeOf, intervalOf, type Comparison } from '../../src/compare/schema.ts';
 import { undecidedGatedIds } from '../../src/compare/stop-rule.ts';
 import type { Results } from '../../src/results/schema.ts';
 import { collectEnvironment } from '../../src/runner/environment.ts';
@@ -283,14 +283,14 @@ try {
         stop,
         changed: changed.verdict,
         steady: steady.verdict,
-        changedRatio: changed.change?.ratio ?? null,
-        changedInterval: changed.interval?.ratio ?? null,
-        steadyRatio: steady.change?.ratio ?? null,
+        changedRatio: changeOf(changed)?.ratio ?? null,
+        changedInterval: intervalOf(changed)?.ratio ?? null,
+        steadyRatio: changeOf(steady)?.ratio ?? null,
       };
       outcomes.push(outcome);
       appendFileSync(values.log, `${JSON.stringify(outcome)}\n`);
       console.error(
-        `pair ${pair + 1}/${firstPair + pairs} ${scenario}: changed ${changed.verdict} (${changed.change?.ratio.toFixed(4) ?? '–'}), steady ${steady.verdict} · ${rounds} ${scenario.endsWith('paired') ? `rounds (${stop})` : 'runs per job'} · ${seconds.toFixed(1)} s`,
+        `pair ${pair + 1}/${firstPair + pairs} ${scenario}: changed ${changed.verdict} (${changeOf(changed)?.ratio.toFixed(4) ?? '–'}), steady ${steady.verdict} · ${rounds} ${scenario.endsWith('paired') ? `rounds (${stop})` : 'runs per job'} · ${seconds.toFixed(1)} s`,
       );
     }
     pairsRun++;

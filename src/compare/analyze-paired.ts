@@ -9,6 +9,8 @@ export interface PairedAnalysis {
   intervalLevel: number;
   /** Per-round log ratios log(head / base), null when a value is ≤ 0. */
   logRatios: number[] | null;
+  /** Rounds whose two values were equal, left out of the signed-rank test (R's rule for zeros). */
+  droppedRounds: number;
 }
 
 /**
@@ -25,8 +27,8 @@ function isConstant(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
 
-function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs'> & Partial<TestedAnalysis>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, ...fields };
+function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'noise'> & Partial<TestedAnalysis>): TestedAnalysis {
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, noise: { model: 'within-job' }, ...fields };
 }
 
 /** Both sides constant: the change is exact; the sign-flip tail of n equal log ratios is 2⁻ⁿ. */
@@ -41,7 +43,6 @@ function analyzeConstantRounds(base: number, head: number, rounds: number): Test
       pDown: 1,
       pTwoSided: 1,
       exact: true,
-      method: `every round is identical on both sides (${rounds} paired rounds)`,
     });
   }
   const tail = smallestSignedRankP(rounds);
@@ -57,7 +58,6 @@ function analyzeConstantRounds(base: number, head: number, rounds: number): Test
     pTwoSided: Math.min(1, 2 * tail),
     exact: true,
     fromZero: base === 0 && head > 0,
-    method: `the metric is deterministic (each side constant), exact sign-flip test on ${rounds} paired rounds`,
   });
 }
 
@@ -67,7 +67,7 @@ function analyzeConstantRounds(base: number, head: number, rounds: number): Test
  * - Every value > 0: the per-round log ratios log(head_r / base_r); the one-sample Wilcoxon
  *   signed-rank test of them (one-sided both ways) and the one-sample Hodges–Lehmann estimate
  *   and interval, so the change is exp(estimate) as head / base. Rounds whose two values are
- *   equal (log ratio 0) are dropped, as R's `wilcox.test` drops zeros, and the method says so.
+ *   equal (log ratio 0) are dropped, as R's `wilcox.test` drops zeros, and counted.
  * - A value ≤ 0: the signed-rank test of the differences head_r − base_r; no relative change.
  * - Both sides constant: the exact change and the exact sign-flip tail 2⁻ⁿ.
  * - Fewer than 2 rounds: untestable.
@@ -76,7 +76,7 @@ function analyzeConstantRounds(base: number, head: number, rounds: number): Test
  * @param base the base side's metric
  * @param head the head side's metric
  * @param confidence the interval level for this look
- * @returns the analysis, the level the interval has, and the log ratios
+ * @returns the analysis, the level the interval has, the log ratios and the rounds left out
  * @throws RangeError when the two sides have different numbers of rounds
  */
 export function analyzePaired(base: Metric, head: Metric, confidence: number): PairedAnalysis {
@@ -89,17 +89,17 @@ export function analyzePaired(base: Metric, head: Metric, confidence: number): P
   if (rounds < 2) {
     const ratio = logRatios && rounds === 1 ? Math.exp(logRatios[0]!) : null;
     return {
-      analysis: { kind: 'untestable', ratio, reason: `${rounds} paired round(s): a paired test needs at least 2 rounds; no rounds are invented` },
+      analysis: { kind: 'untestable', ratio, oneValuePerJob: false },
       intervalLevel: confidence,
       logRatios,
+      droppedRounds: 0,
     };
   }
   if (isConstant(base.runs) && isConstant(head.runs)) {
-    return { analysis: analyzeConstantRounds(base.runs[0]!, head.runs[0]!, rounds), intervalLevel: 1, logRatios };
+    return { analysis: analyzeConstantRounds(base.runs[0]!, head.runs[0]!, rounds), intervalLevel: 1, logRatios, droppedRounds: 0 };
   }
   const differences = logRatios ?? head.runs.map((v, r) => v - base.runs[r]!);
   const test = wilcoxonSignedRank(differences);
-  const dropped = test.zeros > 0 ? `; ${test.zeros} round(s) with equal values on both sides left out, as R's wilcox.test does` : '';
   if (!logRatios) {
     return {
       analysis: tested({
@@ -110,10 +110,10 @@ export function analyzePaired(base: Metric, head: Metric, confidence: number): P
         pUp: test.pGreater,
         pDown: test.pLess,
         pTwoSided: test.pTwoSided,
-        method: `Wilcoxon signed-rank on the differences of ${rounds} paired rounds (values ≤ 0: no relative change)${dropped}`,
       }),
       intervalLevel: confidence,
       logRatios,
+      droppedRounds: test.zeros,
     };
   }
   const hl = hodgesLehmannOneSample(logRatios, confidence);
@@ -126,9 +126,9 @@ export function analyzePaired(base: Metric, head: Metric, confidence: number): P
       pUp: test.pGreater,
       pDown: test.pLess,
       pTwoSided: test.pTwoSided,
-      method: `Wilcoxon signed-rank on ${rounds} paired rounds${dropped}`,
     }),
     intervalLevel: test.n === 0 ? 1 : Math.min(confidence, hl.achievedConfidence),
     logRatios,
+    droppedRounds: test.zeros,
   };
 }

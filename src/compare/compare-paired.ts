@@ -6,7 +6,7 @@ import { describeChange, describeInterval } from './compare-results.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectPairedFlags } from './paired-flags.ts';
-import type { Comparison, SequentialLook } from './schema.ts';
+import type { Comparison, QualityFlag, SequentialLook } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Which look of an adaptive (sequential) paired comparison this is. */
@@ -25,6 +25,9 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
   return names;
 }
 
+/** Either a finished comparison or one that waits for the adjusted p values. */
+type Slot = { done: Comparison } | { pending: PendingComparison };
+
 function checkLook(look: PairedLook): void {
   if (!(Number.isInteger(look.max) && look.max >= 1)) throw new RangeError(`comparePaired: look.max must be a whole number ≥ 1, got ${look.max}`);
   if (!(Number.isInteger(look.index) && look.index >= 1 && look.index <= look.max)) {
@@ -38,8 +41,9 @@ function checkLook(look: PairedLook): void {
  * the same round r and form a pair. Per metric: the per-round log ratios head/base, the Wilcoxon
  * signed-rank test one-sided both ways, the one-sample Hodges–Lehmann interval of the log ratio
  * (`analyzePaired`), Holm over the gated family and the rest, and the same decision rule and
- * verdicts as `compareResults` (`decideVerdict`). A benchmark only the head has is `new`, only the
- * base `missing`; errored on either side, `errored`. Each comparison says `design: 'paired'`.
+ * verdicts as `compareResults` (`decideVerdict`). A benchmark only the head has is `new` (reason
+ * `added`), only the base `missing`; errored on either side, `errored`. Each comparison says
+ * `design: 'paired'`; its noise model is `within-job` (both sides ran in this job).
  *
  * Adaptive sampling: with `look`, this is look `index` of at most `max` (fixed in advance). The
  * test is decided at `lookAlpha(index, max, alpha)` and the interval has level
@@ -54,8 +58,7 @@ function checkLook(look: PairedLook): void {
  *   `jobNoiseFloor` do not apply to paired rounds and are ignored)
  * @param look which look of an adaptive comparison this is; absent for a fixed number of rounds
  * @returns one comparison per benchmark metric, in the head's order, then those only the base has
- * @throws ConfigError when an option is out of range; RangeError when a look is out of range or a
- *   metric's rounds do not line up
+ * @throws RangeError when an option or a look is out of range, or a metric's rounds do not line up
  */
 export function comparePaired(base: Results, head: Results, options: Partial<CompareOptions> = {}, look?: PairedLook): Comparison[] {
   const settings = resolveCompareOptions(options);
@@ -72,36 +75,24 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
         }
       : null;
 
-  const resolve = (id: string, metric: string, gate: boolean): ResolvedSettings =>
-    resolveOverrides(settings.overrides, id, metric, { threshold: settings.threshold, alpha: settings.alpha, gate });
-
-  const empty = (id: string, metric: Metric | undefined, name: string, resolved: ResolvedSettings): Comparison => {
-    const comparison: Comparison = {
+  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
+    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
+    const levels = levelsOf(resolved.alpha);
+    return {
       id,
       metric: name,
       unit: metric?.unit ?? '',
-      direction: metric?.direction ?? 'smaller',
+      direction: metric?.direction ?? ('smaller' as const),
       gate: resolved.gate,
-      verdict: 'inconclusive',
-      reason: '',
-      baseline: null,
-      current: null,
-      change: null,
-      interval: null,
-      p: null,
       threshold: resolved.threshold,
       alpha: resolved.alpha,
-      flags: [],
-      runsNeeded: null,
-      design: 'paired',
+      flags: [] as QualityFlag[],
+      design: 'paired' as const,
+      ...(levels ? { sequential: levels } : {}),
     };
-    const levels = levelsOf(resolved.alpha);
-    if (levels) comparison.sequential = levels;
-    return comparison;
   };
-  const untested = (comparison: Comparison): PendingComparison => ({ comparison, analysis: null, worse: Number.NaN, better: Number.NaN });
 
-  const pending: PendingComparison[] = [];
+  const slots: Slot[] = [];
   const baseById = new Map(base.benchmarks.map((b) => [b.id, b]));
   const seen = new Set<string>();
   const ordered: [Benchmark | undefined, Benchmark | undefined][] = [];
@@ -120,11 +111,17 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
       const names = metricNames(headBenchmark, baseBenchmark);
       for (const name of names.length > 0 ? names : ['latency-p50']) {
         const metric = headBenchmark?.metrics.find((m) => m.name === name) ?? baseBenchmark?.metrics.find((m) => m.name === name);
-        const comparison = empty(id, metric, name, resolve(id, name, metric?.gate ?? true));
-        comparison.verdict = 'errored';
-        comparison.reason = `the ${side === 'both' ? 'benchmark errored on both sides' : `${side === 'baseline' ? 'base' : 'head'} benchmark errored`}: ${message}`;
-        comparison.error = { side, message };
-        pending.push(untested(comparison));
+        const baseMetric = baseBenchmark?.state === 'completed' ? baseBenchmark.metrics.find((m) => m.name === name) : undefined;
+        const headMetric = headBenchmark?.state === 'completed' ? headBenchmark.metrics.find((m) => m.name === name) : undefined;
+        slots.push({
+          done: {
+            ...common(id, metric, name, metric?.gate ?? true),
+            verdict: 'errored',
+            reason: { cause: 'errored', side, message },
+            baseline: baseMetric ? summarizeSide(baseMetric) : null,
+            current: headMetric ? summarizeSide(headMetric) : null,
+          },
+        });
       }
       continue;
     }
@@ -132,48 +129,58 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
       const baseMetric = baseBenchmark?.metrics.find((m) => m.name === name);
       const headMetric = headBenchmark?.metrics.find((m) => m.name === name);
       const metric = headMetric ?? baseMetric!;
-      const resolved = resolve(id, name, metric.gate);
-      const comparison = empty(id, metric, name, resolved);
-      comparison.baseline = baseMetric ? summarizeSide(baseMetric) : null;
-      comparison.current = headMetric ? summarizeSide(headMetric) : null;
-      if (!baseMetric || !headMetric) {
-        comparison.verdict = baseMetric ? 'missing' : 'new';
-        comparison.reason = baseMetric
-          ? 'the base has this benchmark metric but the head does not (removed, renamed or filtered out?)'
-          : 'only the head has this benchmark metric (the base tree does not have it)';
-        pending.push(untested(comparison));
+      const fields = common(id, metric, name, metric.gate);
+      if (!baseMetric) {
+        slots.push({ done: { ...fields, verdict: 'new', reason: { cause: 'added' }, baseline: null, current: summarizeSide(headMetric!) } });
         continue;
       }
+      if (!headMetric) {
+        slots.push({ done: { ...fields, verdict: 'missing', reason: { cause: 'not-in-current' }, baseline: summarizeSide(baseMetric), current: null } });
+        continue;
+      }
+      const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(headMetric) };
+      const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
       if (baseMetric.unit !== headMetric.unit || baseMetric.direction !== headMetric.direction) {
-        comparison.reason = `the unit or direction changed (${baseMetric.unit}, ${baseMetric.direction} → ${headMetric.unit}, ${headMetric.direction}): not comparable`;
-        pending.push(untested(comparison));
+        slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
         continue;
       }
-      const levels = comparison.sequential;
-      const confidence = levels?.confidence ?? settings.confidence;
-      const { analysis, intervalLevel, logRatios } = analyzePaired(baseMetric, headMetric, confidence);
-      comparison.flags = collectPairedFlags({
-        rounds: baseMetric.runs.length,
+      const confidence = fields.sequential?.confidence ?? settings.confidence;
+      const { analysis, intervalLevel, logRatios, droppedRounds } = analyzePaired(baseMetric, headMetric, confidence);
+      fields.flags = collectPairedFlags({
+        base: baseMetric,
+        head: headMetric,
         logRatios,
-        threshold: resolved.threshold,
-        alpha: levels?.alpha ?? resolved.alpha,
+        threshold: fields.threshold,
+        alpha: fields.sequential?.alpha ?? fields.alpha,
         outlierFence: settings.outlierFence,
       });
-      if (analysis.ratio !== null) comparison.change = describeChange(analysis.ratio, metric.direction);
+      const change = analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction);
       if (analysis.kind === 'untestable') {
-        comparison.reason = analysis.reason;
-        pending.push(untested(comparison));
+        slots.push({ done: { ...untested, flags: fields.flags, change, reason: { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: settings.minHistoryJobs } } });
         continue;
       }
-      if (analysis.interval !== null) comparison.interval = describeInterval(analysis.intervalMethod, intervalLevel, analysis.interval, metric.direction);
       const up = metric.direction === 'smaller';
-      pending.push({ comparison, analysis, worse: up ? analysis.pUp : analysis.pDown, better: up ? analysis.pDown : analysis.pUp });
+      slots.push({
+        pending: {
+          fields: {
+            ...fields,
+            ...sides,
+            change,
+            interval: analysis.interval === null ? null : describeInterval(analysis.intervalMethod, intervalLevel, analysis.interval, metric.direction),
+            noise: analysis.noise,
+          },
+          analysis,
+          worse: up ? analysis.pUp : analysis.pDown,
+          better: up ? analysis.pDown : analysis.pUp,
+          ...(analysis.test === 'signed-rank' ? { extraP: { droppedRounds } } : {}),
+        },
+      });
     }
   }
 
-  decideFamilies(pending, {
-    alphaOf: (comparison) => comparison.sequential?.alpha ?? comparison.alpha,
-    separationP: smallestSignedRankP,
-  });
-  return pending.map((entry) => entry.comparison);
+  const finished = decideFamilies(
+    slots.flatMap((slot) => ('pending' in slot ? [slot.pending] : [])),
+    { alphaOf: (fields) => fields.sequential?.alpha ?? fields.alpha, separationP: smallestSignedRankP },
+  );
+  return slots.map((slot) => ('done' in slot ? slot.done : finished.get(slot.pending)!));
 }

@@ -1,66 +1,69 @@
 import { holm } from '../stats/index.ts';
 import type { TestedAnalysis } from './analyze-metric.ts';
 import { decideVerdict } from './decide-verdict.ts';
-import type { Comparison } from './schema.ts';
+import type { Comparison, ComparisonOf, PValues } from './schema.ts';
 
-/** A comparison on its way to a verdict: its tested analysis (null when untestable) and oriented p values. */
+/** A comparison that ran a test and awaits its Holm adjustment and verdict. */
 export interface PendingComparison {
-  comparison: Comparison;
-  analysis: TestedAnalysis | null;
+  fields: Omit<ComparisonOf<'unchanged'>, 'verdict' | 'reason' | 'p'>;
+  analysis: TestedAnalysis;
   /** One-sided p that the metric got worse. */
   worse: number;
   /** One-sided p that the metric got better. */
   better: number;
+  /** Extra p-value data of the design (paired: rounds dropped from the signed-rank test). */
+  extraP?: Pick<PValues, 'droppedRounds'>;
 }
 
 /** What differs between the designs when the families are decided; both fields are optional. */
 export interface DecideFamiliesOptions {
   /** The significance level a comparison is decided at. @default its own `alpha` */
-  alphaOf?: (comparison: Comparison) => number;
+  alphaOf?: (fields: PendingComparison['fields']) => number;
   /** The smallest one-sided p the design's test can reach with n runs (rounds). @default the rank-sum test's 1 / C(2n, n) */
   separationP?: (runs: number) => number;
 }
 
 /**
- * Holm-adjusts and decides every tested comparison in place. Two families are adjusted
- * separately: the gated comparisons (those that can fail the gate) and the rest; within each,
- * the "worse" and the "better" one-sided p values are adjusted as two families. Each comparison
- * then gets its `p`, and its verdict, reason and `runsNeeded` from `decideVerdict`.
- * @param pending every comparison with its analysis; those without one are left as they are
+ * Holm-adjusts and decides every tested comparison. Two families are adjusted separately: the
+ * gated comparisons (those that can fail the gate) and the rest; within each, the "worse" and the
+ * "better" one-sided p values are adjusted as two families. Each comparison then gets its `p`,
+ * and its verdict and reason from `decideVerdict`.
+ * @param pending every tested comparison
  * @param options the level each comparison is decided at, and the design's best reachable p
+ * @returns the finished comparison of each pending one
  */
-export function decideFamilies(pending: readonly PendingComparison[], options: DecideFamiliesOptions = {}): void {
+export function decideFamilies(pending: readonly PendingComparison[], options: DecideFamiliesOptions = {}): Map<PendingComparison, Comparison> {
+  const finished = new Map<PendingComparison, Comparison>();
   for (const gated of [true, false]) {
-    const family = pending.filter((entry) => entry.analysis !== null && entry.comparison.gate === gated);
+    const family = pending.filter((entry) => entry.fields.gate === gated);
     if (family.length === 0) continue;
     const worseAdjusted = holm(family.map((entry) => entry.worse));
     const betterAdjusted = holm(family.map((entry) => entry.better));
     family.forEach((entry, index) => {
-      const analysis = entry.analysis!;
-      const comparison = entry.comparison;
-      comparison.p = {
+      const { analysis, fields } = entry;
+      const p: PValues = {
         test: analysis.test,
         twoSided: analysis.pTwoSided,
         worse: entry.worse,
         better: entry.better,
         worseAdjusted: worseAdjusted[index]!,
         betterAdjusted: betterAdjusted[index]!,
+        ...entry.extraP,
       };
       const decision = decideVerdict({
         analysis,
-        direction: comparison.direction,
-        threshold: comparison.threshold,
-        alpha: options.alphaOf ? options.alphaOf(comparison) : comparison.alpha,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
+        direction: fields.direction,
+        threshold: fields.threshold,
+        alpha: options.alphaOf ? options.alphaOf(fields) : fields.alpha,
+        worseAdjusted: p.worseAdjusted,
+        betterAdjusted: p.betterAdjusted,
         family: family.length,
-        n1: comparison.baseline!.runs,
-        n2: comparison.current!.runs,
+        n1: fields.baseline.runs,
+        n2: fields.current.runs,
         ...(options.separationP ? { separationP: options.separationP } : {}),
       });
-      comparison.verdict = decision.verdict;
-      comparison.reason = decision.reason;
-      comparison.runsNeeded = decision.runsNeeded;
+      finished.set(entry, { ...fields, p, ...decision } as Comparison);
     });
   }
+  return finished;
 }

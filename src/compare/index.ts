@@ -5,7 +5,7 @@ export { analyzePaired, smallestSignedRankP, type PairedAnalysis } from './analy
 export { isDecided, undecidedGatedIds } from './stop-rule.ts';
 export { decideFamilies, type DecideFamiliesOptions, type PendingComparison } from './decide-families.ts';
 export { decideVerdict, MAX_RUNS_NEEDED, type VerdictDecision, type VerdictInput } from './decide-verdict.ts';
-export { decideGate, DEFAULT_GATE_OPTIONS, type GateOptions } from './decide-gate.ts';
+export { decideGate, decideOutputVerdict, DEFAULT_GATE_OPTIONS, failsGate, passWithoutBaseline, type GateOptions, type OutputVerdict } from './decide-gate.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { createReport, type CreateReportInput } from './create-report.ts';
 export { DEFAULT_COMPARE_OPTIONS, mergeCompareConfig, resolveCompareOptions, type CompareOptions } from './options.ts';
@@ -22,6 +22,6 @@ export {
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
-export { repeatedRunsHint } from './tool-hints.ts';
-export { describeFingerprintMismatch } from './fingerprint.ts';
+export { diffFingerprints, FINGERPRINT_FIELDS } from './fingerprint.ts';
+export { parseReport } from './parse-report.ts';
 export * from './schema.ts';

@@ -4,9 +4,11 @@ import type { Comparison } from './schema.ts';
  * Whether more rounds are no longer needed for this comparison: it is `regressed` or `improved`;
  * or `unchanged` with its whole interval inside ±threshold (on the log scale: the log ratio's
  * interval inside (−L, L) with L = −log(1 − threshold), the same L as the decision rule), or with
- * no interval because no relative change exists (values ≤ 0); or it can never be tested whatever
- * the rounds (`new`, `missing`, `errored`, a changed unit or direction). `inconclusive` is
- * undecided, and so is `unchanged` whose interval still reaches past the threshold.
+ * no interval because no relative change exists (values ≤ 0); or more rounds cannot change it
+ * (`new`, `missing`, `errored`, an `incomparable` unit or direction, or a significant change of
+ * values ≤ 0 that has no ratio). Undecided: `inconclusive` because the interval straddles the
+ * threshold, the test is underpowered, or there are fewer than 2 rounds; and `unchanged` whose
+ * interval still reaches past the threshold.
  * @param comparison one comparison from `comparePaired`
  * @param threshold the throughput loss the interval must stay within; the comparison's own when omitted
  * @returns true when sampling may stop for this comparison
@@ -23,8 +25,7 @@ export function isDecided(comparison: Comparison, threshold: number = comparison
     case 'errored':
       return true;
     case 'inconclusive':
-      // Untestable although both sides have 2 or more rounds: the unit or direction changed.
-      return comparison.p === null && comparison.baseline !== null && comparison.current !== null && comparison.baseline.runs >= 2 && comparison.current.runs >= 2;
+      return comparison.reason.cause === 'incomparable' || comparison.reason.cause === 'no-relative-change';
     case 'unchanged': {
       if (comparison.interval === null) return true;
       const limit = -Math.log(1 - threshold);

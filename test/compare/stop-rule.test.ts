@@ -4,7 +4,8 @@ import type { Comparison } from '../../src/compare/schema.ts';
 import { isDecided, undecidedGatedIds } from '../../src/compare/stop-rule.ts';
 import { bench, metric, results } from './helpers.ts';
 
-function comparison(fields: Partial<Comparison>): Comparison {
+/** A paired `unchanged` comparison, or any other verdict's fields over it. */
+function comparison(fields: Record<string, unknown>): Comparison {
   return {
     id: 's/t',
     metric: 'latency-p50',
@@ -12,22 +13,22 @@ function comparison(fields: Partial<Comparison>): Comparison {
     direction: 'smaller',
     gate: true,
     verdict: 'unchanged',
-    reason: '',
+    reason: { cause: 'not-significant' },
     baseline: { runs: 10, center: 1, cv: 0.01, observation: 'process' },
     current: { runs: 10, center: 1, cv: 0.01, observation: 'process' },
     change: { ratio: 1, metric: 0, throughput: 0 },
     interval: { method: 'hodges-lehmann', level: 0.95, ratio: [0.99, 1.02], metric: [-0.01, 0.02], throughput: [1 / 1.02 - 1, 1 / 0.99 - 1] },
     p: { test: 'signed-rank', twoSided: 0.5, worse: 0.3, better: 0.7, worseAdjusted: 0.3, betterAdjusted: 0.7 },
+    noise: { model: 'within-job' },
     threshold: 0.05,
     alpha: 0.01,
     flags: [],
-    runsNeeded: null,
     design: 'paired',
     ...fields,
-  };
+  } as Comparison;
 }
 
-function interval(low: number, high: number): Comparison['interval'] {
+function interval(low: number, high: number) {
   return { method: 'hodges-lehmann', level: 0.95, ratio: [low, high], metric: [low - 1, high - 1], throughput: [1 / high - 1, 1 / low - 1] };
 }
 
@@ -36,16 +37,19 @@ describe('isDecided', () => {
     expect(isDecided(comparison({ verdict }))).toBe(true);
   });
 
-  test('inconclusive is not decided', () => {
-    expect(isDecided(comparison({ verdict: 'inconclusive' }))).toBe(false);
+  test.each([
+    { cause: 'straddles-threshold', significant: 'worse', runsNeeded: 30 },
+    { cause: 'underpowered', fromZero: false, runsNeeded: 12 },
+    { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: 5 },
+  ])('inconclusive because $cause: more rounds can settle it, not decided', (reason) => {
+    expect(isDecided(comparison({ verdict: 'inconclusive', reason }))).toBe(false);
   });
 
-  test('inconclusive because fewer than 2 rounds: more rounds help, not decided', () => {
-    expect(isDecided(comparison({ verdict: 'inconclusive', p: null, baseline: { runs: 1, center: 1, cv: null, observation: 'process' } }))).toBe(false);
-  });
-
-  test('inconclusive and untestable with enough rounds (the unit changed): more rounds cannot help, decided', () => {
-    expect(isDecided(comparison({ verdict: 'inconclusive', p: null }))).toBe(true);
+  test.each([
+    { cause: 'incomparable', baselineUnit: 'ms', baselineDirection: 'smaller' },
+    { cause: 'no-relative-change', significant: 'worse' },
+  ])('inconclusive because $cause: more rounds cannot change it, decided', (reason) => {
+    expect(isDecided(comparison({ verdict: 'inconclusive', reason }))).toBe(true);
   });
 
   test('unchanged with the whole interval inside ±threshold is decided; reaching past it is not', () => {
@@ -69,10 +73,10 @@ describe('isDecided', () => {
 describe('undecidedGatedIds', () => {
   test('each undecided gated benchmark once, in order; non-gated ones never', () => {
     const comparisons = [
-      comparison({ id: 'a', verdict: 'inconclusive' }),
-      comparison({ id: 'a', metric: 'other', verdict: 'inconclusive' }),
+      comparison({ id: 'a', verdict: 'inconclusive', reason: { cause: 'underpowered', fromZero: false, runsNeeded: 12 } }),
+      comparison({ id: 'a', metric: 'other', verdict: 'inconclusive', reason: { cause: 'underpowered', fromZero: false, runsNeeded: 12 } }),
       comparison({ id: 'b', verdict: 'regressed' }),
-      comparison({ id: 'c', verdict: 'inconclusive', gate: false }),
+      comparison({ id: 'c', verdict: 'inconclusive', reason: { cause: 'underpowered', fromZero: false, runsNeeded: 12 }, gate: false }),
       comparison({ id: 'd', interval: interval(0.9, 1.1) }),
     ];
     expect(undecidedGatedIds(comparisons)).toEqual(['a', 'd']);
