@@ -5,10 +5,14 @@
  * exit status from the report's gate (`gateExitCode`).
  */
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { findMergeBase } from './baseline/find-merge-base.ts';
 import { branchFolder } from './baseline/layout.ts';
+import { runGit, type GitRunner } from './baseline/run-git.ts';
 import { shouldSave } from './baseline/should-save.ts';
 import type { BaselineStore, LoadedBaseline } from './baseline/store.ts';
 import {
+  comparePaired,
   compareResults,
   CompareConfigError,
   createReport,
@@ -20,9 +24,10 @@ import {
   type CompareOptions,
   type HistoryJob,
   type Report,
+  undecidedGatedIds,
 } from './compare/index.ts';
 import { formatThreshold } from './compare/parse-threshold.ts';
-import { DEFAULT_SUITES, storedModeRuns, type Config } from './config/config.ts';
+import { DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
 import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
@@ -35,6 +40,11 @@ import { renderSummary } from './report/render-summary.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Environment, Results } from './results/schema.ts';
 import { writeFileAtomically } from './results/write-file-atomically.ts';
+import { BaseUnusableError } from './runner/base-unusable-error.ts';
+import type { SignalHooks } from './runner/base-tree.ts';
+import { measurePaired, type BaseSource, type PairedMeasurement } from './runner/measure-paired.ts';
+import { DEFAULT_AUTO_ROUNDS_OPTIONS, maxLooks, type Look, type PairedMode, type RoundsPlan } from './runner/run-paired-rounds.ts';
+import { describeSetup } from './runner/setup-trees.ts';
 import { runSuites, type RunLog } from './runner/run-suites.ts';
 
 /** Where the pipeline reports progress: `@actions/core` in the action, the console in the CLI. */
@@ -274,6 +284,12 @@ export interface BenchgateDeps {
   readTextFile?: (file: string) => Promise<string>;
   /** @default writeFileAtomically */
   writeFile?: FileWriter;
+  /** Runs git for the same-runner design (merge base, worktree). @default the real git CLI */
+  git?: GitRunner;
+  /** Parent of the base worktree. @default RUNNER_TEMP, else the OS temporary folder */
+  tempDir?: string;
+  /** Where SIGINT/SIGTERM handlers that remove the base worktree are registered. @default process */
+  signals?: SignalHooks;
 }
 
 /** What one action run produced, and the exit status it asks for. */
@@ -304,26 +320,37 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   if (config.mode === 'comment') return postStoredReport(config, deps);
   const { context } = deps.event;
 
-  const results = await measure(config, {
-    cwd: deps.cwd,
-    env: deps.env,
-    commit: context.headSha,
-    ref: deps.event.ref,
-    environment: deps.environment,
-    log: deps.log,
-  });
-  await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
-  deps.core.setOutput('results-file', config.output);
-  deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
+  const paired = resolveComparisonMode(config, context.eventName) === 'base' ? await measureBaseHere(config, deps) : null;
+  let results: Results;
+  let report: Report;
+  if (paired !== null) {
+    results = paired.measurement.head;
+    report = paired.report;
+    await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
+    deps.core.setOutput('results-file', config.output);
+    deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
+  } else {
+    results = await measure(config, {
+      cwd: deps.cwd,
+      env: deps.env,
+      commit: context.headSha,
+      ref: deps.event.ref,
+      environment: deps.environment,
+      log: deps.log,
+    });
+    await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
+    deps.core.setOutput('results-file', config.output);
+    deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
 
-  const loaded = await loadBaseline(config, deps);
-  const report = await buildReport(config, {
-    baseline: loaded?.results ?? null,
-    baselineChoice: loaded?.choice ?? null,
-    history: loaded?.history ?? [],
-    current: results,
-    reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
-  });
+    const loaded = await loadBaseline(config, deps);
+    report = await buildReport(config, {
+      baseline: loaded?.results ?? null,
+      baselineChoice: loaded?.choice ?? null,
+      history: loaded?.history ?? [],
+      current: results,
+      reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
+    });
+  }
   const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
@@ -523,4 +550,209 @@ export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>
   const results = await measure(config, context);
   await writeResults(config.output, results);
   return { results, exitCode: results.benchmarks.some((benchmark) => benchmark.state === 'errored') ? 1 : 0 };
+}
+
+/** The settings the same-runner design reads. */
+export type PairedConfig = Pick<
+  Config,
+  | 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'runs' | 'maxTime' | 'setup' | 'command'
+  | 'outputFilePath' | 'tool' | 'githubToken' | 'passEnv' | 'threshold' | 'alpha' | 'interval' | 'fingerprintMismatch' | 'configFile'
+  | 'benchmarkSet' | 'failOn'
+>;
+
+/**
+ * The rounds of the same-runner design: `runs: N` is N rounds; `auto` is adaptive, bounded by
+ * `max-time`, with the runner's default minimum, batch and maximum.
+ * @param config `runs` and `max-time` (ms)
+ * @example
+ * roundsPlan({ runs: 12, maxTime: 600000 }) // => { kind: 'fixed', rounds: 12 }
+ */
+export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan {
+  if (config.runs !== 'auto') return { kind: 'fixed', rounds: config.runs };
+  return { kind: 'auto', ...DEFAULT_AUTO_ROUNDS_OPTIONS, maxTimeMs: config.maxTime };
+}
+
+/**
+ * What each side runs per round: the suites, or the `command` whose output `output-file-path` names.
+ * @param config the measuring settings
+ * @throws ConfigError-like Error when `command` is set without `output-file-path`
+ */
+export function pairedMode(config: PairedConfig): PairedMode {
+  if (config.command !== null) {
+    if (config.outputFilePath === null) throw new PairedConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
+  }
+  return {
+    kind: 'suites',
+    suites: config.suites,
+    time: config.time,
+    warmupTime: config.warmupTime,
+    retainSamples: config.retainSamples,
+    filter: config.filter,
+    runTimeout: config.runTimeout,
+  };
+}
+
+/** A same-runner setting that cannot work (for example `command` without `output-file-path`). */
+export class PairedConfigError extends Error {
+  override name = 'PairedConfigError';
+}
+
+/** Where and how to measure both sides, beside the config. */
+export interface PairedContext {
+  /** The head's working folder. */
+  cwd: string;
+  /** The parent's environment (children get it scrubbed). */
+  env: Record<string, string | undefined>;
+  environment: Environment;
+  log: PipelineLog;
+  base: BaseSource;
+  head: { kind: 'workspace'; commit: string | null } | { kind: 'commit'; commit: string };
+  refs: { base: string | null; head: string | null };
+  /** The PR base branch, for the report. */
+  baseBranch: string | null;
+  git: GitRunner;
+  tempDir: string;
+  signals?: SignalHooks;
+}
+
+/** A same-runner measurement and its report. */
+export interface PairedOutcome {
+  measurement: PairedMeasurement;
+  report: Report;
+}
+
+/**
+ * The same-runner design: measures the base and the head interleaved in this job (adaptive
+ * rounds ask `comparePaired` after each batch), then compares them round by round and builds
+ * the report, whose baseline choice says `same-runner` with the base commit.
+ * @param config the measuring, compare and gate settings
+ * @param context where, which commits, git and log
+ * @throws BaseUnusableError when the base cannot be measured (the action falls back to stored)
+ * @throws RunnerError when the head cannot be measured
+ */
+export async function measureAndComparePaired(config: PairedConfig, context: PairedContext): Promise<PairedOutcome> {
+  const mode = pairedMode(config);
+  const plan = roundsPlan(config);
+  const options = await readCompareOptions(config, [], mode.kind === 'suites' ? 'benchgate' : config.tool);
+  const compareLook = (base: Results, head: Results, look: Look | null) => comparePaired(base, head, options, look ?? undefined);
+  const measurement = await measurePaired(
+    {
+      workspace: context.cwd,
+      base: context.base,
+      head: context.head,
+      setup: config.setup,
+      setupTimeout: config.runTimeout,
+      tempDir: context.tempDir,
+      mode,
+      plan,
+      seed: config.seed,
+      env: context.env,
+      token: config.githubToken || null,
+      passEnv: config.passEnv,
+    },
+    { base: { ref: context.refs.base }, head: { ref: context.refs.head, commit: null }, environment: context.environment },
+    {
+      git: context.git,
+      findMergeBase: (head, branch) => findMergeBase(context.git, { workspace: context.cwd, remote: 'origin', log: context.log }, head, branch),
+      log: context.log,
+      decide: (base, head, look) => {
+        const undecided = undecidedGatedIds(compareLook(base, head, look));
+        return { done: undecided.length === 0, undecided };
+      },
+      readOutput: (file) => parseToolOutput(file, config.tool, { environment: context.environment }),
+      ...(context.signals ? { signals: context.signals } : {}),
+    },
+  );
+  const lastLook = plan.kind === 'auto' ? { index: measurement.looks, max: maxLooks(plan), rounds: measurement.rounds } : null;
+  const comparisons = compareLook(measurement.base, measurement.head, lastLook);
+  const stopped =
+    measurement.stop === 'fixed' ? '' : measurement.stop === 'decided' ? ', stopped when every gated comparison was decided' : measurement.stop === 'max-rounds' ? `, stopped at the most rounds (${measurement.rounds})` : ', stopped at max-time';
+  const baseName = context.base.kind === 'merge-base' ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}` : `${measurement.baseCommit.slice(0, 7)}`;
+  const report = createReport({
+    benchmarkSet: config.benchmarkSet,
+    baseline: measurement.base,
+    baselineChoice: {
+      method: 'same-runner',
+      commit: measurement.baseCommit,
+      date: measurement.base.createdAt,
+      branch: context.baseBranch,
+      description: `same-runner A/B: ${baseName}, measured on this runner with the current commit in ${measurement.rounds} interleaved rounds${stopped} (setup: ${describeSetup(measurement.setup.base)})`,
+      historyRuns: 0,
+    },
+    current: measurement.head,
+    options,
+    comparisons,
+    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch },
+    reproduce: describeAbReproduction(config, measurement.baseCommit, context.head.kind === 'commit' ? context.head.commit : null),
+  });
+  return { measurement, report };
+}
+
+/**
+ * The command that repeats a same-runner comparison locally: `benchgate ab` with the same base,
+ * rounds, seed and settings.
+ * @param config the settings
+ * @param baseCommit the base that was measured
+ * @param headCommit the head, or null for the working tree
+ */
+export function describeAbReproduction(config: PairedConfig, baseCommit: string, headCommit: string | null): string {
+  const words = ['npx', 'benchgate', 'ab', baseCommit, ...(headCommit ? [headCommit] : []), '--runs', String(config.runs), '--seed', String(config.seed)];
+  if (config.runs === 'auto') words.push('--max-time', String(config.maxTime / 1000));
+  if (config.command !== null) words.push('--command', config.command, '--output-file-path', config.outputFilePath ?? '');
+  else {
+    if (config.suites !== DEFAULT_SUITES) words.push('--suites', config.suites);
+    if (config.filter !== null) words.push('--filter', config.filter);
+  }
+  if (config.setup !== null) words.push('--setup', config.setup);
+  words.push('--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha));
+  if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
+  return words.map(shellWord).join(' ');
+}
+
+/**
+ * The action's same-runner path: measures the pull request's base here. Any reason the base
+ * cannot be measured is a warning naming the cause, and null tells the caller to compare with
+ * the stored baseline instead.
+ */
+async function measureBaseHere(config: Config, deps: BenchgateDeps): Promise<PairedOutcome | null> {
+  const { context } = deps.event;
+  const fallback = (why: string) => {
+    deps.log.warning(`compare-with: base: ${why}; comparing with the stored baseline instead`);
+    return null;
+  };
+  if (config.outputFilePath !== null && config.command === null) {
+    if (config.compareWith === 'auto') {
+      deps.log.info("compare-with: auto uses the stored baseline: 'output-file-path' without 'command' gives no way to measure the base");
+      return null;
+    }
+    return fallback("'output-file-path' without 'command' gives no way to measure the base");
+  }
+  if (context.baseRef === null) return fallback('this event has no pull request base branch');
+  const git = deps.git ?? runGit;
+  let head: string;
+  try {
+    head = (await git(['rev-parse', 'HEAD'], { cwd: deps.cwd })).toString('utf8').trim();
+  } catch (error: unknown) {
+    return fallback(`the workspace is not a git checkout (${describeError(error)})`);
+  }
+  if (head !== context.headSha) deps.log.info(`measuring the checked-out commit ${head.slice(0, 7)} (the pull request head is ${context.headSha.slice(0, 7)})`);
+  try {
+    return await measureAndComparePaired(config, {
+      cwd: deps.cwd,
+      env: deps.env,
+      environment: deps.environment,
+      log: deps.log,
+      base: { kind: 'merge-base', headCommit: head, baseBranch: context.baseRef },
+      head: { kind: 'workspace', commit: head },
+      refs: { base: `refs/heads/${context.baseRef}`, head: deps.event.ref },
+      baseBranch: context.baseRef,
+      git,
+      tempDir: deps.tempDir ?? deps.env.RUNNER_TEMP ?? os.tmpdir(),
+      ...(deps.signals ? { signals: deps.signals } : {}),
+    });
+  } catch (error: unknown) {
+    if (error instanceof BaseUnusableError) return fallback(`${error.message} (${error.reason})`);
+    throw error;
+  }
 }

@@ -1,13 +1,12 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { holm } from '../stats/index.ts';
-import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
+import { analyzeMetric, type Analysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
-import { decideVerdict } from './decide-verdict.ts';
+import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { diffFingerprints } from './fingerprint.ts';
 import { estimateJobNoise, historyKey } from './history.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, ComparisonOf, Interval, QualityFlag } from './schema.ts';
+import type { Change, Comparison, Interval, QualityFlag } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Change in the report's three forms from a current / baseline ratio. */
@@ -15,21 +14,14 @@ export function describeChange(ratio: number, direction: Metric['direction']): C
   return { ratio, metric: ratio - 1, throughput: direction === 'smaller' ? 1 / ratio - 1 : ratio - 1 };
 }
 
-function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
+/** The interval of a current / baseline ratio in the report's three forms. */
+export function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
   const throughput: [number, number] = direction === 'smaller' ? [1 / high - 1, 1 / low - 1] : [low - 1, high - 1];
   return { method, level, ratio: [low, high], metric: [low - 1, high - 1], throughput };
 }
 
-/** A comparison that ran a test and awaits its Holm adjustment and verdict. */
-interface Pending {
-  fields: Omit<ComparisonOf<'unchanged'>, 'verdict' | 'reason' | 'p'>;
-  analysis: TestedAnalysis;
-  worse: number;
-  better: number;
-}
-
 /** Either a finished comparison or one that waits for the adjusted p values. */
-type Slot = { done: Comparison } | { pending: Pending };
+type Slot = { done: Comparison } | { pending: PendingComparison };
 
 function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
   const names: string[] = [];
@@ -168,35 +160,6 @@ export function compareResults(baseline: Results | null, current: Results, optio
     }
   }
 
-  const finished = new Map<Pending, Comparison>();
-  for (const gated of [true, false]) {
-    const family = slots.flatMap((slot) => ('pending' in slot && slot.pending.fields.gate === gated ? [slot.pending] : []));
-    if (family.length === 0) continue;
-    const worseAdjusted = holm(family.map((entry) => entry.worse));
-    const betterAdjusted = holm(family.map((entry) => entry.better));
-    family.forEach((entry, index) => {
-      const { analysis, fields } = entry;
-      const p = {
-        test: analysis.test,
-        twoSided: analysis.pTwoSided,
-        worse: entry.worse,
-        better: entry.better,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
-      };
-      const decision = decideVerdict({
-        analysis,
-        direction: fields.direction,
-        threshold: fields.threshold,
-        alpha: fields.alpha,
-        worseAdjusted: p.worseAdjusted,
-        betterAdjusted: p.betterAdjusted,
-        family: family.length,
-        n1: fields.baseline.runs,
-        n2: fields.current.runs,
-      });
-      finished.set(entry, { ...fields, p, ...decision } as Comparison);
-    });
-  }
+  const finished = decideFamilies(slots.flatMap((slot) => ('pending' in slot ? [slot.pending] : [])));
   return slots.map((slot) => ('done' in slot ? slot.done : finished.get(slot.pending)!));
 }

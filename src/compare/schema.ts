@@ -118,14 +118,18 @@ export const PValuesSchema = z.object({
    * t test's p over stored jobs (both must reject);
    * `history`: the job-to-job t test of the two centers alone (one value per job, or samples);
    * `noise-floor`: a normal test with the assumed job-to-job noise floor;
-   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation.
+   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation
+   * (paired rounds: the exact sign-flip tail 2⁻ⁿ);
+   * `signed-rank`: paired rounds, the Wilcoxon signed-rank test of the per-round log ratios.
    */
-  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'history', 'noise-floor', 'exact-permutation']),
+  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
   worseAdjusted: z.number(),
   betterAdjusted: z.number(),
+  /** `signed-rank`: paired rounds whose two values were equal, left out of the test (R's rule for zeros). */
+  droppedRounds: z.number().int().nonnegative().optional(),
 });
 export type PValues = z.infer<typeof PValuesSchema>;
 
@@ -146,6 +150,20 @@ export type NoiseModel = z.infer<typeof NoiseModelSchema>;
 /** Which one-sided test was significant, for reasons that depend on it. */
 export const SignificantSchema = z.enum(['worse', 'better']);
 
+/**
+ * One look of a sequential (adaptive) comparison. `alpha` and `confidence` are this look's
+ * nominal test level and interval level, spent from the comparison's `alpha` and the interval
+ * level over at most `maxLooks` looks, so that stopping at any look keeps the error rates.
+ */
+export const SequentialLookSchema = z.object({
+  look: z.number().int().positive(),
+  maxLooks: z.number().int().positive(),
+  spending: z.enum(['pocock', 'obrien-fleming']),
+  alpha: z.number(),
+  confidence: z.number(),
+});
+export type SequentialLook = z.infer<typeof SequentialLookSchema>;
+
 /** The fields every comparison has. */
 const comparisonFields = {
   id: z.string(),
@@ -158,6 +176,14 @@ const comparisonFields = {
   threshold: z.number(),
   alpha: z.number(),
   flags: z.array(QualityFlagSchema),
+  /**
+   * How the two sides were measured: `independent` (a stored baseline from another job; absent
+   * means this) or `paired` (base and head measured in interleaved rounds of one job, compared
+   * round by round).
+   */
+  design: z.enum(['independent', 'paired']).optional(),
+  /** Paired rounds with adaptive sampling: which look this is and the levels spent on it (see `lookAlpha`). */
+  sequential: SequentialLookSchema.optional(),
 };
 
 /** The fields of a comparison whose both sides were measured and tested. */
@@ -324,9 +350,13 @@ export const SideInfoSchema = z.object({
 });
 export type SideInfo = z.infer<typeof SideInfoSchema>;
 
-/** How the baseline was chosen; filled by the baseline store, `null` when given on the command line. */
+/**
+ * How the baseline was chosen; filled by the baseline store, `null` when given on the command line.
+ * `same-runner`: the base commit was measured in this job, interleaved with the current one
+ * (`compare-with: base`); `commit` is that base commit.
+ */
 export const BaselineChoiceSchema = z.object({
-  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit']),
+  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit', 'same-runner']),
   commit: z.string().nullable(),
   date: z.string().nullable(),
   branch: z.string().nullable(),

@@ -45,9 +45,19 @@ export function describeMethod(comparison: Comparison): string {
   const floor = noise?.model === 'prior-floor' ? `, widened by ${describeNoise(noise)}` : '';
   switch (comparison.p.test) {
     case 'exact-permutation':
+      if (comparison.design === 'paired') {
+        return comparison.change?.ratio === 1
+          ? `every round is identical on both sides (${formatCount(n1)} paired ${n1 === 1 ? 'round' : 'rounds'})`
+          : `each side constant, exact sign-flip test on ${formatCount(n1)} paired rounds`;
+      }
       return comparison.change?.ratio === 1
         ? 'every run is identical on both sides'
         : `each side constant, exact rank test on ${formatCount(n1)} and ${runs(n2)}`;
+    case 'signed-rank': {
+      const dropped = comparison.p.droppedRounds ?? 0;
+      const left = dropped > 0 ? `; ${formatCount(dropped)} ${dropped === 1 ? 'round' : 'rounds'} with equal values on both sides left out` : '';
+      return `Wilcoxon signed-rank on ${formatCount(n1)} paired rounds${comparison.change === null ? ' (values ≤ 0: no relative change)' : ''}${left}`;
+    }
     case 'mann-whitney':
       return `Mann–Whitney U on ${formatCount(n1)} and ${runs(n2)}${comparison.change === null ? ' (values ≤ 0: no relative change)' : ''}${floor}`;
     case 'welch':
