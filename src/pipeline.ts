@@ -27,7 +27,7 @@ import {
   undecidedGatedIds,
 } from './compare/index.ts';
 import { formatThreshold } from './compare/parse-threshold.ts';
-import { DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
+import { ConfigError, DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
 import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
@@ -516,11 +516,11 @@ export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan
 /**
  * What each side runs per round: the suites, or the `command` whose output `output-file-path` names.
  * @param config the measuring settings
- * @throws ConfigError-like Error when `command` is set without `output-file-path`
+ * @throws ConfigError when `command` is set without `output-file-path`
  */
 export function pairedMode(config: PairedConfig): PairedMode {
   if (config.command !== null) {
-    if (config.outputFilePath === null) throw new PairedConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
     return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
   }
   return {
@@ -532,11 +532,6 @@ export function pairedMode(config: PairedConfig): PairedMode {
     filter: config.filter,
     runTimeout: config.runTimeout,
   };
-}
-
-/** A same-runner setting that cannot work (for example `command` without `output-file-path`). */
-export class PairedConfigError extends Error {
-  override name = 'PairedConfigError';
 }
 
 /** Where and how to measure both sides, beside the config. */
