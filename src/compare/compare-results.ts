@@ -1,8 +1,7 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { holm } from '../stats/index.ts';
-import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
+import { analyzeMetric, type Analysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
-import { decideVerdict } from './decide-verdict.ts';
+import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { describeFingerprintMismatch } from './fingerprint.ts';
 import { estimateJobNoise, historyKey } from './history.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
@@ -16,17 +15,13 @@ export function describeChange(ratio: number, direction: Metric['direction']): C
   return { ratio, metric: ratio - 1, throughput: direction === 'smaller' ? 1 / ratio - 1 : ratio - 1 };
 }
 
-function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
+/** The interval of a current / baseline ratio in the report's three forms. */
+export function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
   const throughput: [number, number] = direction === 'smaller' ? [1 / high - 1, 1 / low - 1] : [low - 1, high - 1];
   return { method, level, ratio: [low, high], metric: [low - 1, high - 1], throughput };
 }
 
-interface Pending {
-  comparison: Comparison;
-  analysis: TestedAnalysis | null;
-  worse: number;
-  better: number;
-}
+type Pending = PendingComparison;
 
 function pendingOf(comparison: Comparison): Pending {
   return { comparison, analysis: null, worse: Number.NaN, better: Number.NaN };
@@ -165,37 +160,6 @@ export function compareResults(baseline: Results | null, current: Results, optio
     }
   }
 
-  for (const gated of [true, false]) {
-    const family = pending.filter((entry) => entry.analysis !== null && entry.comparison.gate === gated);
-    if (family.length === 0) continue;
-    const worseAdjusted = holm(family.map((entry) => entry.worse));
-    const betterAdjusted = holm(family.map((entry) => entry.better));
-    family.forEach((entry, index) => {
-      const analysis = entry.analysis!;
-      const comparison = entry.comparison;
-      comparison.p = {
-        test: analysis.test,
-        twoSided: analysis.pTwoSided,
-        worse: entry.worse,
-        better: entry.better,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
-      };
-      const decision = decideVerdict({
-        analysis,
-        direction: comparison.direction,
-        threshold: comparison.threshold,
-        alpha: comparison.alpha,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
-        family: family.length,
-        n1: comparison.baseline!.runs,
-        n2: comparison.current!.runs,
-      });
-      comparison.verdict = decision.verdict;
-      comparison.reason = decision.reason;
-      comparison.runsNeeded = decision.runsNeeded;
-    });
-  }
+  decideFamilies(pending);
   return pending.map((entry) => entry.comparison);
 }

@@ -23,6 +23,12 @@ export interface VerdictInput {
   family: number;
   n1: number;
   n2: number;
+  /**
+   * The smallest one-sided p the design's test can reach with n runs per side (or n paired
+   * rounds), for the runs that would let an unreachable test reach alpha.
+   * @default the rank-sum test's 1 / C(2n, n) (`smallestRankP(n, n)`)
+   */
+  separationP?: (runs: number) => number;
 }
 
 /** Runs per side beyond which `runsNeeded` is reported as null ("more runs will not settle it"). */
@@ -38,8 +44,8 @@ function throughputText(worse: number): string {
 }
 
 /** Smallest equal run count per side at which complete separation reaches `level`. */
-function runsForSeparation(level: number, now: number): number | null {
-  for (let n = Math.max(2, now + 1); n <= MAX_RUNS_NEEDED; n++) if (smallestRankP(n, n) < level) return n;
+function runsForSeparation(level: number, now: number, separationP: (runs: number) => number = (n) => smallestRankP(n, n)): number | null {
+  for (let n = Math.max(2, now + 1); n <= MAX_RUNS_NEEDED; n++) if (separationP(n) < level) return n;
   return null;
 }
 
@@ -86,7 +92,7 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
       return { verdict, reason: `the baseline is constantly 0 and the current side is above it (${how}): any rise exceeds the threshold`, runsNeeded: null };
     }
     if (analysis.fromZero && !worseSignificant && !betterSignificant) {
-      const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
+      const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2), input.separationP);
       return {
         verdict: 'inconclusive',
         reason: `the baseline is constantly 0 and the current side is above it, but ${input.n1} and ${input.n2} runs cannot reach alpha ${alpha}; ${runs === null ? 'more runs will not settle it' : `${runs} runs per side could`}`,
@@ -138,7 +144,7 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
     };
   }
   if (low >= limit || high <= -limit) {
-    const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
+    const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2), input.separationP);
     return {
       verdict: 'inconclusive',
       reason: `${range}: beyond the ${thresholdText} threshold but not significant at alpha ${alpha} (${how}); ${runs === null ? 'more runs will not settle it' : `${runs} runs per side could reach it`}`,

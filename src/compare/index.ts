@@ -1,5 +1,9 @@
 /** The compare stage: two results → comparisons with verdicts → report and gate. Pure. */
-export { compareResults, describeChange } from './compare-results.ts';
+export { compareResults, describeChange, describeInterval } from './compare-results.ts';
+export { comparePaired, type PairedLook } from './compare-paired.ts';
+export { analyzePaired, smallestSignedRankP, type PairedAnalysis } from './analyze-paired.ts';
+export { isDecided, undecidedGatedIds } from './stop-rule.ts';
+export { decideFamilies, type DecideFamiliesOptions, type PendingComparison } from './decide-families.ts';
 export { decideVerdict, MAX_RUNS_NEEDED, type VerdictDecision, type VerdictInput } from './decide-verdict.ts';
 export { decideGate, DEFAULT_GATE_OPTIONS, type GateOptions } from './decide-gate.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';

@@ -76,9 +76,11 @@ export const PValuesSchema = z.object({
   /**
    * `history`: the larger of the within-job p and the job-to-job p (both must reject);
    * `noise-floor`: a normal test with the assumed job-to-job noise floor;
-   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation.
+   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation
+   * (paired rounds: the exact sign-flip tail 2⁻ⁿ);
+   * `signed-rank`: paired rounds, the Wilcoxon signed-rank test of the per-round log ratios.
    */
-  test: z.enum(['mann-whitney', 'welch', 'history', 'noise-floor', 'exact-permutation']),
+  test: z.enum(['mann-whitney', 'welch', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
@@ -86,6 +88,20 @@ export const PValuesSchema = z.object({
   betterAdjusted: z.number(),
 });
 export type PValues = z.infer<typeof PValuesSchema>;
+
+/**
+ * One look of a sequential (adaptive) comparison. `alpha` and `confidence` are this look's
+ * nominal test level and interval level, spent from the comparison's `alpha` and the interval
+ * level over at most `maxLooks` looks, so that stopping at any look keeps the error rates.
+ */
+export const SequentialLookSchema = z.object({
+  look: z.number().int().positive(),
+  maxLooks: z.number().int().positive(),
+  spending: z.enum(['pocock', 'obrien-fleming']),
+  alpha: z.number(),
+  confidence: z.number(),
+});
+export type SequentialLook = z.infer<typeof SequentialLookSchema>;
 
 /** One benchmark metric compared across the two sides. */
 export const ComparisonSchema = z.object({
@@ -115,6 +131,14 @@ export const ComparisonSchema = z.object({
     .optional(),
   /** Stored base-branch jobs whose spread widened this comparison (0 or absent when none). */
   historyJobs: z.number().int().nonnegative().optional(),
+  /**
+   * How the two sides were measured: `independent` (a stored baseline from another job; absent
+   * means this) or `paired` (base and head measured in interleaved rounds of one job, compared
+   * round by round).
+   */
+  design: z.enum(['independent', 'paired']).optional(),
+  /** Paired rounds with adaptive sampling: which look this is and the levels spent on it (see `lookAlpha`). */
+  sequential: SequentialLookSchema.optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

@@ -18,3 +18,8 @@ export { tCdf } from './t-cdf.ts';
 export { tQuantile } from './t-quantile.ts';
 export { tukeyFences, type TukeyFencesResult } from './tukey-fences.ts';
 export { welchTTest, type WelchResult } from './welch-t-test.ts';
+export { alphaSpentAtLook, type SpendingFunction } from './alpha-spent-at-look.ts';
+export { hodgesLehmannOneSample, type HodgesLehmannOneSampleResult } from './hodges-lehmann-one-sample.ts';
+export { lookAlpha } from './look-alpha.ts';
+export { signedRankDistribution } from './signed-rank-distribution.ts';
+export { SIGNED_RANK_EXACT_LIMIT, wilcoxonSignedRank, type WilcoxonSignedRankResult } from './wilcoxon-signed-rank.ts';
