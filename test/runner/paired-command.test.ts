@@ -213,3 +213,31 @@ describe.skipIf(!has('g++', '--version') || !has('sh', '-c', 'echo "int main(){}
     }
   });
 });
+
+describe.skipIf(!has('cargo', '+nightly', '--version'))('command mode with cargo bench (libtest bencher text)', () => {
+  test("each round's bencher line of each tree is that round's observation", { timeout: 240_000 }, async () => {
+    const dir = scratchDir('benchgate-cargo-');
+    const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
+    for (const [side, tree] of Object.entries(trees)) {
+      mkdirSync(path.join(tree, 'benches'), { recursive: true });
+      mkdirSync(path.join(tree, 'src'));
+      writeFileSync(path.join(tree, 'Cargo.toml'), '[package]\nname = "pairs"\nversion = "0.1.0"\nedition = "2021"\n');
+      writeFileSync(path.join(tree, 'src', 'lib.rs'), 'pub fn copy(src: &[u8], dst: &mut [u8]) { dst.copy_from_slice(src); }\n');
+      writeFileSync(
+        path.join(tree, 'benches', 'copy.rs'),
+        `#![feature(test)]\nextern crate test;\n\n#[bench]\nfn bench_copy(b: &mut test::Bencher) {\n    let src = vec![1u8; ${side === 'base' ? 1024 : 4096}];\n    let mut dst = vec![0u8; src.len()];\n    b.iter(|| pairs::copy(&src, &mut dst));\n}\n`,
+      );
+    }
+    const run = await runPairedRounds(
+      { trees, mode: command('cargo +nightly bench --offline --quiet > bench.txt', 'bench.txt'), plan: { kind: 'fixed', rounds: 2 }, seed: 8, env },
+      meta,
+      { log, readOutput },
+    );
+    expect(run.base.tool).toBe('cargo');
+    for (const side of ['base', 'head'] as const) {
+      const metric = run[side].benchmarks.find((b) => b.id === 'bench_copy')!.metrics.find((m) => m.name === 'time')!;
+      expect(metric).toMatchObject({ observation: 'process', unit: 'ns' });
+      expect(metric.runs).toHaveLength(2);
+    }
+  });
+});
