@@ -2,7 +2,7 @@ import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { analyzeMetric, type Analysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
-import { describeFingerprintMismatch } from './fingerprint.ts';
+import { describeFingerprintMismatch, diffFingerprints } from './fingerprint.ts';
 import { estimateJobNoise, historyKey } from './history.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectFlags } from './quality-flags.ts';
@@ -52,8 +52,7 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
 export function compareResults(baseline: Results | null, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
   const settings = resolveCompareOptions(options);
   const hint = repeatedRunsHint(settings.tool ?? current.tool);
-  const fingerprint =
-    baseline && settings.fingerprintMismatch !== 'ignore' ? describeFingerprintMismatch(baseline.environment, current.environment) : [];
+  const fingerprint = baseline ? describeFingerprintMismatch(diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch)) : [];
 
   const resolve = (id: string, metric: string, gate: boolean): ResolvedSettings =>
     resolveOverrides(settings.overrides, id, metric, { threshold: settings.threshold, alpha: settings.alpha, gate });

@@ -1,7 +1,8 @@
 /**
- * One stored past job on the base branch, reduced to the center (median of the runs) of each
- * metric. The baseline store fills these; compare uses their spread as job-to-job noise.
- * Structurally the same as the baseline store's `HistoryJob`.
+ * One stored past job on the base branch, reduced to the center (`centerOf`: the median of the
+ * runs, or an aggregate's mean) of each metric. The baseline store fills these
+ * (`summarizeJob`); compare uses their spread as job-to-job noise. The one declaration: the
+ * store re-exports it.
  */
 export interface HistoryJob {
   commit: string;

@@ -23,5 +23,5 @@ export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
 export { repeatedRunsHint } from './tool-hints.ts';
-export { describeFingerprintMismatch } from './fingerprint.ts';
+export { describeFingerprintMismatch, diffFingerprints, FINGERPRINT_FIELDS, type FingerprintDifference } from './fingerprint.ts';
 export * from './schema.ts';

@@ -1,4 +1,4 @@
-import { median } from '../formats/median.ts';
+import { median } from '../stats/median.ts';
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
 
 /**
