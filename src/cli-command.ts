@@ -179,7 +179,7 @@ export function renderUsage(command: CliCommand): string {
 export function renderCommandHelp(command: CliCommand): string {
   const entries = flagEntries(command);
   const labels = entries.map(flagLabel);
-  const width = Math.max(...labels.map((label) => label.length), '-h, --help'.length) + 2;
+  const width = labels.reduce((widest, label) => Math.max(widest, label.length), '-h, --help'.length) + 2;
   const lines = [`usage: ${renderUsage(command)}`, '', command.summary, '', 'flags:'];
   for (const [index, entry] of entries.entries()) {
     const fallback = command.defaults?.[entry.name] ?? entry.default;
@@ -187,7 +187,10 @@ export function renderCommandHelp(command: CliCommand): string {
     lines.push(`  ${labels[index]!.padEnd(width)}${entry.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   }
   lines.push(`  ${'-h, --help'.padEnd(width)}Show this help.`);
-  if (command.notes && command.notes.length > 0) lines.push('', ...command.notes);
+  if (command.notes && command.notes.length > 0) {
+    lines.push('');
+    for (const note of command.notes) lines.push(note);
+  }
   return lines.join('\n');
 }
 
@@ -196,7 +199,7 @@ export function renderCommandHelp(command: CliCommand): string {
  * @param commands the command table
  */
 export function renderHelp(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const width = commands.reduce((widest, c) => Math.max(widest, c.name.length), 0) + 2;
   return [
     'usage: benchgate <command> [flags]',
     '',

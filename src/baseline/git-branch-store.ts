@@ -1,9 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FormatError } from '../formats/format-error.ts';
+import { FormatError } from '../results/format-error.ts';
+import { decodeText } from '../results/decode-text.ts';
 import { parseResults } from '../results/parse-results.ts';
-import type { Results } from '../results/schema.ts';
+import { redactDeep, redactText, secretForms } from '../results/redact.ts';
+import { RESULTS_SCHEMA, type Results } from '../results/schema.ts';
+import { registeredSecrets } from '../results/secrets.ts';
+import { backoffDelay } from './backoff.ts';
+import { fetchTip, listFolder, openDataRepo, readBlobs, type DataRepo } from './data-repo.ts';
+import { renderFastImport, type FastImportCommit } from './fast-import.ts';
 import {
   INDEX_FILE,
   applyRetention,
@@ -20,17 +25,20 @@ import {
   type Candidate,
   type IndexEntry,
 } from './layout.ts';
-import { ensureCommit as ensureCommitIn, findMergeBase as findMergeBaseIn } from './find-merge-base.ts';
+import { resolveFirstParentLine } from './merge-base.ts';
 import { GitCommandError, runGit, type GitRunner } from './run-git.ts';
 import { StoreError, type BaselineQuery, type BaselineStore, type HistoryJob, type LoadedBaseline, type SaveOutcome, type SaveTarget, type StoreLog } from './store.ts';
 
 /** How `save` retries when another writer pushed first. */
 export interface RetryOptions {
-  /** Push attempts before `save` gives up with `StoreError('push-exhausted')`. @default 8 */
+  /** Push attempts before `save` gives up with `StoreError('push-exhausted')`. @default 16 */
   maxAttempts: number;
-  /** First backoff ceiling; it doubles per attempt and the wait is a uniform random fraction of it ("full jitter"). @default 500 */
+  /**
+   * First backoff ceiling, ms, raised to the duration of the rejected push; it doubles per attempt
+   * and the wait is a uniform random fraction of it ("full jitter", see `backoffDelay`). @default 500
+   */
   baseDelayMs: number;
-  /** Largest backoff ceiling. @default 15000 */
+  /** Largest backoff ceiling, ms. @default 30000 */
   maxDelayMs: number;
 }
 
@@ -45,8 +53,10 @@ export interface GitBranchStoreOptions {
   /** The data repository's URL; null reads `git remote get-url <remote>` in the workspace. @default null */
   remoteUrl: string | null;
   /**
-   * A token for https remotes, sent as an `http.extraheader` (basic `x-access-token`). null copies
-   * the workspace's `http.*.extraheader` settings, which actions/checkout writes. @default null
+   * A token for https remotes, sent as an `http.extraheader` (basic `x-access-token`) through the
+   * git children's environment only (never written to disk or put on a command line), and
+   * redacted from every stored run and log line. null reuses the workspace's
+   * `http.*.extraheader` settings, which actions/checkout writes, the same way. @default null
    */
   token: string | null;
   /** Stored runs kept per branch; older ones are deleted by a pruning commit. @default 100 */
@@ -59,7 +69,10 @@ export interface GitBranchStoreOptions {
   localCopyDir: string | null;
   /** Parent of the temporary data repository; null means the OS temporary folder. @default null */
   tempDir: string | null;
-  /** @default { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 15000 } */
+  /**
+   * Sized so that 20 writers pushing at once to a server that takes a second per push all land
+   * (test/baseline/slow-server.test.ts). @default { maxAttempts: 16, baseDelayMs: 500, maxDelayMs: 30000 }
+   */
   retry: RetryOptions;
   /** Author and committer of data-branch commits. @default github-actions[bot] */
   author: { name: string; email: string };
@@ -77,7 +90,7 @@ export const DEFAULT_GIT_BRANCH_STORE_OPTIONS: GitBranchStoreOptions = {
   searchDepth: 1000,
   localCopyDir: null,
   tempDir: null,
-  retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 15_000 },
+  retry: { maxAttempts: 16, baseDelayMs: 500, maxDelayMs: 30_000 },
   author: { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
 };
 
@@ -101,9 +114,9 @@ const REJECTED_PUSH = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch f
 /**
  * A store on a branch of the workspace's own repository: one results file per stored run at
  * `<set>/<branch>/<commit>.json` plus `<set>/<branch>/index.json`. It works in a temporary bare
- * repository holding a depth-1 fetch of the data branch, writes commits with git plumbing
- * (no checkout of the data), never force-pushes, and retries a rejected push on top of the
- * new tip with exponential backoff and jitter.
+ * repository holding a depth-1 fetch of the data branch (`data-repo.ts`), writes commits with
+ * `git fast-import` (`fast-import.ts`; no checkout of the data), never force-pushes, and retries a
+ * rejected push on top of the new tip with exponential backoff and jitter (`backoff.ts`).
  * @param options see `GitBranchStoreOptions`; missing fields come from the defaults
  * @param deps git runner and log
  */
@@ -113,133 +126,23 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
   const workspace = path.resolve(settings.workspace);
-  const dataRef = `refs/remotes/origin/${settings.dataBranch}`;
+  const secrets = [...secretForms(settings.token), ...registeredSecrets()];
+  const repoOptions = { workspace, remote: settings.remote, remoteUrl: settings.remoteUrl, token: settings.token, tempDir: settings.tempDir, dataBranch: settings.dataBranch };
+  // Nothing the store logs or raises may carry the token (a git error can quote a URL with it).
+  const log: StoreLog = { info: (message) => deps.log.info(redactText(message, secrets)), warning: (message) => deps.log.warning(redactText(message, secrets)) };
+  const messageOf = (error: unknown) => redactText(error instanceof Error ? error.message : String(error), secrets);
 
-  const text = async (args: string[], cwd: string, env?: Record<string, string>): Promise<string> =>
-    (await git(args, env ? { cwd, env } : { cwd })).toString('utf8').trim();
-
-  /**
-   * Creates the temporary bare repository, pointed at the remote with the workspace's credentials.
-   * @param partial fetch trees only and blobs on demand (a partial clone), so `load` transfers the
-   *   index and the files it reads, not the whole store
-   */
-  async function openDataRepo(partial: boolean): Promise<DataRepo> {
-    const url = settings.remoteUrl ?? (await text(['remote', 'get-url', settings.remote], workspace));
-    const dir = await mkdtemp(path.join(settings.tempDir ?? os.tmpdir(), 'benchgate-data-'));
-    const close = () => rm(dir, { recursive: true, force: true });
-    try {
-      await git(['init', '--bare', '--quiet', dir], { cwd: workspace });
-      await git(['config', 'remote.origin.url', url], { cwd: dir });
-      if (partial) {
-        // A promisor remote: git fetches any blob still missing by itself, so a server that
-        // ignores the filter, or refuses a batch request, only costs speed.
-        await git(['config', 'remote.origin.promisor', 'true'], { cwd: dir });
-        await git(['config', 'remote.origin.partialclonefilter', 'blob:none'], { cwd: dir });
-      }
-      if (settings.token) {
-        const basic = Buffer.from(`x-access-token:${settings.token}`).toString('base64');
-        await git(['config', 'http.extraheader', `AUTHORIZATION: basic ${basic}`], { cwd: dir });
-      } else {
-        for (const [key, value] of await readExtraHeaders()) await git(['config', '--add', key, value], { cwd: dir });
-      }
-      return { dir, partial, fetched: new Set(), close };
-    } catch (error: unknown) {
-      await close();
-      throw error;
-    }
-  }
-
-  /** actions/checkout stores the workflow token as `http.<url>.extraheader` in the workspace's config. */
-  async function readExtraHeaders(): Promise<[string, string][]> {
-    let listing: string;
-    try {
-      listing = await text(['config', '--includes', '--get-regexp', '^http\\..*extraheader$'], workspace);
-    } catch {
-      // Exit code 1: no such setting (a public repository, or a local remote in tests).
-      return [];
-    }
-    return listing
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const space = line.indexOf(' ');
-        return [line.slice(0, space), line.slice(space + 1)];
-      });
-  }
-
-  /** Fetches the tip of the data branch (depth 1). @returns its commit, or null when the branch does not exist yet */
-  async function fetchTip(repo: DataRepo): Promise<string | null> {
-    const filter = repo.partial ? ['--filter=blob:none'] : [];
-    try {
-      await git(['fetch', '--quiet', '--depth=1', '--no-tags', ...filter, 'origin', `+refs/heads/${settings.dataBranch}:${dataRef}`], { cwd: repo.dir });
-    } catch (error: unknown) {
-      if (error instanceof GitCommandError && /couldn't find remote ref/i.test(error.stderr)) return null;
-      throw error;
-    }
-    return text(['rev-parse', dataRef], repo.dir);
-  }
-
-  /**
-   * Reads files of the data branch with one `git cat-file --batch`; in a partial clone, first
-   * fetches the blobs it lacks in one request.
-   * @returns contents by path, null when missing
-   */
-  async function readBlobs(repo: DataRepo, tip: string, paths: readonly string[]): Promise<Map<string, Buffer | null>> {
-    const found = new Map<string, Buffer | null>();
-    if (paths.length === 0) return found;
-    if (repo.partial) await prefetchBlobs(repo, tip, paths);
-    const specs = paths.map((file) => `${tip}:${file}`);
-    const out = await git(['cat-file', '--batch'], { cwd: repo.dir, input: specs.map((spec) => `${spec}\n`).join('') });
-    let position = 0;
-    for (const spec of paths) {
-      const end = out.indexOf(10, position);
-      const header = out.subarray(position, end).toString('utf8');
-      position = end + 1;
-      const size = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-      if (!size) {
-        found.set(spec, null);
-        continue;
-      }
-      found.set(spec, out.subarray(position, position + Number(size[1])));
-      position += Number(size[1]) + 1;
-    }
-    return found;
-  }
-
-  /** Fetches the blobs of `paths` that this partial clone has not fetched yet, in one request. */
-  async function prefetchBlobs(repo: DataRepo, tip: string, paths: readonly string[]): Promise<void> {
-    const listing = (await git(['ls-tree', '-z', tip, '--', ...paths], { cwd: repo.dir })).toString('utf8');
-    const wanted = listing
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => line.split(/\s/)[2]!)
-      .filter((oid) => !repo.fetched.has(oid));
-    if (wanted.length === 0) return;
-    const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', '--stdin', 'origin'];
-    try {
-      await git(args, { cwd: repo.dir, input: wanted.map((oid) => `${oid}\n`).join('') });
-      for (const oid of wanted) repo.fetched.add(oid);
-    } catch (error: unknown) {
-      // cat-file will fetch them one by one instead (slower, same result).
-      deps.log.info(`batch fetch of ${wanted.length} stored file(s) failed, fetching them one by one: ${(error as Error).message}`);
-    }
-  }
-
-  /** Lists the file names of one folder at a commit. */
-  async function listFolder(repo: DataRepo, tip: string, folder: string): Promise<string[]> {
-    const out = (await git(['ls-tree', '-z', '--name-only', tip, '--', `${folder}/`], { cwd: repo.dir })).toString('utf8');
-    return out.split('\0').filter(Boolean).map((name) => name.slice(folder.length + 1));
-  }
+  const read = (repo: DataRepo, tip: string, paths: readonly string[]) => readBlobs(repo, tip, paths, log.info);
 
   /**
    * Reads every results file of a folder. Corrupt, truncated and unknown-schema files are
    * skipped with a warning naming them (they stay untouched); newer-schema files are reported.
    */
-  async function readFolder(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void) {
-    const listed = await listFolder(repo, tip, folder);
-    const files = listed.filter((name) => name !== INDEX_FILE);
-    const hasIndex = listed.length > files.length;
-    const blobs = await readBlobs(repo, tip, [...files, ...(hasIndex ? [INDEX_FILE] : [])].map((file) => `${folder}/${file}`));
+  async function readFolder(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void, listed?: string[]) {
+    const names = listed ?? (await listFolder(repo, tip, folder));
+    const files = names.filter((name) => name !== INDEX_FILE);
+    const hasIndex = names.length > files.length;
+    const blobs = await read(repo, tip, [...files, ...(hasIndex ? [INDEX_FILE] : [])].map((file) => `${folder}/${file}`));
     const index = hasIndex ? (blobs.get(`${folder}/${INDEX_FILE}`) ?? null) : null;
     const entries: IndexEntry[] = [];
     const newer: string[] = [];
@@ -263,57 +166,80 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     return { files, entries: sortNewestFirst(entries), newer, parsed, index };
   }
 
+  /**
+   * The entries `load` ranks: the index's, when it agrees with the folder; else (a file listed
+   * but missing, a run file not listed, an unreadable index) every file of the folder, read and
+   * checked one by one, each problem a warning. An index entry whose file has a newer schema is
+   * skipped with a warning without fetching the file.
+   */
+  async function loadEntries(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void): Promise<{ entries: IndexEntry[]; parsed: Map<string, Results> }> {
+    const listed = await listFolder(repo, tip, folder);
+    if (listed.length === 0) return { entries: [], parsed: new Map() };
+    const indexPath = `${folder}/${INDEX_FILE}`;
+    const indexText = listed.includes(INDEX_FILE) ? ((await read(repo, tip, [indexPath])).get(indexPath) ?? null) : null;
+    const index = indexText === null ? null : parseIndex(indexText.toString('utf8'));
+    const useFolder = async (why: string) => {
+      warn(`${settings.dataBranch}:${indexPath} ${why}; reading the folder's files instead`);
+      const { entries, parsed } = await readFolder(repo, tip, folder, warn, listed);
+      return { entries, parsed };
+    };
+    if (index === null) return useFolder('is missing');
+    if (index.state !== 'ok') return useFolder(`cannot be used (${index.message})`);
+    const present = new Set(listed);
+    const missing = index.index.runs.filter((entry) => !present.has(entry.file)).map((entry) => entry.file);
+    if (missing.length > 0) return useFolder(`lists ${missing.length} file(s) that are missing (${missing.join(', ')})`);
+    const known = new Set(index.index.runs.map((entry) => entry.file));
+    const unlisted = listed.filter((name) => name !== INDEX_FILE && !known.has(name));
+    if (unlisted.length > 0) return useFolder(`does not list ${unlisted.length} file(s) of the folder (${unlisted.join(', ')})`);
+    const entries: IndexEntry[] = [];
+    for (const entry of index.index.runs) {
+      if (entry.schema !== undefined && entry.schema !== RESULTS_SCHEMA) {
+        warn(`skipped ${settings.dataBranch}:${folder}/${entry.file}: its schema '${entry.schema}' is not '${RESULTS_SCHEMA}' (written by a newer benchgate?); upgrade benchgate`);
+      } else entries.push(entry);
+    }
+    return { entries, parsed: new Map() };
+  }
+
   async function load(query: BaselineQuery): Promise<LoadedBaseline | null> {
     const warnings: string[] = [];
     const warn = (message: string) => {
-      warnings.push(message);
-      deps.log.warning(message);
+      const clean = redactText(message, secrets);
+      warnings.push(clean);
+      deps.log.warning(clean);
     };
     const folder = branchFolder(query.benchmarkSet, query.baseBranch);
     const where = `set '${query.benchmarkSet}' on branch '${query.baseBranch}'`;
     let repo: DataRepo;
     try {
-      repo = await openDataRepo(true);
+      repo = await openDataRepo(git, repoOptions, true);
     } catch (error: unknown) {
-      warn(`cannot read stored baselines: ${(error as Error).message}`);
+      warn(`cannot read stored baselines: ${messageOf(error)}`);
       return null;
     }
     try {
       let tip: string | null;
       try {
-        tip = await fetchTip(repo);
+        tip = await fetchTip(repo, settings.dataBranch);
       } catch (error: unknown) {
-        warn(`cannot fetch data branch '${settings.dataBranch}': ${(error as Error).message}`);
+        warn(`cannot fetch data branch '${settings.dataBranch}': ${messageOf(error)}`);
         return null;
       }
       if (tip === null) {
-        deps.log.info(`no data branch '${settings.dataBranch}' yet: nothing is stored, so there is no baseline`);
+        log.info(`no data branch '${settings.dataBranch}' yet: nothing is stored, so there is no baseline`);
         return null;
       }
-      const indexPath = `${folder}/${INDEX_FILE}`;
-      const indexText = (await readBlobs(repo, tip, [indexPath])).get(indexPath) ?? null;
-      let entries: IndexEntry[];
-      const parsed = new Map<string, Results>();
-      const index = indexText === null ? null : parseIndex(indexText.toString('utf8'));
-      if (index?.state === 'ok') {
-        entries = index.index.runs;
-      } else {
-        if (index !== null) warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} cannot be used (${index.message}); reading the folder's files instead`);
-        const folderRead = await readFolder(repo, tip, folder, warn);
-        entries = folderRead.entries;
-        for (const [file, results] of folderRead.parsed) parsed.set(file, results);
-      }
+      const { entries, parsed } = await loadEntries(repo, tip, folder, warn);
       if (entries.length === 0) {
-        deps.log.info(`nothing is stored for ${where} yet, so there is no baseline`);
+        log.info(`nothing is stored for ${where} yet, so there is no baseline`);
         return null;
       }
 
-      const line = await resolveFirstParentLine(query);
+      const line = await resolveFirstParentLine(git, { workspace, remote: settings.remote, searchDepth: settings.searchDepth }, query, log.info);
       const candidates = rankCandidates(entries, line.commits);
       const historyEntries = entries.slice(0, settings.maxHistoryJobs);
       const readFiles = async (files: string[]) => {
         const wanted = files.filter((file) => !parsed.has(file));
-        const blobs = await readBlobs(repo, tip, wanted.map((file) => `${folder}/${file}`));
+        const blobs = await read(repo, tip, wanted.map((file) => `${folder}/${file}`));
         for (const file of wanted) {
           const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, `${settings.dataBranch}:${folder}/${file}`);
           if (outcome.state === 'ok') parsed.set(file, outcome.results);
@@ -357,54 +283,33 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     } catch (error: unknown) {
       // Git trouble while reading (not bad input) is infrastructure: no baseline, and say why.
       if (error instanceof StoreError) throw error;
-      warn(`cannot load the baseline for ${where}: ${(error as Error).message}`);
+      warn(`cannot load the baseline for ${where}: ${messageOf(error)}`);
       return null;
     } finally {
       await repo.close();
     }
   }
 
-  /**
-   * The merge base of the head and the base branch, then its first-parent ancestors, from the
-   * workspace repository. A shallow workspace is deepened (`--deepen`, then `--unshallow`) until
-   * the merge base is found. Failure is not an error: the caller falls back to the newest run.
-   */
-  async function resolveFirstParentLine(query: BaselineQuery): Promise<{ commits: string[]; mergeBase: string | null; note: string }> {
-    if (!query.mergeBase && !query.headCommit) return { commits: [], mergeBase: null, note: 'no head commit was given' };
-    try {
-      const mergeBase = query.mergeBase ? checkCommit(query.mergeBase, 'mergeBase') : await findMergeBase(checkCommit(query.headCommit!, 'headCommit'), query.baseBranch);
-      if (mergeBase === null) return { commits: [], mergeBase: null, note: `no merge base of ${short(query.headCommit!)} and ${query.baseBranch} was found` };
-      await ensureCommit(mergeBase);
-      const list = await text(['rev-list', '--first-parent', `--max-count=${settings.searchDepth}`, mergeBase, '--'], workspace);
-      return { commits: list.split('\n').filter(Boolean), mergeBase, note: `merge base ${short(mergeBase)}` };
-    } catch (error: unknown) {
-      if (error instanceof StoreError) throw error;
-      return { commits: [], mergeBase: null, note: `the merge base could not be looked up (${(error as Error).message})` };
-    }
-  }
-
-  const mergeBaseOptions = { workspace, remote: settings.remote, log: deps.log };
-  const ensureCommit = (commit: string) => ensureCommitIn(git, mergeBaseOptions, commit);
-  const findMergeBase = (head: string, baseBranch: string) => findMergeBaseIn(git, mergeBaseOptions, head, baseBranch);
-
   async function save(results: Results, target: SaveTarget): Promise<SaveOutcome> {
     const warnings: string[] = [];
     const warn = (message: string) => {
-      warnings.push(message);
-      deps.log.warning(message);
+      const clean = redactText(message, secrets);
+      warnings.push(clean);
+      deps.log.warning(clean);
     };
     const commit = checkCommit(target.commit, 'commit');
     const folder = branchFolder(target.benchmarkSet, target.branch);
-    const content = `${JSON.stringify(results, null, 2)}\n`;
+    // The token never reaches the data branch, whatever a benchmark's error message printed.
+    const content = `${JSON.stringify(redactDeep(results, secrets), null, 2)}\n`;
     const localCopy = await writeLocalCopy(target, content);
-    deps.log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
-    if (content.length <= LOGGED_RESULTS_LIMIT) deps.log.info(`benchgate run of ${commit}: ${JSON.stringify(results)}`);
+    log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
+    if (content.length <= LOGGED_RESULTS_LIMIT) log.info(`benchgate run of ${commit}: ${JSON.stringify(JSON.parse(content))}`);
 
     try {
       return await pushRun(target, commit, folder, content, localCopy, warn, warnings);
     } catch (error: unknown) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(`cannot store the run on '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
+      if (error instanceof StoreError) throw new StoreError(redactText(error.message, secrets), error.reason);
+      throw new StoreError(`cannot store the run on '${settings.dataBranch}': ${messageOf(error)}; the run is kept at ${localCopy}`, 'git');
     }
   }
 
@@ -417,36 +322,36 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     warn: (message: string) => void,
     warnings: string[],
   ): Promise<SaveOutcome> {
-    const repo = await openDataRepo(false);
+    const repo = await openDataRepo(git, repoOptions, false);
     try {
       const { retry } = settings;
       let lastFailure = '';
       for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
         let tip: string | null;
         try {
-          tip = await fetchTip(repo);
+          tip = await fetchTip(repo, settings.dataBranch);
         } catch (error: unknown) {
-          throw new StoreError(`cannot fetch '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
+          throw new StoreError(`cannot fetch '${settings.dataBranch}': ${messageOf(error)}; the run is kept at ${localCopy}`, 'git');
         }
         const attemptWarnings: string[] = [];
         const built = await buildCommits(repo, tip, attempt, folder, target, commit, content, (message) => attemptWarnings.push(message));
+        const started = Date.now();
         try {
-          await git(['push', '--quiet', 'origin', `${built.head}:refs/heads/${settings.dataBranch}`], { cwd: repo.dir });
+          await repo.run(['push', '--quiet', 'origin', `${built.head}:refs/heads/${settings.dataBranch}`]);
         } catch (error: unknown) {
           const stderr = error instanceof GitCommandError ? `${error.stderr}\n${error.message}` : String(error);
           if (!REJECTED_PUSH.test(stderr)) {
-            throw new StoreError(`cannot push to '${settings.dataBranch}': ${(error as Error).message}; the run is kept at ${localCopy}`, 'git');
+            throw new StoreError(`cannot push to '${settings.dataBranch}': ${messageOf(error)}; the run is kept at ${localCopy}`, 'git');
           }
-          lastFailure = (error as Error).message;
+          lastFailure = messageOf(error);
           if (attempt === retry.maxAttempts) break;
-          const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-          const wait = Math.round(ceiling * random());
-          deps.log.info(`push to '${settings.dataBranch}' was rejected (another writer was first); attempt ${attempt + 1} in ${wait} ms`);
+          const wait = backoffDelay(attempt, retry, Date.now() - started, random());
+          log.info(`push to '${settings.dataBranch}' was rejected (another writer was first); attempt ${attempt + 1} of ${retry.maxAttempts} in ${wait} ms`);
           await sleep(wait);
           continue;
         }
         for (const message of attemptWarnings) warn(message);
-        deps.log.info(`stored ${settings.dataBranch}:${folder}/${built.file}${built.pruned.length ? `, pruned ${built.pruned.length} old run(s)` : ''}`);
+        log.info(`stored ${settings.dataBranch}:${folder}/${built.file} on attempt ${attempt} of ${retry.maxAttempts}${built.pruned.length ? `, pruned ${built.pruned.length} old run(s)` : ''}`);
         return {
           state: 'saved',
           location: `${settings.dataBranch}:${folder}/${built.file}`,
@@ -492,46 +397,41 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, 'newer-schema');
     }
     if (parsedIndex?.state === 'invalid') warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
+    // The regression flags live only in the index; carry them over when it is rebuilt.
+    const flagged = new Set(parsedIndex?.state === 'ok' ? parsedIndex.index.runs.filter((entry) => entry.regression === true).map((entry) => entry.file) : []);
+    const carried = existing.entries.map((entry) => (flagged.has(entry.file) ? { ...entry, regression: true } : entry));
 
     const file = chooseFileName(commit, new Set(existing.files));
     const results = parseResults(content, `${folder}/${file}`);
-    const entries = sortNewestFirst([...existing.entries, toIndexEntry(file, commit, results)]);
+    const entries = sortNewestFirst([...carried, toIndexEntry(file, commit, results, target.regression === true)]);
     const { keep, drop } = applyRetention(entries, settings.maxHistory);
     const pruned = drop.map((entry) => `${folder}/${entry.file}`);
-    // One `git fast-import` writes both commits on top of the fetched tip: no checkout, no index.
-    const ref = `refs/benchgate/attempt-${attempt}`;
-    const person = `${settings.author.name} <${settings.author.email}> now`;
-    const data = (body: string) => `data ${Buffer.byteLength(body)}\n${body}\n`;
-    const header = (mark: number, message: string) => `commit ${ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n${data(message)}`;
-    let stream = header(1, `benchgate: store ${target.benchmarkSet}/${target.branch} run of ${short(commit)}`);
-    if (tip !== null) stream += `from ${tip}\n`;
-    stream += `M 100644 inline ${folder}/${file}\n${data(content)}`;
-    stream += `M 100644 inline ${folder}/${INDEX_FILE}\n${data(renderIndex(target.benchmarkSet, target.branch, entries))}`;
+    const commits: FastImportCommit[] = [
+      {
+        message: `benchgate: store ${target.benchmarkSet}/${target.branch} run of ${short(commit)}`,
+        write: [
+          { path: `${folder}/${file}`, content },
+          { path: `${folder}/${INDEX_FILE}`, content: renderIndex(target.benchmarkSet, target.branch, entries) },
+        ],
+      },
+    ];
     if (drop.length > 0) {
-      stream += header(2, `benchgate: prune ${drop.length} run(s) of ${target.benchmarkSet}/${target.branch} beyond max-history ${settings.maxHistory}`);
-      stream += 'from :1\n';
-      for (const name of pruned) stream += `D ${name}\n`;
-      stream += `M 100644 inline ${folder}/${INDEX_FILE}\n${data(renderIndex(target.benchmarkSet, target.branch, keep))}`;
+      commits.push({
+        message: `benchgate: prune ${drop.length} run(s) of ${target.benchmarkSet}/${target.branch} beyond max-history ${settings.maxHistory}`,
+        delete: pruned,
+        write: [{ path: `${folder}/${INDEX_FILE}`, content: renderIndex(target.benchmarkSet, target.branch, keep) }],
+      });
     }
-    stream += 'done\n';
+    // One `git fast-import` writes both commits on top of the fetched tip: no checkout, no index.
+    const stream = renderFastImport({ ref: `refs/benchgate/attempt-${attempt}`, person: `${settings.author.name} <${settings.author.email}>`, parent: tip, commits });
     const marks = path.join(repo.dir, `benchgate-marks-${attempt}`);
-    await git(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], { cwd: repo.dir, input: stream });
+    await repo.run(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], stream);
     const exported = new Map((await readFile(marks, 'utf8')).trim().split('\n').map((line) => line.split(' ') as [string, string]));
-    const head = exported.get(drop.length > 0 ? ':2' : ':1')!;
+    const head = exported.get(`:${commits.length}`)!;
     return { head, file, pruned };
   }
 
   return { load, save };
-}
-
-/** The temporary bare repository one `load` or `save` works in. */
-interface DataRepo {
-  dir: string;
-  /** A partial clone (trees only; blobs fetched on demand). */
-  partial: boolean;
-  /** Blobs already fetched into the partial clone. */
-  fetched: Set<string>;
-  close: () => Promise<void>;
 }
 
 function short(commit: string): string {
@@ -552,7 +452,7 @@ function describeChoice(candidate: Candidate, branch: string, line: { mergeBase:
 function parseStored(blob: Buffer | null, where: string): { state: 'ok'; results: Results } | { state: 'bad'; message: string; newer: boolean } {
   if (blob === null) return { state: 'bad', message: `${where}: listed in the index but missing`, newer: false };
   try {
-    return { state: 'ok', results: parseResults(blob.toString('utf8'), where) };
+    return { state: 'ok', results: parseResults(decodeText(blob, where), where) };
   } catch (error: unknown) {
     if (error instanceof FormatError) return { state: 'bad', message: error.message, newer: error.reason === 'newer-schema' };
     throw error;

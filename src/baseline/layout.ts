@@ -18,6 +18,10 @@ export const IndexEntrySchema = z.object({
   createdAt: z.string(),
   /** The environment fingerprint of the run, copied from the results file. */
   environment: EnvironmentSchema,
+  /** The results file's schema tag, so a reader can warn about a newer file without fetching it. Absent in older indexes. */
+  schema: z.string().optional(),
+  /** Set when the stored run was judged a regression (issue 13: such runs are not used as baselines by default). */
+  regression: z.boolean().optional(),
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
@@ -71,9 +75,14 @@ export function commitOfFile(file: string): string | null {
   return match ? match[1]! : null;
 }
 
-/** Builds an index entry from a stored results file; the commit comes from the file's name. */
-export function toIndexEntry(file: string, commit: string, results: Results): IndexEntry {
-  return { file, commit, createdAt: results.createdAt, environment: results.environment };
+/**
+ * Builds an index entry from a stored results file; the commit comes from the file's name.
+ * @param regression whether the run was judged a regression (recorded only when true)
+ */
+export function toIndexEntry(file: string, commit: string, results: Results, regression = false): IndexEntry {
+  const entry: IndexEntry = { file, commit, createdAt: results.createdAt, environment: results.environment, schema: results.schema };
+  if (regression) entry.regression = true;
+  return entry;
 }
 
 /** Orders entries newest first (by measurement time, then file name, so the order is total). */

@@ -21,6 +21,11 @@ export interface SaveTarget {
   branch: string;
   /** The commit that was measured (full hex SHA). */
   commit: string;
+  /**
+   * Marks the stored run as a regression in the index (`regression: true`), so a later load can
+   * pass over it. The file store ignores it. @default false
+   */
+  regression?: boolean;
 }
 
 /**

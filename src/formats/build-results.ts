@@ -1,6 +1,7 @@
 import { formatPath } from '../results/parse-results.ts';
 import type { Benchmark, Direction, Environment, Metric, Observation, Results } from '../results/schema.ts';
 import { RESULTS_SCHEMA, ResultsSchema } from '../results/schema.ts';
+import { validateResults } from '../results/validate-results.ts';
 import { FormatError } from './format-error.ts';
 import { UNKNOWN_ENVIRONMENT, UNKNOWN_TIME, type FormatInput } from './format-input.ts';
 
@@ -18,8 +19,10 @@ function toIsoTime(value: string | undefined): string | undefined {
 
 /**
  * Wraps parsed benchmarks into a validated `benchgate/results@1` object. Validation here is the
- * last line of defence: any value a parser let through that the schema refuses (a huge number
- * that became Infinity after unit conversion, say) becomes a `FormatError`.
+ * last line of defence, and the same one `parseResults` applies to benchgate's own files: the
+ * schema, then `validateResults` (unique ids, non-empty runs, iterations consistent with runs,
+ * every value finite, in range and of the sign its unit allows). Anything a parser let through
+ * that these refuse becomes a `FormatError` naming the benchmark, metric and field.
  * @param tool the adapter's tool name
  * @param input what was parsed (its path and caller-supplied meta)
  * @param benchmarks the parsed benchmarks
@@ -27,13 +30,6 @@ function toIsoTime(value: string | undefined): string | undefined {
  */
 export function buildResults(tool: string, input: FormatInput, benchmarks: Benchmark[], facts: ToolFacts = {}): Results {
   const meta = input.meta ?? {};
-  const seen = new Set<string>();
-  for (const benchmark of benchmarks) {
-    if (seen.has(benchmark.id)) {
-      throw new FormatError(input.path, `benchmark '${benchmark.id}' appears twice; ids must be unique`);
-    }
-    seen.add(benchmark.id);
-  }
   const results = {
     schema: RESULTS_SCHEMA,
     tool,
@@ -49,6 +45,7 @@ export function buildResults(tool: string, input: FormatInput, benchmarks: Bench
     const issue = parsed.error.issues[0]!;
     throw new FormatError(input.path, `${issue.message} after conversion`, formatPath(issue.path));
   }
+  validateResults(parsed.data, input.path);
   return parsed.data;
 }
 

@@ -41,11 +41,11 @@ export function parseCargo(input: FormatInput): Results {
       const where = `line ${index + 1}`;
       if (!match) throw new FormatError(run.file, `cannot read bench line: ${JSON.stringify(text.slice(0, 120))}`, where);
       const time = parsePrintedNumber(match[2]!);
-      if (time === null || time < 0) throw new FormatError(run.file, `bad time ${JSON.stringify(match[2])}`, where);
+      if (time === null) throw new FormatError(run.file, `bad time ${JSON.stringify(match[2])}`, where);
       let throughput: CargoLine['throughput'] = null;
       if (match[5] !== undefined) {
         const value = parsePrintedNumber(match[5]);
-        if (value === null || value < 0) throw new FormatError(run.file, `bad throughput ${JSON.stringify(match[5])}`, where);
+        if (value === null) throw new FormatError(run.file, `bad throughput ${JSON.stringify(match[5])}`, where);
         throughput = { value, unit: match[6]! };
       }
       lines.push({ name: match[1]!.trim(), time, unit: match[3]!, throughput, file: run.file, line: index + 1 });

@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeText, stripByteOrderMark } from '../results/decode-text.ts';
 import type { Results } from '../results/schema.ts';
 import { detectBenchgate, parseBenchgate } from './benchgate.ts';
 import { detectBenchmarkdotnet, parseBenchmarkdotnet } from './benchmarkdotnet.ts';
@@ -61,15 +62,23 @@ export function detectTool(input: FormatInput): ToolName | null {
   return AUTO_TOOLS.find((tool) => FORMAT_ADAPTERS[tool].detect(input)) ?? null;
 }
 
+/** The input with a leading byte order mark removed from each text, so no parser sees one. */
+function withoutByteOrderMarks(input: FormatInput): FormatInput {
+  if (input.kind === 'file') return input.text.startsWith('\uFEFF') ? { ...input, text: stripByteOrderMark(input.text) } : input;
+  if (!input.files.some((file) => file.text.startsWith('\uFEFF'))) return input;
+  return { ...input, files: input.files.map((file) => ({ ...file, text: stripByteOrderMark(file.text) })) };
+}
+
 /**
  * Parses a file or folder that is already in memory: the pure part of `parseToolOutput`. A folder
  * is read natively by criterion, cargo and go; for every other format each file in it is one run
  * of the suite, parsed on its own and merged by `mergeRuns` (one `process` value per file).
- * @param input the file or folder
+ * @param given the file or folder (a leading byte order mark in any text is dropped)
  * @param tool the format, or `auto` to recognise it
  * @throws FormatError naming the file, and for `auto` the formats it tried when none matched
  */
-export function parseToolInput(input: FormatInput, tool: ToolName | 'auto'): Results {
+export function parseToolInput(given: FormatInput, tool: ToolName | 'auto'): Results {
+  const input = withoutByteOrderMarks(given);
   if (input.kind === 'folder') {
     const native = tool === 'auto' ? detectTool(input) : tool;
     if (native === null || !(FOLDER_TOOLS.includes(native) || TEXT_FOLDER_TOOLS.includes(native))) {
@@ -112,24 +121,37 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * Lists every file under a folder, at any depth, following links (each real folder once, so a
+ * link loop ends). Names starting with `.` are left out; nothing else is.
+ */
 async function listFolder(root: string, options: ReadToolOutputOptions): Promise<{ rel: string; size: number }[]> {
   const found: { rel: string; size: number }[] = [];
-  const walk = async (rel: string, depth: number): Promise<void> => {
+  const visited = new Set<string>();
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    const real = await realpath(path.join(root, rel));
+    if (visited.has(real)) continue;
+    visited.add(real);
     const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && depth < 8) await walk(child, depth + 1);
-      else if (entry.isFile()) {
+      const info = entry.isSymbolicLink() ? await stat(path.join(root, child)).catch(() => null) : null;
+      if (entry.isDirectory() || info?.isDirectory()) pending.push(child);
+      else if (entry.isFile() || info?.isFile()) {
         if (found.length >= options.maxFiles) {
           throw new FormatError(root, `holds more than ${options.maxFiles} files; point at the benchmark output folder itself`, undefined, 'too-large');
         }
-        found.push({ rel: child, size: (await stat(path.join(root, child))).size });
+        found.push({ rel: child, size: info?.size ?? (await stat(path.join(root, child))).size });
+      } else if (entry.isSymbolicLink()) {
+        throw new FormatError(path.join(root, child), 'is a broken link');
       }
     }
-  };
-  await walk('', 0);
-  return found;
+  }
+  return found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 /**
@@ -168,13 +190,16 @@ export async function parseToolOutput(
         throw new FormatError(file, `its files total ${megabytes(total)}, over the ${megabytes(settings.maxBytes)} limit; not read`, undefined, 'too-large');
       }
       const files: FolderFile[] = [];
-      for (const f of wanted) files.push({ path: f.rel, text: await readFile(path.join(file, f.rel), 'utf8') });
+      for (const f of wanted) {
+        const name = path.join(file, f.rel);
+        files.push({ path: f.rel, text: decodeText(await readFile(name), name) });
+      }
       input = { kind: 'folder', path: file, files, meta };
     } else if (info.isFile()) {
       if (info.size > settings.maxBytes) {
         throw new FormatError(file, `is ${megabytes(info.size)}, over the ${megabytes(settings.maxBytes)} limit; not read`, undefined, 'too-large');
       }
-      input = { kind: 'file', path: file, text: await readFile(file, 'utf8'), meta };
+      input = { kind: 'file', path: file, text: decodeText(await readFile(file), file), meta };
     } else {
       throw new FormatError(file, 'is neither a file nor a folder');
     }

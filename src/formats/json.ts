@@ -1,4 +1,5 @@
 import type { ReportedNumber } from './build-results.ts';
+import { stripByteOrderMark } from '../results/decode-text.ts';
 import { FormatError } from './format-error.ts';
 
 /** A JSON object after its type was checked. */
@@ -9,11 +10,12 @@ export type JsonObject = Record<string, unknown>;
 const NON_STANDARD = /"(?:[^"\\]|\\.)*"|-?\bNaN\b|-?\bInfinity\b/g;
 
 /**
- * Parses JSON text, naming the file when it is not JSON.
- * @param text the file's contents
+ * Parses JSON text, naming the file when it is not JSON. A leading byte order mark is dropped.
+ * @param given the file's contents
  * @param file the file's name, for messages
  */
-export function parseJsonText(text: string, file: string): unknown {
+export function parseJsonText(given: string, file: string): unknown {
+  const text = stripByteOrderMark(given);
   const cleaned = /NaN|Infinity/.test(text)
     ? text.replace(NON_STANDARD, (token) => (token.startsWith('"') ? token : 'null'))
     : text;

@@ -1,3 +1,4 @@
+import { stripByteOrderMark } from '../results/decode-text.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 
@@ -10,13 +11,14 @@ export interface TextRun {
 
 /**
  * The text files a line-oriented format reads: the file itself, or every file in a folder in
- * path order, each being one run of the suite.
+ * path order, each being one run of the suite; a leading byte order mark is dropped, so the
+ * first line is read like any other.
  */
 export function textRuns(input: FormatInput): TextRun[] {
-  if (input.kind === 'file') return [{ file: input.path, text: input.text }];
+  if (input.kind === 'file') return [{ file: input.path, text: stripByteOrderMark(input.text) }];
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (files.length === 0) throw new FormatError(input.path, 'the folder holds no files');
-  return files.map((file) => ({ file: `${input.path}/${file.path}`, text: file.text }));
+  return files.map((file) => ({ file: `${input.path}/${file.path}`, text: stripByteOrderMark(file.text) }));
 }
 
 /**

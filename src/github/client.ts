@@ -28,6 +28,10 @@ export interface GitHubClient {
         page?: number;
       }): Promise<{ data: PullRequestRef[] }>;
     };
+    users: {
+      /** `GET /user`: works for a user's token; an installation token (the GITHUB_TOKEN) gets 403. */
+      getAuthenticated(): Promise<{ data: { login: string } }>;
+    };
     pulls: {
       list(params: {
         owner: string;
@@ -39,6 +43,8 @@ export interface GitHubClient {
       }): Promise<{ data: PullRequestRef[] }>;
     };
   };
+  /** GraphQL (`POST /graphql`); used only for `{ viewer { login } }`, which an installation token may ask. */
+  graphql(query: string): Promise<unknown>;
 }
 
 /** The fields of an issue comment that benchgate reads. */
@@ -46,6 +52,8 @@ export interface IssueComment {
   id: number;
   body?: string | null;
   html_url: string;
+  /** The author; GitHub sets it (null for a deleted account). */
+  user?: { login: string } | null;
 }
 
 /** The fields of a pull request that benchgate reads. */
@@ -56,7 +64,8 @@ export interface PullRequestRef {
   base: { ref: string; repo: { full_name: string } };
 }
 
-/** Where a warning goes: `@actions/core`'s `warning`, or a test's recorder. */
+/** Where a warning goes: `@actions/core`'s `warning`, or a test's recorder; `info` for plain log lines when given. */
 export interface WarningLog {
   warning(message: string): void;
+  info?(message: string): void;
 }

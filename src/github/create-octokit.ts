@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { WarningLog } from './client.ts';
+import { rateLimitWait } from './rate-limit-wait.ts';
 
 /** The Octokit REST client with the retry and throttling plugins. */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -57,30 +58,17 @@ export const DEFAULT_CREATE_OCTOKIT_OPTIONS = {
 
 /**
  * Builds the REST client every `src/github` function takes. 5xx answers are retried by
- * `@octokit/plugin-retry`; rate limits (primary, and the secondary 403/429 with `Retry-After`)
- * by `@octokit/plugin-throttling`, which waits as GitHub asks, up to `rateLimitRetries` times,
- * warning each time. 4xx answers other than rate limits are never retried.
+ * `@octokit/plugin-retry`. Rate limits (any 429; a 403 with `Retry-After`,
+ * `x-ratelimit-remaining: 0` or a rate-limit message) are retried by benchgate itself: it waits
+ * as GitHub asks (`rateLimitWait`), at most `rateLimitRetries` times and at most
+ * `maxRetryAfterSeconds` per wait, warning each time with the attempt number.
+ * `@octokit/plugin-throttling` only paces writes. 4xx answers other than rate limits are never retried.
  * @param options token, API root, warning sink and retry bounds
  * @returns an Octokit with `rest.*` methods
  */
 export function createOctokit(options: CreateOctokitOptions): Octokit {
   const settings = { ...DEFAULT_CREATE_OCTOKIT_OPTIONS, ...withoutUndefined(options) };
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-    const route = `${request.method} ${request.url}`;
-    if (retryCount >= settings.rateLimitRetries) {
-      settings.log.warning(`GitHub ${kind} rate limit on ${route}: gave up after ${retryCount} retries`);
-      return false;
-    }
-    if (retryAfter > settings.maxRetryAfterSeconds) {
-      settings.log.warning(
-        `GitHub ${kind} rate limit on ${route}: Retry-After ${retryAfter} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting`,
-      );
-      return false;
-    }
-    settings.log.warning(`GitHub ${kind} rate limit on ${route}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${settings.rateLimitRetries})`);
-    return true;
-  };
-  return getOctokit(
+  const octokit = getOctokit(
     settings.token,
     {
       baseUrl: settings.baseUrl.replace(/\/+$/, ''),
@@ -88,19 +76,69 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       retry: {
         retries: settings.retries,
         retryAfterBaseValue: settings.retryBaseMs,
-        // Rate limits are the throttling plugin's: it honours Retry-After, the retry plugin would not.
+        // Rate limits are retried by retryRateLimits below, which honours Retry-After; the retry plugin would not.
         doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
       },
       throttle: {
+        // Kept for its pacing of writes; its own retries are off, so every rate limit takes one path.
         id: settings.throttleId,
         retryAfterBaseValue: settings.retryBaseMs,
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
+        onRateLimit: () => false,
+        onSecondaryRateLimit: () => false,
       },
     },
     retry,
     throttling,
   );
+  octokit.hook.wrap('request', (request, requestOptions) => retryRateLimits(request, requestOptions, settings));
+  return octokit;
+}
+
+/** What `retryRateLimits` needs from the client's settings. */
+type RateLimitSettings = Pick<Required<CreateOctokitOptions>, 'log' | 'retryBaseMs' | 'rateLimitRetries' | 'maxRetryAfterSeconds'>;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Sends a request, and while GitHub answers with a rate limit (`rateLimitWait`) waits as asked and
+ * sends it again, at most `rateLimitRetries` more times and never waiting longer than
+ * `maxRetryAfterSeconds` at once. Every wait is a warning naming the attempt; the error that ends
+ * it carries `attempts`, the exact number of requests sent, for the final warning.
+ */
+async function retryRateLimits<T>(
+  request: (options: never) => T | Promise<T>,
+  options: { method: string; url: string },
+  settings: RateLimitSettings,
+): Promise<T> {
+  const route = `${options.method} ${options.url}`;
+  const allowed = settings.rateLimitRetries + 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await request(options as never);
+      if (attempt > 1) settings.log.info?.(`GitHub answered ${route} on attempt ${attempt} of ${allowed}`);
+      return response;
+    } catch (error: unknown) {
+      const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null;
+      const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+      const wait = status === null ? null : rateLimitWait(status, headers, error instanceof Error ? error.message : String(error), Date.now());
+      if (wait === null) throw error;
+      (error as { attempts?: number }).attempts = attempt;
+      const limit = `GitHub ${wait.kind} rate limit on ${route} (${status})`;
+      if (attempt >= allowed) {
+        settings.log.warning(`${limit}: gave up after ${attempt} attempts`);
+        throw error;
+      }
+      if (wait.seconds > settings.maxRetryAfterSeconds) {
+        settings.log.warning(`${limit}: Retry-After ${wait.seconds} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting (${attempt} attempt${attempt > 1 ? 's' : ''} made)`);
+        throw error;
+      }
+      const source = wait.from === 'default' ? ', no Retry-After given' : '';
+      settings.log.warning(`${limit}: retrying after ${wait.seconds} s${source} (retry ${attempt} of ${settings.rateLimitRetries}, attempt ${attempt + 1} of ${allowed})`);
+      await sleep(wait.seconds * settings.retryBaseMs);
+    }
+  }
 }
 
 function withoutUndefined<T extends object>(value: T): T {

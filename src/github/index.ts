@@ -10,6 +10,8 @@ export {
   type PostReportCommentOptions,
   type PostReportCommentResult,
 } from './post-report-comment.ts';
+export { GITHUB_ACTIONS_LOGIN, resolveCommentAuthor, type CommentAuthor } from './resolve-comment-author.ts';
+export { registerToken } from './register-token.ts';
 export { readPullRequestContext, type PullRequestContext, type PullRequestEnv } from './pull-request-context.ts';
 export { upsertComment, type CommentOn, type UpsertCommentOptions, type UpsertCommentResult } from './upsert-comment.ts';
 export { JOB_SUMMARY_LIMIT_BYTES, writeJobSummary } from './write-job-summary.ts';

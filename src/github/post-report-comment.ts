@@ -34,11 +34,11 @@ export const FORK_COMMENT_WARNING = [
 export async function postReportComment(octokit: GitHubClient, options: PostReportCommentOptions): Promise<PostReportCommentResult> {
   const { isFork, log, ...upsert } = options;
   try {
-    return await upsertComment(octokit, upsert);
+    return await upsertComment(octokit, { ...upsert, log });
   } catch (error: unknown) {
-    const { status, message } = readApiError(error);
+    const { status, message, attempts } = readApiError(error);
     if (status === null && !isNetworkError(error)) throw error;
-    const warning = describeCommentFailure(status, message, isFork, options);
+    const warning = describeCommentFailure(status, message, attempts, isFork, options);
     log.warning(warning);
     return { action: 'failed', url: null, warning };
   }
@@ -47,12 +47,14 @@ export async function postReportComment(octokit: GitHubClient, options: PostRepo
 function describeCommentFailure(
   status: number | null,
   message: string,
+  attempts: number,
   isFork: boolean,
   where: { owner: string; repo: string; issueNumber: number },
 ): string {
   const target = `${where.owner}/${where.repo}#${where.issueNumber}`;
-  if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
-    return `benchgate could not comment on ${target}: GitHub's rate limit persisted after retries (${status}: ${message}). The job summary and report files were written.`;
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+  if (status === 429 || (status === 403 && /rate limit/i.test(message))) {
+    return `benchgate could not comment on ${target}: GitHub's rate limit persisted after ${tries} (${status}: ${message}). The job summary and report files were written.`;
   }
   if (status === 403 && isFork) return FORK_COMMENT_WARNING;
   if (status === 403 || status === 401) {
@@ -65,7 +67,7 @@ function describeCommentFailure(
     return `benchgate could not comment on ${target}: GitHub rejected the comment (422: ${message}). The job summary and report files were written.`;
   }
   const cause = status === null ? message : `${status}: ${message}`;
-  return `benchgate could not comment on ${target} (${cause}), after retries. The job summary and report files were written.`;
+  return `benchgate could not comment on ${target} (${cause}) after ${tries}. The job summary and report files were written.`;
 }
 
 /** fetch failures (connection refused, DNS, reset) reach us as TypeError or errors with a network `code`. */

@@ -1,4 +1,6 @@
 import type { Report } from '../compare/schema.ts';
+import { redactDeep, redactText } from '../results/redact.ts';
+import { registeredSecrets } from '../results/secrets.ts';
 import type { ActionsCore, JobSummary } from './actions-core.ts';
 import { annotateRegressions } from './annotate-regressions.ts';
 import { readApiError } from './api-error.ts';
@@ -33,6 +35,8 @@ export interface PublishReportOptions {
   reportMarkdown: string;
   /** Annotate regressions (off in `mode: comment`, where the measuring run already did). @default true */
   annotate?: boolean;
+  /** Strings to write as `***` wherever they appear, besides those registered with `registerSecret`. @default [] */
+  secrets?: readonly string[];
 }
 
 /** What `publishReport` did with the comment; null when there was no pull request to comment on. */
@@ -48,12 +52,21 @@ export interface PublishReportResult {
  * warning, never an exception, so the gate that follows always runs. Without a pull request
  * number in the event (a `workflow_run` from a fork), the pull request is found by head SHA, but
  * only when the triggering run was a pull request's: no other event is looked up.
+ * Every registered secret (and `secrets`) in the report and its renderings is written as `***`.
  * @param deps the REST client (null skips the comment with a warning) and `@actions/core`
- * @param options the report, its renderings, the comment rule and the event context
+ * @param given the report, its renderings, the comment rule and the event context
  * @returns what happened to the comment
  */
-export async function publishReport(deps: PublishReportDeps, options: PublishReportOptions): Promise<PublishReportResult> {
+export async function publishReport(deps: PublishReportDeps, given: PublishReportOptions): Promise<PublishReportResult> {
   const { core, octokit } = deps;
+  // Nothing that reaches the pull request, the summary, an annotation or an output may carry the token.
+  const secrets = [...registeredSecrets(), ...(given.secrets ?? [])];
+  const options: PublishReportOptions = {
+    ...given,
+    report: redactDeep(given.report, secrets),
+    commentBody: redactText(given.commentBody, secrets),
+    summaryMarkdown: redactText(given.summaryMarkdown, secrets),
+  };
   try {
     const { truncated } = await writeJobSummary(deps.summary, options.summaryMarkdown);
     if (truncated) core.warning('The job summary was cut to fit 1 MiB; the full report is in the report-markdown file.');

@@ -1,5 +1,6 @@
 import type { GitHubClient } from './client.ts';
 import { findComment, type FindCommentOptions } from './find-comment.ts';
+import { resolveCommentAuthor } from './resolve-comment-author.ts';
 
 /**
  * When to write the comment (input `comment-on`):
@@ -13,8 +14,10 @@ export type CommentOn = (typeof COMMENT_ON_MODES)[number];
 /** The values of the `comment-on` input. */
 export const COMMENT_ON_MODES = ['always', 'change', 'never'] as const;
 
-/** What to write, and the rule that decides whether to. */
-export interface UpsertCommentOptions extends FindCommentOptions {
+/** What to write, and the rule that decides whether to. `author` is resolved from the token when left out. */
+export interface UpsertCommentOptions extends Omit<FindCommentOptions, 'author'> {
+  /** Our comments' author; by default `resolveCommentAuthor(octokit)`, asked once per client and only when a comment carries the marker. */
+  author?: string;
   /** The whole comment, marker included (`renderComment(report)`). */
   body: string;
   commentOn: CommentOn;
@@ -29,8 +32,8 @@ export interface UpsertCommentResult {
 }
 
 /**
- * Keeps one sticky comment per benchmark set: updates the comment that carries the marker,
- * or creates it, following the `comment-on` rule. API errors propagate (see `postReportComment`).
+ * Keeps one sticky comment per benchmark set: updates the comment that carries the marker and
+ * was written by the token's own identity (a look-alike by anyone else is left alone), or creates it, following the `comment-on` rule. API errors propagate (see `postReportComment`).
  * @param octokit the REST client
  * @param options where, what, and the `comment-on` rule
  * @returns what was done and the comment's URL
@@ -41,7 +44,8 @@ export async function upsertComment(octokit: GitHubClient, options: UpsertCommen
     throw new Error(`comment body does not contain its marker ${JSON.stringify(options.marker)}`);
   }
   if (options.commentOn === 'never') return { action: 'skipped', url: null };
-  const existing = await findComment(octokit, options);
+  const author = options.author ?? (async () => (await resolveCommentAuthor(octokit, options.log)).login);
+  const existing = await findComment(octokit, { ...options, author });
   if (existing !== null) {
     const { data } = await octokit.rest.issues.updateComment({
       owner: options.owner,

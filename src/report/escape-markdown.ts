@@ -81,7 +81,7 @@ export function truncateText(text: string, max: number): string {
  * @param language the info string, e.g. `sh`
  */
 export function renderCodeBlock(text: string, language = ''): string {
-  const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
+  const longest = Array.from(text.matchAll(/`+/g), (match) => match[0].length).reduce((a, b) => Math.max(a, b), 0);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const body = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
   return `${fence}${language}\n${body}\n${fence}`;

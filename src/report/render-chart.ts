@@ -87,9 +87,11 @@ export function renderChart(
   const lows = points.map((comparison) => toNumber(comparison.interval!.throughput[0]));
   const highs = points.map((comparison) => toNumber(comparison.interval!.throughput[1]));
   const values = [...estimates, ...lows, ...highs, '0'].map(Number);
-  const span = Math.max(...values) - Math.min(...values) || 1;
-  const low = Math.floor(Math.min(...values) - span * 0.1);
-  const high = Math.ceil(Math.max(...values) + span * 0.1);
+  const least = values.reduce((a, b) => Math.min(a, b), Infinity);
+  const most = values.reduce((a, b) => Math.max(a, b), -Infinity);
+  const span = most - least || 1;
+  const low = Math.floor(least - span * 0.1);
+  const high = Math.ceil(most + span * 0.1);
   return [
     '```mermaid',
     'xychart-beta',

@@ -158,8 +158,8 @@ function shortCommit(commit: string): string {
 
 function describeRange(values: readonly number[]): string {
   if (values.length === 0) return 'none';
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const low = values.reduce((a, b) => Math.min(a, b), Infinity);
+  const high = values.reduce((a, b) => Math.max(a, b), -Infinity);
   return low === high ? count(low) : `${count(low)}–${count(high)}`;
 }
 
@@ -380,7 +380,8 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     const sections: string[] = [...head];
     const fold = hidden.size > 0 ? [renderFoldNote(hidden.size, displayed.length, layout, report.baseline === null)] : [];
     if (report.baseline === null) {
-      sections.push(renderFirstRunIntro(report), '', gate, '', ...fold.flatMap((note) => [note, '']));
+      sections.push(renderFirstRunIntro(report), '', gate, '');
+      for (const note of fold) sections.push(note, '');
       if (shown.length > 0) {
         const table = ['| Benchmark | Metric | Current | Runs | CV |', '|---|---|--:|--:|--:|', ...shown.map((c) => rows.get(c)!)];
         sections.push(renderDetails(`Measured on this commit (${count(shown.length)} comparisons)`, table.join('\n')), '');
@@ -390,13 +391,18 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     sections.push(gate, '', counts, '');
     const alert = renderMismatchAlert(report);
     if (alert !== null) sections.push(alert, '');
-    sections.push(...fold.flatMap((note) => [note, '']));
+    for (const note of fold) sections.push(note, '');
     const changed = shown.filter((comparison) => comparison.verdict !== 'unchanged');
     const unchanged = shown.filter((comparison) => comparison.verdict === 'unchanged');
     if (changed.length > 0) {
-      sections.push(TABLE_HEADER(level), ...changed.map((c) => rows.get(c)!), '');
+      sections.push(TABLE_HEADER(level));
+      for (const c of changed) sections.push(rows.get(c)!);
+      sections.push('');
       const changedNotes = changed.flatMap((c) => notes.get(c) ?? []);
-      if (changedNotes.length > 0) sections.push(...changedNotes, '');
+      if (changedNotes.length > 0) {
+        for (const note of changedNotes) sections.push(note);
+        sections.push('');
+      }
       const chart = renderChart(changed, level, { maxPoints: layout.maxChartPoints });
       if (chart !== '') sections.push(chart, '');
     }

@@ -4,8 +4,8 @@ import { formatValue } from './format-value.ts';
 
 function spread(runs: readonly number[]): string {
   if (runs.length < 2) return '—';
-  const low = Math.min(...runs);
-  const high = Math.max(...runs);
+  const low = runs.reduce((a, b) => Math.min(a, b), Infinity);
+  const high = runs.reduce((a, b) => Math.max(a, b), -Infinity);
   const center = median([...runs]);
   return center === 0 ? '±0.0%' : `±${((50 * (high - low)) / center).toFixed(1)}%`;
 }
@@ -34,7 +34,7 @@ export function renderResultsTable(results: Results): string {
       state,
     ];
   });
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
+  const widths = header.map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column]!.length), header[column]!.length));
   const line = (row: string[]) =>
     row
       .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))

@@ -45,14 +45,16 @@ export function renderTextTable(report: Report): string {
     `${comparison.verdict}${comparison.gate ? '' : ' (not gated)'}`,
   ]);
   const right = new Set([2, 3, 4, 5, 6, 7]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => Array.from(row[column]!).length)));
+  const widths = header.map((_, column) => rows.reduce((widest, row) => Math.max(widest, Array.from(row[column]!).length), Array.from(header[column]!).length));
   const pad = (cell: string, column: number) => {
     const fill = ' '.repeat(widths[column]! - Array.from(cell).length);
     return right.has(column) ? fill + cell : cell + fill;
   };
   const line = (row: string[]) => row.map(pad).join('  ').trimEnd();
   const lines = [`benchgate · ${text(report.benchmarkSet)}: ${headline}`, ''];
-  lines.push(line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '');
+  lines.push(line(header), line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) lines.push(line(row));
+  lines.push('');
   for (const comparison of report.comparisons) {
     if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
       const { runsNeeded } = comparison;

@@ -1,4 +1,6 @@
+import { stripByteOrderMark } from './decode-text.ts';
 import { FormatError } from './format-error.ts';
+import { validateResults } from './validate-results.ts';
 import { RESULTS_SCHEMA, ResultsSchema, type Results } from './schema.ts';
 
 /**
@@ -6,12 +8,13 @@ import { RESULTS_SCHEMA, ResultsSchema, type Results } from './schema.ts';
  * @param text the file's contents
  * @param file the file's name, for messages
  * @returns the results
+ * Applies the schema and then the same value checks adapter output gets (`validateResults`).
  * @throws FormatError naming the file and the first field that is wrong
  */
 export function parseResults(text: string, file: string): Results {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(stripByteOrderMark(text));
   } catch (error: unknown) {
     throw new FormatError(file, `not valid JSON: ${(error as Error).message}`);
   }
@@ -40,6 +43,7 @@ export function parseResults(text: string, file: string): Results {
     const issue = parsed.error.issues[0]!;
     throw new FormatError(file, issue.message, formatPath(issue.path));
   }
+  validateResults(parsed.data, file);
   return parsed.data;
 }
 

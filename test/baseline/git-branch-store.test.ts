@@ -177,18 +177,6 @@ describe('save', () => {
     expect((failure as StoreError).reason).toBe('git');
     expect((failure as StoreError).message).toMatch(/the run is kept at .*\.benchgate/);
   });
-
-  test('20 concurrent writers all land, and the index lists exactly their files', async () => {
-    const { make, remote } = setup(1);
-    const shas = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(40, '0'));
-    const outcomes = await Promise.all(shas.map((sha, i) => make({ retry: { maxAttempts: 60, baseDelayMs: 20, maxDelayMs: 1000 } }).save(makeResults(sha, minute(i)), target(sha))));
-    expect(outcomes.every((outcome) => outcome.state === 'saved')).toBe(true);
-    const files = [...listDataBranch(remote).keys()].filter((name) => name !== 'default/main/index.json');
-    expect(files.sort()).toEqual(shas.map((sha) => `default/main/${sha}.json`).sort());
-    const index = readIndex(remote);
-    expect(index.runs.map((run) => run.commit)).toEqual([...shas].reverse());
-    for (const run of index.runs) expect(JSON.parse(git(remote, 'show', `benchgate-data:default/main/${run.file}`)).commit).toBe(run.commit);
-  }, 180_000);
 });
 
 describe('choosing the baseline', () => {

@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { FormatError } from '../../src/formats/format-error.ts';
 import type { FolderFile, FormatInput } from '../../src/formats/format-input.ts';
 import { FORMAT_ADAPTERS, FORMAT_TOOLS, parseToolInput, type ToolName } from '../../src/formats/index.ts';
-import { ResultsSchema } from '../../src/results/schema.ts';
+import { ResultsSchema, type Results } from '../../src/results/schema.ts';
 import { fixture, fixtureText } from './helpers.ts';
 
 /** Cases per parser; the issue asks for at least 1,000. */
@@ -40,7 +40,7 @@ const criterionFiles = listFiles(fixture('criterion/base')).filter((f) => !f.pat
 /** Values that have broken parsers before: huge and tiny numbers, markup in names, wrong types. */
 const nasty = fc.oneof(
   fc.constantFrom<unknown>(
-    null, true, false, 0, -1, 1e308, -1e308, 5e-324, 2 ** 53 + 2, '', 'NaN', '1e999',
+    null, true, false, 0, -0, -1, 1e308, -1e308, 5e-324, 1e-40, 1e35, 2 ** 53 + 2, '', 'NaN', '1e999',
     '<img src=x onerror=alert(1)>', '| a | b |\n|---|---|', '**bold** `code` [x](javascript:alert(1))',
     '\u0000\u202e', 'a\r\nb', [], {}, [[]], { mean: 1 }, 'ns', 'ops/ms',
   ),
@@ -132,7 +132,9 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
   const seed = fc.constantFrom(...seeds);
   const truncated = fc.tuple(seed, fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1)));
   const spliced = fc.tuple(seed, fc.array(textEdit, { minLength: 1, maxLength: 3 })).map(([text, edits]) => editText(text, edits));
+  const withMark = seed.map((text) => `\uFEFF${text}`);
   const arbitraries = [
+    { arbitrary: withMark, weight: 1 },
     { arbitrary: random, weight: 2 },
     { arbitrary: truncated, weight: 2 },
     { arbitrary: spliced, weight: 2 },
@@ -141,34 +143,85 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
   return fc.oneof(...arbitraries).map((text): FormatInput => ({ kind: 'file', path: `fuzz-${tool}.out`, text }));
 }
 
-describe('no input crashes a parser with anything but a FormatError', () => {
+/**
+ * Whether parsed results hold something no measurement can be. Written apart from
+ * src/results/validate-results.ts on purpose: it is the fuzz test's own oracle.
+ */
+function nonsense(results: Results): string | null {
+  if (results.benchmarks.length === 0) return 'no benchmarks';
+  const ids = new Set<string>();
+  for (const benchmark of results.benchmarks) {
+    if (ids.has(benchmark.id)) return `duplicate id ${benchmark.id}`;
+    ids.add(benchmark.id);
+    if (benchmark.state === 'completed' && benchmark.metrics.length === 0) return `${benchmark.id}: completed without metrics`;
+    for (const metric of benchmark.metrics) {
+      if (metric.runs.length === 0) return `${benchmark.id}: no runs`;
+      if (metric.iterations && metric.iterations.length !== metric.runs.length) return `${benchmark.id}: iterations do not match runs`;
+      if (metric.iterations?.some((n) => n < 1)) return `${benchmark.id}: zero iterations`;
+      const timeOrRate = /^(ns|[^/]+\/s)$/.test(metric.unit);
+      const amount = /^(B|B\/op|allocs\/op|cores|count)$/.test(metric.unit);
+      const values = [...metric.runs, ...(metric.samples?.flat() ?? []), ...(metric.aggregate ? [metric.aggregate.mean] : [])];
+      for (const value of values) {
+        if (!Number.isFinite(value)) return `${benchmark.id}: ${value}`;
+        if (Math.abs(value) > 1e30 || (value !== 0 && Math.abs(value) < 1e-30)) return `${benchmark.id}: ${value} out of range`;
+        if ((timeOrRate || amount) && value < 0) return `${benchmark.id}: negative ${metric.unit}`;
+        if (timeOrRate && metric.gate && value === 0) return `${benchmark.id}: zero gated ${metric.unit}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Per format: inputs tried, parsed, refused with a clean FormatError, crashed, accepted nonsense. */
+const counts: Record<string, { tried: number; parsed: number; clean: number; crashes: number; nonsense: number }> = {};
+
+describe('no input crashes a parser or is accepted as nonsense', () => {
   test.each(FORMAT_TOOLS.map((tool) => [tool]))('%s', (tool) => {
     const adapter = FORMAT_ADAPTERS[tool];
-    let parsed = 0;
+    const count = { tried: 0, parsed: 0, clean: 0, crashes: 0, nonsense: 0 };
+    const problems: string[] = [];
+    counts[tool] = count;
     fc.assert(
       fc.property(inputsFor(tool), (input) => {
+        count.tried++;
+        let results: Results;
         try {
-          const results = adapter.parse(input);
-          expect(ResultsSchema.safeParse(results).success).toBe(true);
-          parsed++;
+          results = adapter.parse(input);
         } catch (error: unknown) {
-          if (!(error instanceof FormatError)) throw error;
-          expect(error.file.startsWith(input.path)).toBe(true);
-          expect(error.message.startsWith(input.path)).toBe(true);
+          if (error instanceof FormatError && error.file.startsWith(input.path) && error.message.startsWith(input.path)) count.clean++;
+          else {
+            count.crashes++;
+            problems.push(`crash: ${String(error)}`);
+          }
+          return;
         }
+        const wrong = ResultsSchema.safeParse(results).success ? nonsense(results) : 'fails the schema';
+        if (wrong) {
+          count.nonsense++;
+          problems.push(`accepted: ${wrong}`);
+        } else count.parsed++;
       }),
       { numRuns: RUNS, seed: 20261122 },
     );
+    expect(problems.slice(0, 5)).toEqual([]);
+    expect(count.tried).toBe(RUNS);
     // the mutations must leave some inputs valid, or the parser's success path went unfuzzed
-    expect(parsed).toBeGreaterThan(0);
+    expect(count.parsed).toBeGreaterThan(0);
+  });
+
+  afterAll(() => {
+    const rows = Object.entries(counts).map(([tool, c]) => `${tool.padEnd(22)} ${String(c.tried).padStart(5)} ${String(c.parsed).padStart(6)} ${String(c.clean).padStart(6)} ${String(c.crashes).padStart(7)} ${String(c.nonsense).padStart(8)}`);
+    console.log(['fuzz counts: format, tried, parsed, clean errors, crashes, accepted nonsense', ...rows].join('\n'));
   });
 });
 
-test('auto-detection over every kind of input raises only FormatError', () => {
+test('auto-detection over every kind of input raises only FormatError and accepts no nonsense', () => {
   fc.assert(
     fc.property(fc.oneof(...FORMAT_TOOLS.map((tool) => inputsFor(tool))), (input) => {
       try {
-        expect(ResultsSchema.safeParse(parseToolInput(input, 'auto')).success).toBe(true);
+        const results = parseToolInput(input, 'auto');
+        expect(ResultsSchema.safeParse(results).success).toBe(true);
+        expect(nonsense(results)).toBeNull();
       } catch (error: unknown) {
         if (!(error instanceof FormatError)) throw error;
         expect(error.message.startsWith(input.path)).toBe(true);

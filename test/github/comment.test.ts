@@ -5,7 +5,7 @@ import { upsertComment, type CommentOn } from '../../src/github/upsert-comment.t
 import { createFakeClient, FakeRequestError, recordWarnings } from './helpers.ts';
 
 const marker = '<!-- benchgate:default -->';
-const where = { owner: 'o', repo: 'r', issueNumber: 1, marker };
+const where = { owner: 'o', repo: 'r', issueNumber: 1, marker, author: 'github-actions[bot]' };
 const body = (text: string) => `${marker}\n${text}`;
 
 describe('findComment', () => {
@@ -34,6 +34,42 @@ describe('findComment', () => {
   test("another benchmark set's comment is not ours", async () => {
     const fake = createFakeClient({ comments: [{ body: '<!-- benchgate:default-linux -->\nother set' }] });
     expect(await findComment(fake.client, where)).toBeNull();
+  });
+});
+
+describe('findComment takes only our own comments', () => {
+  test('a look-alike by another user is skipped with a warning; ours after it is found', async () => {
+    const fake = createFakeClient();
+    fake.add(1, body('fake report'), 'mallory');
+    const ours = fake.add(1, body('report'));
+    const log = recordWarnings();
+    expect((await findComment(fake.client, { ...where, log }))?.id).toBe(ours.id);
+    expect(log.messages).toEqual([expect.stringContaining('was written by mallory, not github-actions[bot]')]);
+  });
+
+  test('a comment by a deleted account is never ours', async () => {
+    const fake = createFakeClient();
+    const ghost = fake.add(1, body('report'));
+    (ghost as { user: unknown }).user = null;
+    const log = recordWarnings();
+    expect(await findComment(fake.client, { ...where, log })).toBeNull();
+    expect(log.messages).toEqual([expect.stringContaining('was written by a deleted account')]);
+  });
+
+  test('the author is compared without regard to case', async () => {
+    const fake = createFakeClient();
+    const ours = fake.add(1, body('report'), 'GitHub-Actions[bot]');
+    expect((await findComment(fake.client, where))?.id).toBe(ours.id);
+  });
+
+  test('upsertComment resolves the author only when a marker is present, once per client', async () => {
+    const fake = createFakeClient({ identity: { kind: 'user', login: 'perf-bot' } });
+    await upsertComment(fake.client, { ...where, author: undefined, body: body('one'), commentOn: 'always', hasChange: true });
+    expect(fake.identityCalls).toEqual([]);
+    await upsertComment(fake.client, { ...where, author: undefined, body: body('two'), commentOn: 'always', hasChange: true });
+    await upsertComment(fake.client, { ...where, author: undefined, body: body('three'), commentOn: 'always', hasChange: true });
+    expect(fake.identityCalls).toEqual(['getAuthenticated']);
+    expect(fake.comments.map((c) => c.body)).toEqual([body('three')]);
   });
 });
 
@@ -152,7 +188,7 @@ describe('postReportComment', () => {
   test.each([
     [404, /not found/],
     [422, /rejected the comment \(422/],
-    [500, /\(500: .*after retries/],
+    [500, /\(500: boom\) after 1 attempt\./],
   ])('a %i becomes a warning naming it', async (status, pattern) => {
     const fake = createFakeClient();
     fake.fail('listComments', new FakeRequestError(status, 'boom'));

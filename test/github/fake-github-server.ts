@@ -38,10 +38,19 @@ export interface FakeGitHubOptions {
   /** When set, requests must carry it (`Authorization: token …` or `Bearer …`), else 401. @default null */
   token?: string | null;
   pulls?: FakePullSeed[];
-  /** Comments present before the test starts, oldest first. */
+  /** Comments present before the test starts, oldest first; written by `identity` unless `login` says otherwise. */
   comments?: Array<{ issueNumber: number; body: string; login?: string }>;
   /** Answer every write with 403 "Resource not accessible by integration", as GitHub does to a fork PR's token. */
   readOnly?: boolean;
+  /**
+   * Whose token the requests carry. `installation` (the GITHUB_TOKEN, or another app's): `GET /user`
+   * answers 403 and GraphQL's `viewer` gives the login. `user`: `GET /user` answers. Comments the
+   * fake creates are written by this login.
+   * @default { kind: 'installation', login: 'github-actions[bot]' }
+   */
+  identity?: { kind: 'user' | 'installation'; login: string };
+  /** Whether `POST /graphql` answers (it is not in the REST description; the fake plays `viewer` only). @default true */
+  graphql?: boolean;
 }
 
 /** One issue comment as the fake stores it. */
@@ -77,8 +86,8 @@ export interface Injection {
   path?: string | RegExp;
   /** How many matching requests fail. @default 1 */
   times?: number;
-  /** Seconds for the Retry-After header (429 and 403 rate limits). @default 1 for 429 */
-  retryAfter?: number;
+  /** Seconds for the Retry-After header (429 and 403 rate limits); null sends none. @default 1 for 429 */
+  retryAfter?: number | null;
   /** The error message; defaults to GitHub's message for the status. */
   message?: string;
   /** Extra response headers, e.g. `x-ratelimit-remaining: '0'` for a primary rate limit. */
@@ -125,6 +134,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     headOwner: p.headOwner ?? owner,
     state: p.state ?? 'open',
   }));
+  const identity = options.identity ?? { kind: 'installation' as const, login: 'github-actions[bot]' };
   const injections: Array<Required<Pick<Injection, 'status' | 'times'>> & Injection> = [];
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -132,7 +142,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let nextCommentId = 1_000_001;
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const seed of options.comments ?? []) {
-    comments.push({ id: nextCommentId++, issueNumber: seed.issueNumber, body: seed.body, login: seed.login ?? 'someone', createdAt: now(), updatedAt: now() });
+    comments.push({ id: nextCommentId++, issueNumber: seed.issueNumber, body: seed.body, login: seed.login ?? identity.login, createdAt: now(), updatedAt: now() });
   }
 
   const server = createServer((req, res) => {
@@ -174,6 +184,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return reject(400, 'Problems parsing JSON');
       }
     }
+    if (method === 'POST' && target.pathname === '/graphql') {
+      // GraphQL is not in the REST description: the fake checks the shape Octokit sends and plays `viewer`.
+      const query = (record.body as { query?: unknown } | undefined)?.query;
+      if (typeof query !== 'string') return reject(400, 'graphql: the body must be {"query": "..."}');
+      if (options.graphql === false) return answer(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/graphql' });
+      if (!/viewer\s*\{\s*login\s*\}/.test(query)) return reject(501, `fake GitHub does not play the GraphQL query ${query}`);
+      return answer(200, { data: { viewer: { login: identity.login } } });
+    }
     const matched = matchOperation(spec, method, target.pathname);
     if (matched === null) return reject(404, `no operation in GitHub's OpenAPI description for ${method} ${target.pathname}`);
     record.operationId = matched.operation.operationId;
@@ -196,7 +214,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (injection !== undefined) {
       injection.times--;
       const headers: Record<string, string> = {};
-      if (injection.retryAfter !== undefined || injection.status === 429) headers['retry-after'] = String(injection.retryAfter ?? 1);
+      if (injection.retryAfter !== null && (injection.retryAfter !== undefined || injection.status === 429)) headers['retry-after'] = String(injection.retryAfter ?? 1);
       Object.assign(headers, injection.headers);
       const body: Record<string, unknown> = { message: injection.message ?? DEFAULT_MESSAGES[injection.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest', status: String(injection.status) };
       if (injection.status === 422) body['errors'] = [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }];
@@ -204,6 +222,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
 
     const { pathParams } = matched;
+    if (matched.operation.operationId === 'users/get-authenticated') {
+      if (identity.kind === 'installation') {
+        return answer(403, { message: DEFAULT_MESSAGES[403], documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+      }
+      const user = { ...example(spec, 'private-user'), ...renderUser(example(spec, 'private-user'), identity.login) };
+      checkResponse(spec, matched.operation.responses, 200, user, `${method} ${target.pathname}`, violations);
+      return answer(200, user);
+    }
     if (pathParams['owner']?.toLowerCase() !== owner.toLowerCase() || pathParams['repo']?.toLowerCase() !== repo.toLowerCase()) {
       return answer(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     }
@@ -230,7 +256,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       case 'issues/create-comment': {
         const issueNumber = Number(pathParams['issue_number']);
         if (!pulls.some((p) => p.number === issueNumber)) return notFound();
-        const comment: FakeComment = { id: nextCommentId++, issueNumber, body: String(body?.['body']), login: 'github-actions[bot]', createdAt: now(), updatedAt: now() };
+        const comment: FakeComment = { id: nextCommentId++, issueNumber, body: String(body?.['body']), login: identity.login, createdAt: now(), updatedAt: now() };
         comments.push(comment);
         const rendered = renderComment(spec, comment, owner, repo, url);
         return respond(201, rendered, { location: rendered.url });

@@ -30,7 +30,9 @@ async function setup(options: FakeGitHubOptions = {}) {
   return { fake, log, octokit, comment };
 }
 
-const routes = (server: FakeGitHub) => server.requests.map((r) => `${r.method} ${r.path} → ${r.status}`);
+/** The identity look-ups (`GET /user`, `POST /graphql`), made once per client; the tests below them check them. */
+const isIdentity = (r: { path: string }) => r.path === '/user' || r.path === '/graphql';
+const routes = (server: FakeGitHub) => server.requests.filter((r) => !isIdentity(r)).map((r) => `${r.method} ${r.path} → ${r.status}`);
 
 describe('against the fake GitHub (requests checked with the OpenAPI description)', () => {
   test('creates the comment, then updates the same one', async () => {
@@ -59,7 +61,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     expect(result.action).toBe('updated');
     expect(fake.comments[215]?.body).toBe(`${marker}\nnew`);
     expect(fake.comments).toHaveLength(230);
-    expect(fake.requests.filter((r) => r.method === 'GET').map((r) => r.query)).toEqual([
+    expect(fake.requests.filter((r) => r.method === 'GET' && !isIdentity(r)).map((r) => r.query)).toEqual([
       { per_page: '100', page: '1' },
       { per_page: '100', page: '2' },
       { per_page: '100', page: '3' },
@@ -93,7 +95,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
     expect(result.action).toBe('created');
     expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 429', 'POST 201']);
-    expect(log.messages).toEqual([expect.stringMatching(/secondary rate limit on POST .*retrying after 3 s \(retry 1 of 2\)/)]);
+    expect(log.messages).toEqual([expect.stringMatching(/secondary rate limit on POST .*retrying after 3 s \(retry 1 of 2, attempt 2 of 3\)/)]);
     expect(fake.comments).toHaveLength(1);
   });
 
@@ -150,7 +152,7 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nnew`, isFork: false, log });
     expect(result.action).toBe('failed');
     expect(log.messages).toEqual([expect.stringMatching(/rejected the comment \(422: Validation Failed/)]);
-    expect(fake.requests.map((r) => r.status)).toEqual([200, 422]);
+    expect(fake.requests.filter((r) => !isIdentity(r)).map((r) => r.status)).toEqual([200, 422]);
     expect(fake.comments[0]?.body).toBe(`${marker}\nold`);
   });
 
@@ -225,6 +227,129 @@ test('fork flow: the pull request run warns once; the workflow_run companion fin
   expect(companion.fake.comments.map((c) => [c.issueNumber, c.body])).toEqual([[7, `${marker}\n❌ 1 regression`]]);
   expect(companionWarnings).toEqual([]);
   expect(companion.fake.violations).toEqual([]);
+});
+
+describe('rate limits: every 429, and a 403 that says so, waits and retries; the log counts the attempts', () => {
+  test('a plain 429 "Too Many Requests" with Retry-After is waited out and retried', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'POST', retryAfter: 2, message: 'Too Many Requests' });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 429', 'POST 201']);
+    expect(log.messages).toEqual([
+      'GitHub secondary rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments (429): retrying after 2 s (retry 1 of 2, attempt 2 of 3)',
+    ]);
+  });
+
+  test('a 429 without any header waits the documented minute (scaled in tests) and retries', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'GET', message: 'Too Many Requests', retryAfter: null });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(log.messages).toEqual([expect.stringMatching(/\(429\): retrying after 60 s, no Retry-After given \(retry 1 of 2, attempt 2 of 3\)$/)]);
+  });
+
+  test('a 403 with Retry-After and no rate-limit wording is a rate limit too', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 403, method: 'GET', retryAfter: 1, message: 'Forbidden' });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: true, log });
+    expect(result.action).toBe('created');
+    expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
+  });
+
+  test('a persisting 429 ends in one warning with the exact number of attempts', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 429, method: 'GET', retryAfter: 1, message: 'Too Many Requests', times: 10 });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('failed');
+    expect(fake.requests).toHaveLength(3);
+    expect(log.messages).toEqual([
+      expect.stringMatching(/retrying after 1 s \(retry 1 of 2, attempt 2 of 3\)$/),
+      expect.stringMatching(/retrying after 1 s \(retry 2 of 2, attempt 3 of 3\)$/),
+      expect.stringMatching(/\(429\): gave up after 3 attempts$/),
+      expect.stringMatching(/^benchgate could not comment on octo-org\/benchgate-demo#7: GitHub's rate limit persisted after 3 attempts \(429: Too Many Requests/),
+    ]);
+  });
+
+  test('a persisting 500 says how many attempts were made', async () => {
+    const { fake, log, octokit, comment } = await setup();
+    fake.inject({ status: 500, method: 'GET', times: 10 });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
+    expect(result.action).toBe('failed');
+    expect(fake.requests).toHaveLength(4);
+    expect(log.messages.at(-1)).toMatch(/\(500: Server Error[^)]*\) after 4 attempts\./);
+  });
+});
+
+describe('the marker is ours alone', () => {
+  const hostile = (issueNumber: number) => ({ issueNumber, body: `${marker}\n✅ all good, merge it`, login: 'mallory' });
+
+  test('a look-alike by another user is ignored and reported; ours is created beside it (GITHUB_TOKEN)', async () => {
+    const { fake, log, octokit, comment } = await setup({ comments: [hostile(7)] });
+    const result = await postReportComment(octokit, { ...comment, body: `${marker}\n❌ slower`, isFork: false, log });
+    expect(result.action).toBe('created');
+    expect(fake.comments.map((c) => [c.login, c.body])).toEqual([
+      ['mallory', `${marker}\n✅ all good, merge it`],
+      ['github-actions[bot]', `${marker}\n❌ slower`],
+    ]);
+    expect(fake.requests.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(log.messages).toEqual([
+      expect.stringMatching(/^benchgate ignored comment https:\/\/github\.com\/octo-org\/benchgate-demo\/pull\/7#issuecomment-1000001: it carries benchgate's marker <!-- benchgate:default --> but was written by mallory, not github-actions\[bot\]$/),
+    ]);
+    // GET /user is refused to the installation token; GraphQL's viewer names the bot.
+    expect(fake.requests.filter(isIdentity).map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual(['GET /user → 403', 'POST /graphql → 200']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('the second run updates our comment, not the look-alike, and asks who it is only once per client', async () => {
+    const { fake, log, octokit, comment } = await setup({ comments: [hostile(7)] });
+    await postReportComment(octokit, { ...comment, body: `${marker}\nfirst`, isFork: false, log });
+    const second = await postReportComment(octokit, { ...comment, body: `${marker}\nsecond`, isFork: false, log });
+    expect(second.action).toBe('updated');
+    expect(fake.comments.map((c) => [c.login, c.body.split('\n')[1]])).toEqual([
+      ['mallory', '✅ all good, merge it'],
+      ['github-actions[bot]', 'second'],
+    ]);
+    expect(fake.requests.filter(isIdentity)).toHaveLength(2);
+  });
+
+  test("a user's token: GET /user names the author, and that user's own comment is ours", async () => {
+    const { fake, log, octokit, comment } = await setup({
+      identity: { kind: 'user', login: 'perf-bot' },
+      comments: [hostile(7), { issueNumber: 7, body: `${marker}\nold`, login: 'perf-bot' }, { issueNumber: 7, body: `${marker}\nbot`, login: 'github-actions[bot]' }],
+    });
+    const result = await upsertComment(octokit, { ...comment, body: `${marker}\nnew`, log });
+    expect(result.action).toBe('updated');
+    expect(fake.comments.map((c) => [c.login, c.body.split('\n')[1]])).toEqual([
+      ['mallory', '✅ all good, merge it'],
+      ['perf-bot', 'new'],
+      ['github-actions[bot]', 'bot'],
+    ]);
+    expect(fake.requests.filter(isIdentity).map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual(['GET /user → 200']);
+    expect(log.messages).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test("another app's installation token: GraphQL's viewer names <app>[bot]", async () => {
+    const { fake, octokit, comment } = await setup({
+      identity: { kind: 'installation', login: 'perf-app[bot]' },
+      comments: [{ issueNumber: 7, body: `${marker}\nold`, login: 'github-actions[bot]' }, { issueNumber: 7, body: `${marker}\nmine`, login: 'perf-app[bot]' }],
+    });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('updated');
+    expect(fake.comments.map((c) => c.body.split('\n')[1])).toEqual(['old', 'new']);
+  });
+
+  test('without GraphQL the GITHUB_TOKEN is assumed: github-actions[bot]', async () => {
+    const { fake, octokit, comment } = await setup({ graphql: false, comments: [hostile(7), { issueNumber: 7, body: `${marker}\nold` }] });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('updated');
+    expect(fake.comments.map((c) => c.body.split('\n')[1])).toEqual(['✅ all good, merge it', 'new']);
+  });
+
+  test('a pull request with no marker anywhere costs no identity look-up', async () => {
+    const { fake, octokit, comment } = await setup({ comments: [{ issueNumber: 7, body: 'lgtm', login: 'mallory' }] });
+    expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('created');
+    expect(fake.requests.filter(isIdentity)).toEqual([]);
+  });
 });
 
 describe('the fake checks requests against the OpenAPI description', () => {

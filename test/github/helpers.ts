@@ -21,17 +21,29 @@ export class FakeRequestError extends Error {
  * An in-memory client: comments live in an array, pages are cut like GitHub's, and any call can
  * be made to fail. `calls` records every call in order.
  */
-export function createFakeClient(options: { comments?: Array<{ body: string }>; pulls?: PullRequestRef[] } = {}) {
-  const comments: Array<IssueComment & { body: string; issueNumber: number }> = [];
+export function createFakeClient(
+  options: {
+    comments?: Array<{ body: string; login?: string }>;
+    pulls?: PullRequestRef[];
+    /** Whose token the client holds: a user's (GET /user answers) or an app installation's (403; GraphQL viewer answers). @default installation of github-actions[bot] */
+    identity?: { kind: 'user' | 'installation'; login: string };
+    /** Whether GraphQL answers `viewer`. @default true */
+    graphql?: boolean;
+  } = {},
+) {
+  const identity = options.identity ?? { kind: 'installation', login: 'github-actions[bot]' };
+  const comments: Array<IssueComment & { body: string; issueNumber: number; user: { login: string } }> = [];
   let nextId = 1;
-  const add = (issueNumber: number, body: string) => {
-    const comment = { id: nextId, body, issueNumber, html_url: `https://github.com/o/r/pull/${issueNumber}#issuecomment-${nextId}` };
+  const add = (issueNumber: number, body: string, login = identity.login) => {
+    const comment = { id: nextId, body, issueNumber, user: { login }, html_url: `https://github.com/o/r/pull/${issueNumber}#issuecomment-${nextId}` };
     nextId++;
     comments.push(comment);
     return comment;
   };
-  for (const seed of options.comments ?? []) add(1, seed.body);
+  for (const seed of options.comments ?? []) add(1, seed.body, seed.login);
   const calls: Array<{ method: string; params: Record<string, unknown> }> = [];
+  /** Identity look-ups (GET /user, GraphQL), kept apart from `calls`. */
+  const identityCalls: string[] = [];
   const failures: Record<string, Error | undefined> = {};
   const step = (method: string, params: object) => {
     calls.push({ method, params: { ...params } });
@@ -67,6 +79,13 @@ export function createFakeClient(options: { comments?: Array<{ body: string }>; 
           return { data: pulls.filter((p) => p.head.sha === params.commit_sha) };
         },
       },
+      users: {
+        async getAuthenticated() {
+          identityCalls.push('getAuthenticated');
+          if (identity.kind === 'installation') throw new FakeRequestError(403, 'Resource not accessible by integration');
+          return { data: { login: identity.login } };
+        },
+      },
       pulls: {
         async list(params) {
           step('listPulls', params);
@@ -74,11 +93,17 @@ export function createFakeClient(options: { comments?: Array<{ body: string }>; 
         },
       },
     },
+    async graphql(query: string) {
+      identityCalls.push('graphql');
+      if (options.graphql === false || !/viewer\s*\{\s*login/.test(query)) throw new Error('Request failed due to following response errors');
+      return { viewer: { login: identity.login } };
+    },
   };
   return {
     client,
     comments,
     calls,
+    identityCalls,
     add,
     /** Makes every later call of `method` throw `error`. */
     fail(method: string, error: Error) {

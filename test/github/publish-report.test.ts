@@ -150,3 +150,29 @@ describe('hasChange', () => {
     expect(hasChange(makeReport(verdicts.map((v, i) => comparison(`s/${i}`, v)), { gateFailed: false }))).toBe(expected);
   });
 });
+
+describe('the token never reaches what publishReport writes', () => {
+  const token = 'ghs_PublishReportSecret0123456789';
+  test('the comment, the summary and the report are redacted', async () => {
+    const summaryTexts: string[] = [];
+    const { core, summary } = fakeCore();
+    const recordingSummary: JobSummary = {
+      addRaw(text: string) {
+        summaryTexts.push(text);
+        return recordingSummary;
+      },
+      write: () => summary.write(),
+    };
+    const annotations: string[] = [];
+    const fake = createFakeClient();
+    const leaky = makeReport([comparison(`suite/leak ${token}`, 'regressed')]);
+    await publishReport(
+      { octokit: fake.client, core: { ...core, error: (message: string | Error, properties?: AnnotationProperties) => annotations.push(`${properties?.title ?? ''} ${String(message)}`) }, summary: recordingSummary },
+      { ...options(), report: leaky, commentBody: `${marker}\nerror: env ${token}`, summaryMarkdown: `# token ${token}`, secrets: [token] },
+    );
+    expect(fake.comments.map((c) => c.body)).toEqual([`${marker}\nerror: env ***`]);
+    expect(summaryTexts.join('')).toBe('# token ***');
+    expect(annotations.join('\n')).not.toContain(token);
+    expect(annotations.join('\n')).toContain('suite/leak ***');
+  });
+});

@@ -86,7 +86,7 @@ function placeBiased(fields: Sized[], inhibitReorder: boolean, prefix: Prefix | 
   }
   const order = fields.map((_, i) => i);
   if (!inhibitReorder && fields.length > 1) {
-    const maxFieldAlign = Math.max(1, ...fields.map((f) => f.align));
+    const maxFieldAlign = fields.reduce((widest, f) => Math.max(widest, f.align), 1);
     // biome-ignore lint/complexity/useMathMinMax: the values are bigints, which Math.max does not take
     const largestNiche = fields.reduce((best, f) => (availableOf(f) > best ? availableOf(f) : best), 0n);
     const groupKey = (f: Sized): number => {
@@ -199,7 +199,7 @@ function layOutTagged(variants: Sized[][], repr: EnumRepr): Sized {
 
 function layOutNicheFilled(variants: Sized[][]): Sized | null {
   const layouts = variants.map((fields) => place(fields, false));
-  const align = Math.max(1, ...layouts.map((l) => l.align));
+  const align = layouts.reduce((widest, l) => Math.max(widest, l.align), 1);
   let largest = 0;
   // Iterator::max_by_key keeps the last of equal maxima
   layouts.forEach((l, i) => {

@@ -76,7 +76,7 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
   }
   const copySizes = Int32Array.from(copies);
   const allocationSizes = Int32Array.from(allocations);
-  const frame = Math.max(64, recordBytes, ...copies, ...allocations);
+  const frame = [...copies, ...allocations].reduce((largest, bytes) => Math.max(largest, bytes), Math.max(64, recordBytes));
   const arena = new Uint8Array(2 * frame);
   const record = makeRecord(recordBytes, seed);
   const fragmentBytes = Math.ceil(recordBytes / fragments);
