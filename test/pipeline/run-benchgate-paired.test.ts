@@ -120,4 +120,15 @@ describe('runBenchgate with compare-with: base', () => {
     expect(outcome.results!.benchmarks.find((b) => b.id === 'clock/spin')!.metrics[0]!.runs).toHaveLength(2);
     expect(worktrees(repo.workspace)).toBe(1);
   });
+
+  test("the stored design runs 'command' once in the workspace, without the token, and reads its output", async () => {
+    const repo = makeRepository();
+    const run = deps(repo, 'push');
+    const command = `test -z "$GITHUB_TOKEN" && echo '[{"name":"parse","unit":"ms","value":3}]' > out.json`;
+    const outcome = await runBenchgate(config(repo, { command, 'output-file-path': 'out.json', tool: 'customSmallerIsBetter' }), run.deps);
+    expect(outcome.results!.benchmarks.map((b) => b.id)).toEqual(['parse']);
+    expect(run.log).toContain(`info running '${command}'`);
+    const failing = await runBenchgate(config(repo, { command: 'exit 3', 'output-file-path': 'out.json', tool: 'customSmallerIsBetter' }), deps(repo, 'push').deps).catch((e: unknown) => e);
+    expect((failing as Error).message).toMatch(/^input 'command' failed: 'exit 3' exited with code 3/);
+  });
 });
