@@ -535,9 +535,28 @@ export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>
 /** The settings the same-runner design reads. */
 export type PairedConfig = Pick<
   Config,
-  | 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'runs' | 'maxTime' | 'setup' | 'command'
-  | 'outputFilePath' | 'tool' | 'githubToken' | 'passEnv' | 'threshold' | 'alpha' | 'interval' | 'fingerprintMismatch' | 'configFile'
-  | 'benchmarkSet' | 'failOn'
+  | 'suites'
+  | 'time'
+  | 'warmupTime'
+  | 'retainSamples'
+  | 'filter'
+  | 'runTimeout'
+  | 'seed'
+  | 'runs'
+  | 'maxTime'
+  | 'setup'
+  | 'command'
+  | 'outputFilePath'
+  | 'tool'
+  | 'githubToken'
+  | 'passEnv'
+  | 'threshold'
+  | 'alpha'
+  | 'interval'
+  | 'fingerprintMismatch'
+  | 'configFile'
+  | 'benchmarkSet'
+  | 'failOn'
 >;
 
 /**
@@ -559,7 +578,8 @@ export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan
  */
 export function pairedMode(config: PairedConfig): PairedMode {
   if (config.command !== null) {
-    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    if (config.outputFilePath === null)
+      throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
     return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
   }
   return {
@@ -642,8 +662,17 @@ export async function measureAndComparePaired(config: PairedConfig, context: Pai
   const lastLook = plan.kind === 'auto' ? { index: measurement.looks, max: maxLooks(plan), rounds: measurement.rounds } : null;
   const comparisons = compareLook(measurement.base, measurement.head, lastLook);
   const stopped =
-    measurement.stop === 'fixed' ? '' : measurement.stop === 'decided' ? ', stopped when every gated comparison was decided' : measurement.stop === 'max-rounds' ? `, stopped at the most rounds (${measurement.rounds})` : ', stopped at max-time';
-  const baseName = context.base.kind === 'merge-base' ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}` : `${measurement.baseCommit.slice(0, 7)}`;
+    measurement.stop === 'fixed'
+      ? ''
+      : measurement.stop === 'decided'
+        ? ', stopped when every gated comparison was decided'
+        : measurement.stop === 'max-rounds'
+          ? `, stopped at the most rounds (${measurement.rounds})`
+          : ', stopped at max-time';
+  const baseName =
+    context.base.kind === 'merge-base'
+      ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}`
+      : `${measurement.baseCommit.slice(0, 7)}`;
   const report = createReport({
     benchmarkSet: config.benchmarkSet,
     baseline: measurement.base,
