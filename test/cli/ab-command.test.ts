@@ -79,7 +79,7 @@ describe('benchgate ab', () => {
     expect(await main(['ab', 'main', '--suites', 'benchmarks/extra.bench.ts', '--runs', '2'], repo.workspace, process.env)).toBe(2);
     expect(printed.join('\n')).toMatch(/the base main cannot be measured: the base tree has none of the suites/);
     expect(await main(['ab'], repo.workspace, process.env)).toBe(2);
-    expect(printed.join('\n')).toContain('benchgate ab takes 1 to 2 arguments, <base-ref> [<head-ref>]; got none');
+    expect(printed.join('\n')).toContain("'benchgate ab' takes 1 to 2 arguments, <base-ref> [<head-ref>]; got none");
     expect(worktrees(repo.workspace)).toBe(1);
   });
 });
