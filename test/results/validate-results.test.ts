@@ -179,4 +179,13 @@ describe('too many benchmarks are refused before any comparison', () => {
     const text = JSON.stringify(Array.from({ length: 100_001 }, (_, i) => ({ name: `b${i}`, unit: 'ns', value: 1 })));
     expect(() => parseToolInput({ kind: 'file', path: 'custom.json', text }, 'customSmallerIsBetter')).toThrow(/^custom\.json \(benchmarks\): holds 100,001 benchmarks/);
   });
+
+  test.each([
+    ['go', (i: number) => `BenchmarkB${i} 1000 12.5 ns/op`],
+    ['cargo', (i: number) => `test b${i} ... bench: 12 ns/iter (+/- 1)`],
+  ] as const)('the %s adapter stops at the 100,001st distinct name', async (tool, line) => {
+    const { parseToolInput } = await import('../../src/formats/index.ts');
+    const text = Array.from({ length: 100_010 }, (_, i) => line(i)).join('\n');
+    expect(() => parseToolInput({ kind: 'file', path: 'out.txt', text }, tool)).toThrow(/^out\.txt \(benchmarks\): holds 100,001 benchmarks/);
+  });
 });
