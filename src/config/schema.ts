@@ -3,6 +3,7 @@ import { FAIL_ON_MODES } from '../compare/decide-gate.ts';
 import { FINGERPRINT_MISMATCH_MODES, INTERVAL_METHODS } from '../compare/options.ts';
 import { parseThreshold } from '../compare/parse-threshold.ts';
 import { FORMAT_TOOLS } from '../formats/tools.ts';
+import { COMMENT_ON_MODES } from '../github/upsert-comment.ts';
 
 /** The default suite glob: every `*.bench.*` file under `benchmarks/`. */
 export const DEFAULT_SUITES = 'benchmarks/**/*.bench.{ts,mts,js,mjs}';
@@ -36,7 +37,7 @@ export interface InputMeta {
 }
 
 /** The metadata of every input schema, read by `listInputs`, the help and the generators. */
-export const inputRegistry = z.registry<InputMeta>();
+const inputRegistry = z.registry<InputMeta>();
 
 /**
  * Declares one input: a text value ('' or absent means the default) parsed by `schema`, with its
@@ -340,7 +341,7 @@ export const ConfigSchema = z.object({
     placeholder: 'WHEN',
     description: "'regression' fails the check on a regression; 'inconclusive' also on an inconclusive comparison; 'never' only reports.",
   }),
-  commentOn: input(oneOf(['always', 'change', 'never']), {
+  commentOn: input(oneOf(COMMENT_ON_MODES), {
     name: 'comment-on',
     default: 'change',
     surface: 'action',

@@ -9,7 +9,10 @@ import { resolveCommentAuthor } from './resolve-comment-author.ts';
  *   so a pull request that was fixed shows green.
  * - `never`: leave comments alone.
  */
-export type CommentOn = 'always' | 'change' | 'never';
+export type CommentOn = (typeof COMMENT_ON_MODES)[number];
+
+/** The values of the `comment-on` input. */
+export const COMMENT_ON_MODES = ['always', 'change', 'never'] as const;
 
 /** What to write, and the rule that decides whether to. `author` is resolved from the token when left out. */
 export interface UpsertCommentOptions extends Omit<FindCommentOptions, 'author'> {

@@ -143,6 +143,23 @@ describe('runBenchgate, the action pipeline', () => {
     expect(run.log.some((line) => line.startsWith('error '))).toBe(false);
   });
 
+  test('mode comment in a workflow_run started by a push looks up no pull request; one started by a pull request does', async () => {
+    const first = deps('pull_request', 7);
+    await runBenchgate(
+      config({ 'output-file-path': write('current.json', baseRuns), 'baseline-file': write('base.json', baseRuns), 'comment-on': 'always' }),
+      first.deps,
+    );
+    for (const [trigger, calls] of [
+      ['push', []],
+      ['pull_request', ['listPullRequestsAssociatedWithCommit']],
+    ] as const) {
+      const run = deps('workflow_run', null);
+      run.deps.event.context.triggeringEvent = trigger;
+      await runBenchgate(config({ mode: 'comment', 'report-file': path.join(dir, 'report.json'), 'comment-on': 'always' }), run.deps);
+      expect(run.client.calls.map((call) => call.method).slice(0, 1)).toEqual(calls);
+    }
+  });
+
   test('mode comment without a report file is an error naming the input', async () => {
     await expect(runBenchgate(config({ mode: 'comment' }), deps('pull_request', 7).deps)).rejects.toThrow(
       "input 'report-file' is required with 'mode: comment'",
