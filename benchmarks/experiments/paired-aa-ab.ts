@@ -27,7 +27,7 @@
  * Run from the repository root:
  *   npx node benchmarks/experiments/paired-aa-ab.ts [--pairs 40] [--time 20] [--warmup-time 10] [--stored-runs 10]
  *     [--scenarios aa-paired,aa-stored,ab20-paired,ab5-paired[,ab20-stored]] [--load-mean-ms 3000] [--no-load]
- *     [--max-minutes 40] [--seed 1] [--log file.jsonl]
+ *     [--max-minutes 40] [--seed 1] [--first-pair 1] [--log file.jsonl]
  * Summarize earlier runs' logs together, without measuring:
  *   npx node benchmarks/experiments/paired-aa-ab.ts --from-logs run1.jsonl,run2.jsonl
  */
@@ -64,6 +64,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     log: { type: 'string', default: path.join(os.tmpdir(), `benchgate-paired-aa-ab-${Date.now()}.jsonl`) },
     'from-logs': { type: 'string' },
+    'first-pair': { type: 'string', default: '1' },
   },
 });
 const pairs = Number(values.pairs);
@@ -72,6 +73,8 @@ const warmupTime = Number(values['warmup-time']);
 const storedRuns = Number(values['stored-runs']);
 const maxMinutes = Number(values['max-minutes']);
 const seed = Number(values.seed);
+/** The number of the first pair, so that a continued run neither repeats the seeds nor the pair numbers of an earlier one. */
+const firstPair = Number(values['first-pair']) - 1;
 const scenarios = values.scenarios.split(',').map((s) => s.trim()) as Scenario[];
 for (const scenario of scenarios) if (!SCENARIOS.includes(scenario)) throw new Error(`--scenarios: unknown '${scenario}', expected some of ${SCENARIOS.join(', ')}`);
 
@@ -244,7 +247,7 @@ process.on('SIGINT', () => {
 const outcomes: Outcome[] = [];
 let pairsRun = 0;
 try {
-  for (let pair = 0; pair < pairs; pair++) {
+  for (let pair = firstPair; pair < firstPair + pairs; pair++) {
     if ((performance.now() - started) / 60_000 > maxMinutes) break;
     const order = [...scenarios];
     for (let j = order.length - 1; j > 0; j--) {
@@ -287,7 +290,7 @@ try {
       outcomes.push(outcome);
       appendFileSync(values.log, `${JSON.stringify(outcome)}\n`);
       console.error(
-        `pair ${pair + 1}/${pairs} ${scenario}: changed ${changed.verdict} (${changed.change?.ratio.toFixed(4) ?? '–'}), steady ${steady.verdict} · ${rounds} ${scenario.endsWith('paired') ? `rounds (${stop})` : 'runs per job'} · ${seconds.toFixed(1)} s`,
+        `pair ${pair + 1}/${firstPair + pairs} ${scenario}: changed ${changed.verdict} (${changed.change?.ratio.toFixed(4) ?? '–'}), steady ${steady.verdict} · ${rounds} ${scenario.endsWith('paired') ? `rounds (${stop})` : 'runs per job'} · ${seconds.toFixed(1)} s`,
       );
     }
     pairsRun++;
