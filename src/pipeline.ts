@@ -4,8 +4,9 @@
  * thin adapters that build a config and the dependencies, call a function here, and take their
  * exit status from the report's gate (`gateExitCode`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { findMergeBase } from './baseline/find-merge-base.ts';
 import { branchFolder } from './baseline/layout.ts';
 import { runGit, type GitRunner } from './baseline/run-git.ts';
@@ -27,7 +28,7 @@ import {
   undecidedGatedIds,
 } from './compare/index.ts';
 import { formatThreshold } from './compare/parse-threshold.ts';
-import { DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
+import { ConfigError, DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
 import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
@@ -44,6 +45,9 @@ import { BaseUnusableError } from './runner/base-unusable-error.ts';
 import type { SignalHooks } from './runner/base-tree.ts';
 import { measurePaired, type BaseSource, type PairedMeasurement } from './runner/measure-paired.ts';
 import { DEFAULT_AUTO_ROUNDS_OPTIONS, maxLooks, type Look, type PairedMode, type RoundsPlan } from './runner/run-paired-rounds.ts';
+import { buildChildEnvironment } from './runner/child-environment.ts';
+import { RunnerError } from './runner/runner-error.ts';
+import { describeShellFailure, runShell } from './runner/run-shell.ts';
 import { describeSetup } from './runner/setup-trees.ts';
 import { runSuites, type RunLog } from './runner/run-suites.ts';
 
@@ -66,19 +70,30 @@ export interface MeasureContext {
 export type MeasureConfig = Pick<
   Config,
   'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'
->;
+> &
+  Partial<Pick<Config, 'command' | 'githubToken' | 'passEnv'>>;
 
 /**
  * Produces this run's results: runs the suites (`runs: auto` means `STORED_MODE_RUNS`), or,
- * with `output-file-path`, reads another tool's output with its adapter.
+ * with `output-file-path`, reads another tool's output with its adapter (after running `command`
+ * once in the workspace, when it is set).
  * @param config the measuring settings
  * @param context where to run and what to record
  * @returns the results
  * @throws RunnerError when a suite cannot run or the filter matches no benchmark; FormatError for bad tool output
  */
 export async function measure(config: MeasureConfig, context: MeasureContext): Promise<Results> {
+  if (config.command) {
+    // The stored design runs the tool once, in the workspace, with the scrubbed environment.
+    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes");
+    await rm(path.resolve(context.cwd, config.outputFilePath), { recursive: true, force: true });
+    const { env } = buildChildEnvironment(context.env, { token: config.githubToken || null, passEnv: config.passEnv ?? [] });
+    context.log.info(`running '${config.command}'`);
+    const outcome = await runShell(config.command, { cwd: context.cwd, env, timeout: config.runTimeout, onLine: (line) => context.log.info(`  ${line}`) });
+    if (outcome.state !== 'ok') throw new RunnerError(`input 'command' failed: ${describeShellFailure(config.command, outcome)}`);
+  }
   if (config.outputFilePath !== null) {
-    return parseToolOutput(config.outputFilePath, config.tool, {
+    return parseToolOutput(path.resolve(context.cwd, config.outputFilePath), config.tool, {
       commit: context.commit,
       ref: context.ref,
       environment: context.environment,
@@ -555,9 +570,28 @@ export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>
 /** The settings the same-runner design reads. */
 export type PairedConfig = Pick<
   Config,
-  | 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'runs' | 'maxTime' | 'setup' | 'command'
-  | 'outputFilePath' | 'tool' | 'githubToken' | 'passEnv' | 'threshold' | 'alpha' | 'interval' | 'fingerprintMismatch' | 'configFile'
-  | 'benchmarkSet' | 'failOn'
+  | 'suites'
+  | 'time'
+  | 'warmupTime'
+  | 'retainSamples'
+  | 'filter'
+  | 'runTimeout'
+  | 'seed'
+  | 'runs'
+  | 'maxTime'
+  | 'setup'
+  | 'command'
+  | 'outputFilePath'
+  | 'tool'
+  | 'githubToken'
+  | 'passEnv'
+  | 'threshold'
+  | 'alpha'
+  | 'interval'
+  | 'fingerprintMismatch'
+  | 'configFile'
+  | 'benchmarkSet'
+  | 'failOn'
 >;
 
 /**
@@ -575,11 +609,12 @@ export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan
 /**
  * What each side runs per round: the suites, or the `command` whose output `output-file-path` names.
  * @param config the measuring settings
- * @throws ConfigError-like Error when `command` is set without `output-file-path`
+ * @throws ConfigError when `command` is set without `output-file-path`
  */
 export function pairedMode(config: PairedConfig): PairedMode {
   if (config.command !== null) {
-    if (config.outputFilePath === null) throw new PairedConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    if (config.outputFilePath === null)
+      throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
     return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
   }
   return {
@@ -591,11 +626,6 @@ export function pairedMode(config: PairedConfig): PairedMode {
     filter: config.filter,
     runTimeout: config.runTimeout,
   };
-}
-
-/** A same-runner setting that cannot work (for example `command` without `output-file-path`). */
-export class PairedConfigError extends Error {
-  override name = 'PairedConfigError';
 }
 
 /** Where and how to measure both sides, beside the config. */
@@ -667,8 +697,17 @@ export async function measureAndComparePaired(config: PairedConfig, context: Pai
   const lastLook = plan.kind === 'auto' ? { index: measurement.looks, max: maxLooks(plan), rounds: measurement.rounds } : null;
   const comparisons = compareLook(measurement.base, measurement.head, lastLook);
   const stopped =
-    measurement.stop === 'fixed' ? '' : measurement.stop === 'decided' ? ', stopped when every gated comparison was decided' : measurement.stop === 'max-rounds' ? `, stopped at the most rounds (${measurement.rounds})` : ', stopped at max-time';
-  const baseName = context.base.kind === 'merge-base' ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}` : `${measurement.baseCommit.slice(0, 7)}`;
+    measurement.stop === 'fixed'
+      ? ''
+      : measurement.stop === 'decided'
+        ? ', stopped when every gated comparison was decided'
+        : measurement.stop === 'max-rounds'
+          ? `, stopped at the most rounds (${measurement.rounds})`
+          : ', stopped at max-time';
+  const baseName =
+    context.base.kind === 'merge-base'
+      ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}`
+      : `${measurement.baseCommit.slice(0, 7)}`;
   const report = createReport({
     benchmarkSet: config.benchmarkSet,
     baseline: measurement.base,

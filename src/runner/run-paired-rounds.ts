@@ -186,6 +186,11 @@ export function createSideOrder(seed: number): () => Side {
 }
 
 async function planSuites(mode: Extract<PairedMode, { kind: 'suites' }>, trees: Record<Side, string>, log: PairedRunDeps['log']): Promise<Unit[]> {
+  if (path.isAbsolute(mode.suites)) {
+    const message = `the suites glob ${mode.suites} is an absolute path, so both sides run the same files; make it relative to the working directory to measure each tree's own suites`;
+    if (log.warning) log.warning(message);
+    else log.info(`warning: ${message}`);
+  }
   const headFiles = await findSuites(mode.suites, trees.head);
   let baseFiles: string[];
   try {

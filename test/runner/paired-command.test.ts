@@ -64,7 +64,7 @@ const log = { info: (_line: string) => undefined, warning: (_line: string) => un
 const env = { ...process.env, GITHUB_TOKEN: 'ghs_commandtesttoken1' };
 
 describe.skipIf(!has('go', 'version'))('command mode with go test -bench', () => {
-  test('one round is one observation per side, from that side’s own tree', async () => {
+  test('one round is one observation per side, from that side’s own tree', { timeout: 180_000 }, async () => {
     const dir = scratchDir('benchgate-go-');
     const trees: Record<Side, string> = { base: goTree(dir, 'base', 100), head: goTree(dir, 'head', 400) };
     const run = await runPairedRounds(
@@ -140,6 +140,104 @@ describe.skipIf(!has('hyperfine', '--version'))('command mode with hyperfine', (
         expect(metric.samples).toBeUndefined();
       }
       expect(runs(run[side], 'work', benchmark.metrics[0]!.name).every((value) => value > 0)).toBe(true);
+    }
+  });
+});
+
+function hasPytestBenchmark(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import pytest_benchmark'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasPytestBenchmark())('command mode with pytest-benchmark', () => {
+  test("each round's pytest-benchmark samples become that round's one observation", { timeout: 180_000 }, async () => {
+    const dir = scratchDir('benchgate-pytest-');
+    const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
+    for (const [side, tree] of Object.entries(trees)) {
+      mkdirSync(tree);
+      writeFileSync(path.join(tree, 'test_copy.py'), `def copy(data):\n    return bytes(data)\n\ndef test_copy(benchmark):\n    benchmark(copy, b"${side === 'base' ? 'x' : 'y'}" * 4096)\n`);
+    }
+    const run = await runPairedRounds(
+      {
+        trees,
+        mode: command('python3 -m pytest -q -p no:cacheprovider --benchmark-json=bench.json --benchmark-min-rounds=5 --benchmark-max-time=0.05 --benchmark-warmup=off', 'bench.json'),
+        plan: { kind: 'fixed', rounds: 2 },
+        seed: 2,
+        env,
+      },
+      meta,
+      { log, readOutput },
+    );
+    expect(run.base.tool).toBe('pytest');
+    for (const side of ['base', 'head'] as const) {
+      const metric = run[side].benchmarks.find((b) => b.id === 'test_copy.py::test_copy')!.metrics.find((m) => m.name === 'time')!;
+      expect(metric.observation).toBe('process');
+      expect(metric.runs).toHaveLength(2);
+    }
+  });
+});
+
+describe.skipIf(!has('g++', '--version') || !has('sh', '-c', 'echo "int main(){}" | g++ -x c++ - -o /dev/null -lbenchmark -lpthread'))('command mode with Google Benchmark', () => {
+  test('each round runs the built benchmark binary of each tree; repetitions become one observation', { timeout: 180_000 }, async () => {
+    const dir = scratchDir('benchgate-gbench-');
+    const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
+    for (const [side, tree] of Object.entries(trees)) {
+      mkdirSync(tree);
+      writeFileSync(
+        path.join(tree, 'copy_bench.cc'),
+        `#include <benchmark/benchmark.h>\n#include <cstring>\n#include <vector>\nstatic void BM_Copy(benchmark::State& state) {\n  std::vector<char> src(${side === 'base' ? 1024 : 4096}), dst(src.size());\n  for (auto _ : state) { std::memcpy(dst.data(), src.data(), src.size()); benchmark::DoNotOptimize(dst.data()); }\n}\nBENCHMARK(BM_Copy);\nBENCHMARK_MAIN();\n`,
+      );
+      // The build is the tree's setup; the measured command only runs the binary.
+      execFileSync('g++', ['-O2', '-o', 'copy_bench', 'copy_bench.cc', '-lbenchmark', '-lpthread'], { cwd: tree });
+    }
+    const run = await runPairedRounds(
+      {
+        trees,
+        mode: command('./copy_bench --benchmark_format=json --benchmark_out=bench.json --benchmark_repetitions=3 --benchmark_min_time=0.02 > /dev/null', 'bench.json'),
+        plan: { kind: 'fixed', rounds: 3 },
+        seed: 6,
+        env,
+      },
+      meta,
+      { log, readOutput },
+    );
+    expect(run.base.tool).toBe('googlecpp');
+    for (const side of ['base', 'head'] as const) {
+      const benchmark = run[side].benchmarks.find((b) => b.id === 'BM_Copy')!;
+      expect(benchmark.metrics.map((m) => m.name).sort()).toEqual(['cpu-time', 'real-time']);
+      for (const metric of benchmark.metrics) expect(metric.runs).toHaveLength(3);
+    }
+  });
+});
+
+describe.skipIf(!has('cargo', '+nightly', '--version'))('command mode with cargo bench (libtest bencher text)', () => {
+  test("each round's bencher line of each tree is that round's observation", { timeout: 240_000 }, async () => {
+    const dir = scratchDir('benchgate-cargo-');
+    const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
+    for (const [side, tree] of Object.entries(trees)) {
+      mkdirSync(path.join(tree, 'benches'), { recursive: true });
+      mkdirSync(path.join(tree, 'src'));
+      writeFileSync(path.join(tree, 'Cargo.toml'), '[package]\nname = "pairs"\nversion = "0.1.0"\nedition = "2021"\n');
+      writeFileSync(path.join(tree, 'src', 'lib.rs'), 'pub fn copy(src: &[u8], dst: &mut [u8]) { dst.copy_from_slice(src); }\n');
+      writeFileSync(
+        path.join(tree, 'benches', 'copy.rs'),
+        `#![feature(test)]\nextern crate test;\n\n#[bench]\nfn bench_copy(b: &mut test::Bencher) {\n    let src = vec![1u8; ${side === 'base' ? 1024 : 4096}];\n    let mut dst = vec![0u8; src.len()];\n    b.iter(|| pairs::copy(&src, &mut dst));\n}\n`,
+      );
+    }
+    const run = await runPairedRounds(
+      { trees, mode: command('cargo +nightly bench --offline --quiet > bench.txt', 'bench.txt'), plan: { kind: 'fixed', rounds: 2 }, seed: 8, env },
+      meta,
+      { log, readOutput },
+    );
+    expect(run.base.tool).toBe('cargo');
+    for (const side of ['base', 'head'] as const) {
+      const metric = run[side].benchmarks.find((b) => b.id === 'bench_copy')!.metrics.find((m) => m.name === 'time')!;
+      expect(metric).toMatchObject({ observation: 'process', unit: 'ns' });
+      expect(metric.runs).toHaveLength(2);
     }
   });
 });
