@@ -302,7 +302,7 @@ describe('the bundled action, end to end', () => {
       expect(report.current.commit).toBe(inlineHead);
       const copied = report.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!;
       expect(copied).toMatchObject({ verdict: 'regressed', design: 'paired' });
-      expect(copied.change!.ratio).toBeGreaterThan(3);
+      expect(changeOf(copied)!.ratio).toBeGreaterThan(3);
       expect(report.reproduce).toContain(`npx benchgate ab ${base} --runs 10 --seed 11`);
       expect(regressed.stdout).toMatch(/same-runner comparison: base [0-9a-f]{7} \(merge base with origin\/main\)/);
       expect(regressed.stdout).toMatch(/round 10\/10 · layout · (base|head) \d+\.\d s, then (base|head) \d+\.\d s/);
