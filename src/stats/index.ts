@@ -18,3 +18,4 @@ export { tCdf } from './t-cdf.ts';
 export { tQuantile } from './t-quantile.ts';
 export { tukeyFences, type TukeyFencesResult } from './tukey-fences.ts';
 export { welchTTest, type WelchResult } from './welch-t-test.ts';
+export { lagDifferenceScale } from './lag-difference-scale.ts';
