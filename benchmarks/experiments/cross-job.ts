@@ -26,6 +26,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { summarizeJob } from '../../src/baseline/layout.ts';
+import { compareResults } from '../../src/compare/compare-results.ts';
+import { estimateJobNoise, historyKey, type HistoryJob } from '../../src/compare/history.ts';
+import type { Comparison } from '../../src/compare/schema.ts';
+import { readResults } from '../../src/results/read-results.ts';
+import type { Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/create-random.ts';
 import { start } from './load-generator.ts';
 
@@ -109,5 +115,131 @@ async function runJobs(): Promise<void> {
   }
 }
 
+interface Job extends JobRecord {
+  results: Results;
+  history: HistoryJob;
+}
+
+/** The gated comparisons that count as a false alarm in an A/A pair. */
+function alarms(comparisons: Comparison[]) {
+  const gated = comparisons.filter((c) => c.gate);
+  return {
+    regressed: gated.filter((c) => c.verdict === 'regressed'),
+    improved: gated.filter((c) => c.verdict === 'improved'),
+    inconclusive: gated.filter((c) => c.verdict === 'inconclusive'),
+  };
+}
+
+function noiseModelOf(comparison: Comparison): string {
+  const noise = (comparison as { noise?: { model: string } | null }).noise;
+  return noise?.model ?? 'none';
+}
+
+const percent = (count: number, total: number) => `${count}/${total} (${((100 * count) / Math.max(1, total)).toFixed(1)}%)`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function analyze(): Promise<void> {
+  const records: JobRecord[] = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const jobs: Job[] = [];
+  for (const record of records) {
+    const results = await readResults(path.join(directory, record.file));
+    jobs.push({ ...record, results, history: summarizeJob(results, `job-${record.index}`) });
+  }
+  const defaults = jobs.filter((job) => job.variant === 'default');
+  const variants = jobs.filter((job) => job.variant === 'inline-error');
+  const random = createRandom(Number(values.seed) + 99);
+  // History as the store hands it over: newest first.
+  const historyOf = (exclude: readonly Job[], size: number | null): HistoryJob[] => {
+    let pool = defaults.filter((job) => !exclude.includes(job));
+    if (size !== null && pool.length > size) {
+      pool = [...pool];
+      for (let i = pool.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+      }
+      pool = pool.slice(0, size);
+    }
+    return pool.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((job) => job.history);
+  };
+  const settings: { name: string; size: number | null; use: boolean }[] = [
+    { name: 'no history (prior floor)', size: null, use: false },
+    { name: 'history: 8 other jobs', size: 8, use: true },
+    { name: `history: all other default jobs`, size: null, use: true },
+  ];
+
+  console.log(`cross-job experiment: ${defaults.length} default jobs, ${variants.length} inline-error jobs, ${directory}`);
+  const loads = new Map<string, number>();
+  for (const job of jobs) loads.set(job.load.name, (loads.get(job.load.name) ?? 0) + 1);
+  console.log(`load levels: ${[...loads].map(([name, count]) => `${name} ${count}`).join(', ')}; job time median ${median(jobs.map((job) => job.seconds)).toFixed(1)} s`);
+
+  // Evidence for the prior floor: the spread between this machine's default jobs.
+  console.log('\njob-to-job spread of the gated timing metrics over the default jobs (log scale):');
+  const keys = new Set<string>();
+  for (const job of defaults) for (const b of job.results.benchmarks) if (b.state === 'completed') for (const m of b.metrics) if (m.gate && !m.runs.every((v) => v === m.runs[0])) keys.add(historyKey(b.id, m.name));
+  const history = defaults.map((job) => job.history);
+  for (const key of keys) {
+    const logs = history.map((job) => job.centers[key]).filter((v): v is number => v !== undefined && v > 0).map(Math.log);
+    const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((s, v) => s + (v - mean) ** 2, 0) / (logs.length - 1));
+    const robust = estimateJobNoise(history, key, 2);
+    const byLoad = [...loads.keys()].map((name) => {
+      const own = defaults.filter((job) => job.load.name === name).map((job) => job.history.centers[key]!).filter((v) => v > 0);
+      return own.length === 0 ? null : `${name} ${(Math.exp(median(own.map(Math.log)) - median(logs)) * 100 - 100).toFixed(1)}%`;
+    });
+    console.log(`  ${key}: robust σ ${robust ? robust.sd.toFixed(4) : '-'}, sample sd ${sd.toFixed(4)}; median center by load vs all: ${byLoad.filter(Boolean).join(', ')}`);
+  }
+
+  console.log('\nA/A: every pair of default jobs, the earlier as baseline');
+  for (const setting of settings) {
+    let regressed = 0;
+    let improved = 0;
+    let any = 0;
+    let inconclusive = 0;
+    let pairs = 0;
+    const models = new Map<string, number>();
+    const culprits = new Map<string, number>();
+    for (let i = 0; i < defaults.length; i++) {
+      for (let j = i + 1; j < defaults.length; j++) {
+        const [a, b] = [defaults[i]!, defaults[j]!];
+        const comparisons = compareResults(a.results, b.results, setting.use ? { history: historyOf([a, b], setting.size) } : {});
+        const found = alarms(comparisons);
+        pairs++;
+        if (found.regressed.length > 0) regressed++;
+        if (found.improved.length > 0) improved++;
+        if (found.regressed.length + found.improved.length > 0) any++;
+        if (found.inconclusive.length > 0) inconclusive++;
+        for (const c of [...found.regressed, ...found.improved]) culprits.set(`${c.id} ${c.metric} ${c.verdict}`, (culprits.get(`${c.id} ${c.metric} ${c.verdict}`) ?? 0) + 1);
+        for (const c of comparisons.filter((c) => c.gate)) models.set(noiseModelOf(c), (models.get(noiseModelOf(c)) ?? 0) + 1);
+      }
+    }
+    console.log(`  ${setting.name}: pairs with a gated false alarm (regressed or improved) ${percent(any, pairs)}; regressed ${percent(regressed, pairs)}; improved ${percent(improved, pairs)}; any gated inconclusive ${percent(inconclusive, pairs)}`);
+    console.log(`    noise models of gated comparisons: ${[...models].map(([m, n]) => `${m} ${n}`).join(', ')}`);
+    if (culprits.size > 0) console.log(`    false alarms by metric: ${[...culprits].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+  }
+
+  console.log('\nDetection: every default job as baseline against every inline-error job (layout/ddsplit-replay latency-p50)');
+  for (const setting of settings) {
+    const verdicts = new Map<string, number>();
+    const ratios: number[] = [];
+    let pairs = 0;
+    for (const base of defaults) {
+      for (const variant of variants) {
+        const comparisons = compareResults(base.results, variant.results, setting.use ? { history: historyOf([base], setting.size) } : {});
+        const c = comparisons.find((x) => x.id === 'layout/ddsplit-replay' && x.metric === 'latency-p50');
+        if (!c) throw new Error(`no layout/ddsplit-replay latency-p50 in ${variant.file}`);
+        verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
+        if (c.change) ratios.push(c.change.ratio);
+        pairs++;
+      }
+    }
+    console.log(`  ${setting.name}: caught (regressed) ${percent(verdicts.get('regressed') ?? 0, pairs)}; ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}; ratio median ${median(ratios).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)} … ${Math.max(...ratios).toFixed(3)}`);
+  }
+}
+
 if (!values['skip-run']) await runJobs();
 console.error(`jobs in ${directory}`);
+await analyze();

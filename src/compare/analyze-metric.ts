@@ -1,14 +1,6 @@
 import type { Metric } from '../results/schema.ts';
-import {
-  bootstrapRatioOfMedians,
-  hodgesLehmann,
-  mannWhitneyU,
-  normalCdf,
-  normalQuantile,
-  tCdf,
-  tQuantile,
-} from '../stats/index.ts';
-import type { JobNoise } from './history.ts';
+import { bootstrapRatioOfMedians, hodgesLehmann, mannWhitneyU } from '../stats/index.ts';
+import { testAcrossJobs, type JobTerm } from './job-term.ts';
 import type { CompareOptions } from './options.ts';
 import { smallestRankP } from './quality-flags.ts';
 import type { Interval, PValues } from './schema.ts';
@@ -30,6 +22,8 @@ export interface TestedAnalysis {
   pTwoSided: number;
   /** Log-scale half-width of the interval that more runs per job cannot shrink (history or noise floor). */
   jobHalfWidth: number;
+  /** The job-to-job term the test and interval admitted; null: within one job only. */
+  job: JobTerm | null;
   /** Both sides constant: the change is exact and only the run count limits the test. */
   exact: boolean;
   /** Baseline constant 0 and the current side not: any significant rise exceeds any threshold. */
@@ -49,11 +43,11 @@ export interface UntestableAnalysis {
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
-type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs';
+type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs' | 'job';
 
 /** A tested analysis: unless said otherwise, not exact, not from zero, and without history. */
 function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, ...fields };
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, job: null, ...fields };
 }
 
 /** The two-sided p of a test from its two one-sided p values. */
@@ -126,41 +120,20 @@ function estimateWithin(
   return { ratio: Math.exp(hl.shift), interval: [Math.exp(hl.low), Math.exp(hl.high)] };
 }
 
-/** The job-to-job test on centers: t with the history's df, variance 2·sd² (two jobs). */
-function historyTest(logChange: number, noise: JobNoise, confidence: number) {
-  const df = noise.jobs - 1;
-  const se = noise.sd * Math.SQRT2;
-  let pUp: number;
-  let pDown: number;
-  if (se === 0) {
-    pUp = logChange > 0 ? 0 : 1;
-    pDown = logChange < 0 ? 0 : 1;
-  } else {
-    const t = logChange / se;
-    pUp = tCdf(-t, df);
-    pDown = tCdf(t, df);
-  }
-  return { pUp, pDown, halfWidth: tQuantile((1 + confidence) / 2, df) * se };
-}
-
-function widen(ratio: number, interval: [number, number], extra: number): [number, number] {
-  const center = Math.log(ratio);
-  const low = center - Math.hypot(center - Math.log(interval[0]), extra);
-  const high = center + Math.hypot(Math.log(interval[1]) - center, extra);
-  return [Math.exp(low), Math.exp(high)];
-}
-
 /**
  * Tests one benchmark metric that both sides measured (neither errored).
- * - `process` runs: Mann–Whitney U on the runs and the Hodges–Lehmann interval of the log ratio
- *   (or the bootstrap); with history, the job-to-job t test must also reject (p = the larger) and
- *   the interval is widened by the history's prediction half-width.
- * - `sample` (within-process): with history, the job-to-job test of the two centers; without, the
- *   within-job interval widened by `jobNoiseFloor` on each side, and a normal test on that.
- * - `single` / `aggregate`: the job-to-job test of the two centers with history, else untestable.
+ * - Two different jobs (`job` given): the change's within-job estimate and interval (Hodges–Lehmann
+ *   on log values, or the bootstrap) are combined with the job-to-job term (`testAcrossJobs`):
+ *   t (history) or z (prior floor) = shift / √(se_w² + σ_base² + σ_job²), and the interval widened
+ *   by the term's half-width. For process runs the Mann–Whitney test on the runs must also reject
+ *   (p = the larger of the two, an intersection–union test).
+ * - One job (`job` null, e.g. `sameJob`): Mann–Whitney U and the within-job interval alone.
+ * - `single` / `aggregate`, or < 2 runs on a side: the two centers against the job term when it
+ *   comes from history, else untestable (the floor says nothing about a job's own noise).
+ * - Both sides constant (a deterministic metric): the exact change, with no job term.
  * @param base the baseline's metric
  * @param current the current metric
- * @param noise job-to-job spread from history, or null
+ * @param job the job-to-job term for two different jobs, or null within one job
  * @param options compare options
  * @param key `historyKey(id, metric)`, for the bootstrap's per-comparison seed
  * @param hint how to get repeated runs from the tool, for untestable single values
@@ -169,7 +142,7 @@ function widen(ratio: number, interval: [number, number], extra: number): [numbe
 export function analyzeMetric(
   base: Metric,
   current: Metric,
-  noise: JobNoise | null,
+  job: JobTerm | null,
   options: CompareOptions,
   key: string,
   hint: string,
@@ -184,7 +157,7 @@ export function analyzeMetric(
   const centerRatio = centersPositive ? currentCenter / baseCenter : null;
 
   if (single || base.runs.length < 2 || current.runs.length < 2) {
-    if (noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
+    if (job?.model === 'history' && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, job, options.confidence);
     if (single) {
       return {
         kind: 'untestable',
@@ -208,8 +181,6 @@ export function analyzeMetric(
     return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length, unit);
   }
 
-  if (sample && noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
-
   const rank = mannWhitneyU(base.runs as number[], current.runs as number[]);
   const positive = allPositive(base.runs) && allPositive(current.runs);
   if (!positive) {
@@ -226,71 +197,55 @@ export function analyzeMetric(
   }
 
   const within = estimateWithin(base.runs, current.runs, options, key);
-  if (sample) {
-    const z = normalQuantile((1 + options.confidence) / 2);
-    const logRatio = Math.log(within.ratio);
-    const withinSe = (Math.log(within.interval[1]) - Math.log(within.interval[0])) / (2 * z);
-    const jobSe = options.jobNoiseFloor * Math.SQRT2;
-    const se = Math.hypot(withinSe, jobSe);
-    const stat = se === 0 ? (logRatio === 0 ? 0 : Math.sign(logRatio) * Infinity) : logRatio / se;
-    const pUp = normalCdf(-stat);
-    const pDown = normalCdf(stat);
+  const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
+  if (job === null) {
     return tested({
       ratio: within.ratio,
-      interval: [Math.exp(logRatio - z * se), Math.exp(logRatio + z * se)],
-      intervalMethod: 'noise-floor',
-      test: 'noise-floor',
-      pUp,
-      pDown,
-      pTwoSided: twoSided(pUp, pDown),
-      jobHalfWidth: z * jobSe,
-      method: `within-process samples taken as one job per side, widened by an assumed ${(options.jobNoiseFloor * 100).toFixed(1)}% job-to-job noise`,
+      interval: within.interval,
+      intervalMethod,
+      test: 'mann-whitney',
+      pUp: rank.pLess,
+      pDown: rank.pGreater,
+      pTwoSided: rank.pTwoSided,
+      method: `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} ${unit}s`,
     });
   }
 
-  const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
-  if (noise && centersPositive) {
-    const job = historyTest(Math.log(currentCenter / baseCenter), noise, options.confidence);
-    const pUp = Math.max(rank.pLess, job.pUp);
-    const pDown = Math.max(rank.pGreater, job.pDown);
-    return tested({
-      ratio: within.ratio,
-      interval: widen(within.ratio, within.interval, job.halfWidth),
-      intervalMethod: 'history',
-      test: 'history',
-      pUp,
-      pDown,
-      pTwoSided: Math.max(rank.pTwoSided, twoSided(job.pUp, job.pDown)),
-      jobHalfWidth: job.halfWidth,
-      historyJobs: noise.jobs,
-      method: `Mann–Whitney U on the runs and a job-to-job t test over ${noise.jobs} stored jobs, both required`,
-    });
-  }
+  const shift = Math.log(within.ratio);
+  const across = testAcrossJobs(shift, [Math.log(within.interval[0]), Math.log(within.interval[1])], job, options.confidence);
+  // Within-process samples are not independent runs: only the combined test speaks for them.
+  const pUp = sample ? across.pUp : Math.max(rank.pLess, across.pUp);
+  const pDown = sample ? across.pDown : Math.max(rank.pGreater, across.pDown);
+  const history = job.model === 'history';
   return tested({
     ratio: within.ratio,
-    interval: within.interval,
-    intervalMethod,
-    test: 'mann-whitney',
-    pUp: rank.pLess,
-    pDown: rank.pGreater,
-    pTwoSided: rank.pTwoSided,
-    method: `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} runs`,
+    interval: [Math.exp(across.interval[0]), Math.exp(across.interval[1])],
+    intervalMethod: history ? 'history' : 'noise-floor',
+    test: history ? 'history' : 'noise-floor',
+    pUp,
+    pDown,
+    pTwoSided: twoSided(pUp, pDown),
+    jobHalfWidth: across.jobHalfWidth,
+    historyJobs: job.jobs,
+    job,
+    method: `${sample ? 'within-process samples' : `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} runs`} and a job-to-job term of ${(job.sd * 100).toFixed(1)}% per job (${history ? `from ${job.jobs} stored jobs` : 'the prior floor'})${job.baselineSd === null ? '' : `, the baseline an odd job (${(job.baselineSd * 100).toFixed(1)}% off the history's median)`}`,
   });
 }
 
-function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, noise: JobNoise, confidence: number): Analysis {
+function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, job: JobTerm, confidence: number): Analysis {
   const logChange = Math.log(currentCenter / baseCenter);
-  const job = historyTest(logChange, noise, confidence);
+  const across = testAcrossJobs(logChange, null, job, confidence);
   return tested({
     ratio: currentCenter / baseCenter,
-    interval: [Math.exp(logChange - job.halfWidth), Math.exp(logChange + job.halfWidth)],
+    interval: [Math.exp(across.interval[0]), Math.exp(across.interval[1])],
     intervalMethod: 'history',
     test: 'history',
-    pUp: job.pUp,
-    pDown: job.pDown,
-    pTwoSided: twoSided(job.pUp, job.pDown),
-    jobHalfWidth: job.halfWidth,
-    historyJobs: noise.jobs,
-    method: `each side's center taken as one job, tested against the spread of ${noise.jobs} stored jobs`,
+    pUp: across.pUp,
+    pDown: across.pDown,
+    pTwoSided: twoSided(across.pUp, across.pDown),
+    jobHalfWidth: across.jobHalfWidth,
+    historyJobs: job.jobs,
+    job,
+    method: `each side's center taken as one job, tested against the spread of ${job.jobs} stored jobs`,
   });
 }

@@ -4,10 +4,11 @@ import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-met
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideVerdict } from './decide-verdict.ts';
 import { describeFingerprintMismatch } from './fingerprint.ts';
-import { estimateJobNoise, historyKey } from './history.ts';
+import { historyKey } from './history.ts';
+import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, Interval } from './schema.ts';
+import type { Change, Comparison, Interval, NoiseModel } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 import { repeatedRunsHint } from './tool-hints.ts';
 
@@ -19,6 +20,18 @@ export function describeChange(ratio: number, direction: Metric['direction']): C
 function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
   const throughput: [number, number] = direction === 'smaller' ? [1 / high - 1, 1 / low - 1] : [low - 1, high - 1];
   return { method, level, ratio: [low, high], metric: [low - 1, high - 1], throughput };
+}
+
+/** The noise model of a tested comparison, as data for the report. */
+function describeNoise(analysis: TestedAnalysis, threshold: number): NoiseModel {
+  const job = analysis.job;
+  if (job === null) return { model: 'within-job' };
+  const limitedByJobNoise =
+    analysis.ratio !== null &&
+    analysis.interval !== null &&
+    jobNoiseLimits(Math.log(analysis.ratio), [Math.log(analysis.interval[0]), Math.log(analysis.interval[1])], analysis.jobHalfWidth, threshold);
+  if (job.model === 'prior-floor') return { model: 'prior-floor', sd: job.sd, limitedByJobNoise };
+  return { model: 'history', jobs: job.jobs, sd: job.sd, df: job.df!, baselineSd: job.baselineSd, limitedByJobNoise };
 }
 
 interface Pending {
@@ -144,8 +157,17 @@ export function compareResults(baseline: Results | null, current: Results, optio
         continue;
       }
       const key = historyKey(id, name);
-      const noise = settings.history.length > 0 ? estimateJobNoise(settings.history, key, settings.minHistoryJobs) : null;
-      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, hint, {
+      const job = settings.sameJob
+        ? null
+        : chooseJobTerm({
+            history: settings.history,
+            key,
+            minHistoryJobs: settings.minHistoryJobs,
+            floor: settings.jobNoiseFloor,
+            oddJobLimit: settings.oddJobLimit,
+            baselineCenter: comparison.baseline!.center,
+          });
+      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, job, settings, key, hint, {
         baseline: comparison.baseline!.center,
         current: comparison.current!.center,
       });
@@ -195,6 +217,7 @@ export function compareResults(baseline: Results | null, current: Results, optio
       comparison.verdict = decision.verdict;
       comparison.reason = decision.reason;
       comparison.runsNeeded = decision.runsNeeded;
+      comparison.noise = describeNoise(analysis, comparison.threshold);
     });
   }
   return pending.map((entry) => entry.comparison);

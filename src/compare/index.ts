@@ -17,7 +17,8 @@ export {
 } from './compare-config.ts';
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
-export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
+export { estimateJobNoise, historyKey, JOB_NOISE_DF_PER_JOB, type HistoryJob, type JobNoise } from './history.ts';
+export { chooseJobTerm, jobNoiseLimits, jobVariance, testAcrossJobs, type AcrossJobsTest, type JobTerm, type JobTermInput } from './job-term.ts';
 export { repeatedRunsHint } from './tool-hints.ts';
 export { describeFingerprintMismatch } from './fingerprint.ts';
 export * from './schema.ts';

@@ -87,6 +87,30 @@ export const PValuesSchema = z.object({
 });
 export type PValues = z.infer<typeof PValuesSchema>;
 
+/**
+ * The noise model that decided a tested comparison (README "Across jobs: the job-to-job noise
+ * term"): `within-job` (both sides from one job, a deterministic metric, or values ≤ 0),
+ * `history` (σ_job, log scale, estimated robustly from `jobs` stored jobs; `df` of its t
+ * reference) or `prior-floor` (σ_job assumed, `CompareOptions.jobNoiseFloor`). `baselineSd`: the
+ * baseline was an odd job, this far (log scale) from the history's median, and that was taken as
+ * its own σ. `limitedByJobNoise`: the interval straddles the threshold and the job term alone
+ * reaches it, so more runs per job cannot settle it and the same-runner design
+ * (`compare-with: base`) can.
+ */
+export const NoiseModelSchema = z.discriminatedUnion('model', [
+  z.object({ model: z.literal('within-job') }),
+  z.object({
+    model: z.literal('history'),
+    jobs: z.number().int().positive(),
+    sd: z.number().nonnegative(),
+    df: z.number().positive(),
+    baselineSd: z.number().nonnegative().nullable(),
+    limitedByJobNoise: z.boolean(),
+  }),
+  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative(), limitedByJobNoise: z.boolean() }),
+]);
+export type NoiseModel = z.infer<typeof NoiseModelSchema>;
+
 /** One benchmark metric compared across the two sides. */
 export const ComparisonSchema = z.object({
   id: z.string(),
@@ -115,6 +139,8 @@ export const ComparisonSchema = z.object({
     .optional(),
   /** Stored base-branch jobs whose spread widened this comparison (0 or absent when none). */
   historyJobs: z.number().int().nonnegative().optional(),
+  /** The noise model that decided it, when a test ran. */
+  noise: NoiseModelSchema.optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
