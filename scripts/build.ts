@@ -1,13 +1,23 @@
 /**
- * Bundles the action, the CLI and the runner's child entry into dist/ as ESM.
- * `node scripts/build.ts [outdir]`: CI builds into a temporary folder and compares it with dist/.
+ * Bundles the action, the CLI and the runner's child entry into dist/ as ESM, each with a linked
+ * source map, plus THIRD_PARTY_LICENSES.txt: the licence of every npm package the bundle holds
+ * (found from esbuild's metafile).
+ * `node scripts/build.ts [outdir]`: `npm test` builds into a temporary folder and compares it with
+ * dist/, so the output must not depend on where it is built: the source maps name their sources
+ * as seen from dist/.
  */
-import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { build, type Metafile } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
-const outdir = process.argv[2] ?? 'dist';
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+const canonical = path.join(root, 'dist');
+
 await rm(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
+  absWorkingDir: root,
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', child: 'src/runner/child.ts' },
   outdir,
   bundle: true,
@@ -16,8 +26,70 @@ await build({
   platform: 'node',
   target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  // The packages' licence files, whole, are in THIRD_PARTY_LICENSES.txt.
   legalComments: 'none',
+  metafile: true,
+  write: false,
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+for (const file of result.outputFiles) {
+  await mkdir(path.dirname(file.path), { recursive: true });
+  await writeFile(file.path, file.path.endsWith('.map') ? relocateSourceMap(file.path, file.text) : file.contents);
+}
+await writeFile(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), describeLicences(result.metafile));
+
+/** Rewrites a map's `sources` as if it had been built in dist/, wherever it was built. */
+function relocateSourceMap(mapFile: string, text: string): string {
+  const map = JSON.parse(text) as { sources: string[] };
+  const from = path.dirname(mapFile);
+  const as = path.join(canonical, path.relative(outdir, from));
+  map.sources = map.sources.map((source) => path.relative(as, path.resolve(from, source)).split(path.sep).join('/'));
+  return JSON.stringify(map);
+}
+
+interface BundledPackage {
+  name: string;
+  version: string;
+  license: string;
+  texts: string[];
+}
+
+/** The package folder (the one holding its package.json with a name) of a bundled input under node_modules. */
+function packageRoot(input: string): string | null {
+  const parts = input.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return null;
+  const depth = parts[at + 1]?.startsWith('@') ? 3 : 2;
+  return path.join(root, ...parts.slice(0, at + depth));
+}
+
+/** The licence notices of every npm package whose code is in the bundle, sorted by name. */
+function describeLicences(metafile: Metafile): string {
+  const packages = new Map<string, BundledPackage>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const folder = packageRoot(input);
+    if (folder === null || packages.has(folder)) continue;
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license?: unknown };
+    const files = readdirSync(folder).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name)).sort();
+    packages.set(folder, {
+      name: manifest.name,
+      version: manifest.version,
+      license: typeof manifest.license === 'string' ? manifest.license : 'see the package',
+      texts: files.map((name) => readFileSync(path.join(folder, name), 'utf8').trim()),
+    });
+  }
+  const sorted = [...packages.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1));
+  const sections = sorted.map((pkg) =>
+    [
+      `${pkg.name} ${pkg.version} (${pkg.license})`,
+      '-'.repeat(72),
+      pkg.texts.length > 0 ? pkg.texts.join('\n\n') : `The package ships no licence file; its package.json says: ${pkg.license}.`,
+    ].join('\n'),
+  );
+  return `The files in dist/ bundle code from these npm packages, under their licences:\n\n${sections.join('\n\n\n')}\n`;
+}

@@ -1,71 +1,65 @@
 #!/usr/bin/env node
 /**
- * `benchgate run` and `benchgate compare`: the action's stages behind a command line.
- * Exit codes: 0 success, 1 benchmark failure or regression, 2 bad usage or bad input.
+ * `benchgate <command>`: a thin adapter from the command line to the pipeline. Each command is a
+ * `CliCommand` in the table below; its flags are config inputs, so validation and `--help` come
+ * from the config schema. Exit codes: 0 success, 1 a failed gate or an errored benchmark, 2 bad
+ * usage or bad input.
  */
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import packageJson from '../package.json' with { type: 'json' };
+import { buildCliConfig, parseCommandLine, renderCommandHelp, renderHelp, renderUsage, UsageError, type CliCommand, type CliContext } from './cli-command.ts';
 import { compareCommand } from './compare-command.ts';
-import { measure } from './pipeline.ts';
-import { CompareConfigError } from './compare/index.ts';
-import { buildConfig, ConfigError } from './config/config.ts';
-import { parseCliArgs } from './config/parse-cli-args.ts';
-import { FormatError } from './formats/format-error.ts';
-import { renderResultsTable } from './report/render-results-table.ts';
-import { writeResults } from './results/read-results.ts';
-import { describeCheckout } from './runner/describe-checkout.ts';
-import { collectEnvironment } from './runner/environment.ts';
+import { CompareConfigError } from './compare/compare-config.ts';
+import { ConfigError } from './config/config.ts';
+import { FormatError } from './results/format-error.ts';
+import { runCommand } from './run-command.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
-const USAGE = `usage:
-  benchgate run [--suites GLOB] [--runs N] [--time MS] [--warmup-time MS] [--filter RE] [--out FILE] [--seed N] [--run-timeout S] [--retain-samples]
-  benchgate compare <baseline> <current> [--threshold 5%] [--alpha 0.01] [--config FILE] [--json FILE] [--markdown FILE] [--seed N] [--tool NAME]`;
+/** Every command, in the order `benchgate --help` lists them. To add one, add its `CliCommand` here. */
+export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand];
 
-/** Runs the CLI and returns its exit code. */
+/** Errors that are the user's input, not a bug: exit 2 with the message (and the usage for a usage error). */
+function isInputError(error: unknown): error is Error {
+  return error instanceof ConfigError || error instanceof CompareConfigError || error instanceof FormatError || error instanceof RunnerError;
+}
+
+/**
+ * Runs the CLI and returns its exit code.
+ * @param argv the arguments after the program name
+ * @param cwd the working directory every path is relative to
+ * @param env the environment (of the benchmark child processes, and for the commit and ref)
+ */
 export async function main(argv: readonly string[], cwd: string, env: Record<string, string | undefined>): Promise<number> {
+  const context: CliContext = { cwd, env, print: (line) => console.log(line), printError: (line) => console.error(line) };
+  let command: CliCommand | null = null;
   try {
-    const invocation = parseCliArgs(argv);
-    if (invocation.command === 'help') {
-      console.log(USAGE);
+    const parsed = parseCommandLine(argv, COMMANDS);
+    if (parsed.kind === 'version') {
+      context.print(packageJson.version);
       return 0;
     }
-    const inCwd = (file: string) => path.resolve(cwd, file);
-    const parsed = buildConfig(invocation.input, randomInt(0, 2 ** 31), (file) => existsSync(inCwd(file)));
-    // Every file the CLI reads or writes is relative to the cwd it was given, like the suites glob.
-    const config = {
-      ...parsed,
-      output: inCwd(parsed.output),
-      reportJson: inCwd(parsed.reportJson),
-      reportMarkdown: inCwd(parsed.reportMarkdown),
-      configFile: parsed.configFile === null ? null : inCwd(parsed.configFile),
-    };
-    if (invocation.command === 'run') {
-      const results = await measure(config, {
-        cwd,
-        env,
-        ...describeCheckout(cwd, env),
-        environment: collectEnvironment(env),
-        log: { info: (message) => console.error(message) },
-      });
-      await writeResults(config.output, results);
-      console.log(renderResultsTable(results));
-      console.log(`\nwrote ${config.output} · seed ${config.seed} (reproduce with --seed ${config.seed})`);
-      return results.benchmarks.some((b) => b.state === 'errored') ? 1 : 0;
+    if (parsed.kind === 'help') {
+      context.print(parsed.command === null ? renderHelp(COMMANDS) : renderCommandHelp(parsed.command));
+      return 0;
     }
-    return await compareCommand(invocation.positionals[0]!, invocation.positionals[1]!, config, cwd);
+    command = parsed.command;
+    const config = buildCliConfig(parsed.input, cwd, randomInt(0, 2 ** 31), existsSync);
+    return await command.run({ config, positionals: parsed.positionals }, context);
   } catch (error: unknown) {
-    if (error instanceof ConfigError || error instanceof CompareConfigError) {
-      console.error(`benchgate: ${error.message}\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof FormatError || error instanceof RunnerError) {
-      console.error(`benchgate: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    if (!isInputError(error)) throw error;
+    context.printError(`benchgate: ${error.message}${usageHint(error, command)}`);
+    return 2;
   }
+}
+
+/** What follows the one-line message: the usage after a bad flag or value, the command list after an unknown command. */
+function usageHint(error: Error, current: CliCommand | null): string {
+  if (!(error instanceof ConfigError)) return '';
+  const command = error instanceof UsageError ? error.command : current;
+  if (command === null) return `\n${renderHelp(COMMANDS)}`;
+  return `\nusage: ${renderUsage(command)}  ('benchgate ${command.name} --help' lists the flags)`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

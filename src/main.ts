@@ -4,32 +4,18 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBaselineStore } from './baseline/create-store.ts';
-import { shouldSave } from './baseline/should-save.ts';
-import type { LoadedBaseline } from './baseline/store.ts';
-import { ReportSchema, type Report } from './compare/index.ts';
-import { buildConfig, type Config } from './config/config.ts';
-import {
-  annotateRegressions,
-  createOctokit,
-  findPullRequestForSha,
-  postReportComment,
-  readPullRequestContext,
-  writeJobSummary,
-  writeOutputs,
-  type PullRequestContext,
-} from './github/index.ts';
-import { buildReport, describeReproduction, measure, shellWord, writeReportFiles } from './pipeline.ts';
-import { branchFolder } from './baseline/layout.ts';
-import { commentMarker, renderComment } from './report/render-comment.ts';
-import { writeResults } from './results/read-results.ts';
-import type { Results } from './results/schema.ts';
+import { buildConfig } from './config/config.ts';
+import { createOctokit } from './github/create-octokit.ts';
+import { readPullRequestContext } from './github/pull-request-context.ts';
+import { runBenchgate } from './pipeline.ts';
 import { collectEnvironment } from './runner/environment.ts';
 
-const log = { info: core.info, warning: (message: string) => core.warning(message) };
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const log = {
+  info: (message: string) => core.info(message),
+  warning: (message: string) => core.warning(message),
+  startGroup: (name: string) => core.startGroup(name),
+  endGroup: () => core.endGroup(),
+};
 
 async function readEventPayload(env: NodeJS.ProcessEnv): Promise<unknown> {
   if (!env.GITHUB_EVENT_PATH) return {};
@@ -41,149 +27,37 @@ function defaultBranchOf(payload: unknown): string | null {
   return typeof branch === 'string' ? branch : null;
 }
 
-/** Posts (or updates) the sticky comment; every API trouble is a warning. */
-async function comment(config: Config, context: PullRequestContext, report: Report, env: NodeJS.ProcessEnv): Promise<string | null> {
-  if (config.commentOn === 'never') return null;
-  if (!config.githubToken) {
-    core.warning("no 'github-token': skipping the pull request comment (the job summary and report files are written)");
-    return null;
-  }
-  const octokit = createOctokit({ token: config.githubToken, baseUrl: env.GITHUB_API_URL || undefined, log });
-  let issueNumber = context.issueNumber;
-  if (issueNumber === null) {
-    try {
-      issueNumber = await findPullRequestForSha(octokit, {
-        owner: context.owner,
-        repo: context.repo,
-        sha: context.headSha,
-        ...(context.headOwner ? { headOwner: context.headOwner } : {}),
-        ...(context.headRef ? { headRef: context.headRef } : {}),
-      });
-    } catch (error: unknown) {
-      core.warning(`could not find the pull request for ${context.headSha}: ${describeError(error)}`);
-      return null;
-    }
-    if (issueNumber === null) {
-      core.info(`no pull request has head ${context.headSha}; no comment`);
-      return null;
-    }
-  }
-  const result = await postReportComment(octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    issueNumber,
-    marker: commentMarker(report.benchmarkSet),
-    body: renderComment(report),
-    commentOn: config.commentOn,
-    hasChange: report.comparisons.some((c) => c.verdict !== 'unchanged'),
-    isFork: context.isFork,
-    log,
-  });
-  if (result.action !== 'failed') core.info(`comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
-  return result.url;
-}
-
-/** `mode: comment`: posts a report made by an earlier job (a fork pull request's workflow). */
-async function postStoredReport(config: Config, context: PullRequestContext, env: NodeJS.ProcessEnv): Promise<void> {
-  if (!config.reportFile) throw new Error("input 'report-file' is required with 'mode: comment'");
-  let report: Report;
-  try {
-    report = ReportSchema.parse(JSON.parse(await readFile(config.reportFile, 'utf8')));
-  } catch (error: unknown) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
-  }
-  const url = await comment(config, context, report, env);
-  core.setOutput('comment-url', url ?? '');
-}
-
-/** Where a user finds the baseline this run compared with, for the reproduce command. */
-function baselineSource(config: Config, loaded: LoadedBaseline | null): { file: string } | { fetch: string } | null {
-  if (loaded === null) return null;
-  if (config.baselineStore === 'file' && config.baselineFile) return { file: config.baselineFile };
-  const { commit, branch } = loaded.choice;
-  if (!commit || !branch) return null;
-  const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
-  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
-}
-
-async function loadBaseline(config: Config, context: PullRequestContext, cwd: string): Promise<LoadedBaseline | null> {
-  const baseBranch = context.baseRef ?? context.headRef;
-  if (!baseBranch) {
-    core.warning('cannot tell which branch to compare with (no pull request base and no pushed branch); comparing with nothing');
-    return null;
-  }
-  try {
-    const store = createBaselineStore(config, { workspace: cwd, log });
-    return await store.load({ benchmarkSet: config.benchmarkSet, baseBranch, headCommit: context.headSha });
-  } catch (error: unknown) {
-    core.warning(`could not load the baseline: ${describeError(error)}`);
-    return null;
-  }
-}
-
-async function saveBaseline(config: Config, context: PullRequestContext, results: Results, cwd: string, env: NodeJS.ProcessEnv, payload: unknown): Promise<void> {
-  const branch = context.headRef;
-  const save = shouldSave({ eventName: context.eventName, ref: env.GITHUB_REF ?? null, defaultBranch: defaultBranchOf(payload), saveOn: config.saveOn });
-  if (!save || !branch) {
-    core.info(`not saving a baseline on ${context.eventName} of ${env.GITHUB_REF ?? 'an unknown ref'} (save-on: ${config.saveOn.join(', ') || 'the default branch'})`);
-    return;
-  }
-  try {
-    const store = createBaselineStore(config, { workspace: cwd, log });
-    const outcome = await store.save(results, { benchmarkSet: config.benchmarkSet, branch, commit: context.headSha });
-    core.info(outcome.state === 'saved' ? `baseline saved to ${outcome.location}` : `baseline not saved: ${outcome.reason}`);
-  } catch (error: unknown) {
-    core.warning(`could not save the baseline (the results are kept in ${config.output}): ${describeError(error)}`);
-  }
-}
-
 /**
- * The action: run the suites (or read another tool's output) → load the baseline → compare →
- * write the reports → comment → save the baseline on `save-on` pushes → gate. One try/catch:
- * an unexpected error fails the step with its message; infrastructure trouble only warns.
+ * The action, a thin adapter: action inputs → config → `runBenchgate` → exit status from the
+ * report's gate. Any error the pipeline throws (bad input, a suite that cannot run) fails the
+ * step with its message.
  */
 export async function run(): Promise<void> {
   try {
     const cwd = process.cwd();
     const env = process.env;
-    const config = buildConfig((name) => core.getInput(name), randomInt(0, 2 ** 31), (file) => existsSync(file));
+    const parsed = buildConfig((name) => core.getInput(name), randomInt(0, 2 ** 31), (file) => existsSync(file));
+    // The outputs name absolute paths, so later steps find the files whatever their working directory.
+    const config = {
+      ...parsed,
+      output: path.resolve(cwd, parsed.output),
+      reportJson: path.resolve(cwd, parsed.reportJson),
+      reportMarkdown: path.resolve(cwd, parsed.reportMarkdown),
+    };
     const payload = await readEventPayload(env);
-    const context = readPullRequestContext(payload, env);
-    if (config.mode === 'comment') {
-      await postStoredReport(config, context, env);
-      return;
-    }
-
-    const results = await measure(config, {
+    const outcome = await runBenchgate(config, {
       cwd,
       env,
-      commit: context.headSha,
-      ref: env.GITHUB_REF ?? null,
       environment: collectEnvironment(env),
-      log: { info: core.info, startGroup: core.startGroup, endGroup: core.endGroup },
+      event: { context: readPullRequestContext(payload, env), ref: env.GITHUB_REF ?? null, defaultBranch: defaultBranchOf(payload) },
+      log,
+      createStore: (settings) => createBaselineStore(settings, { workspace: cwd, log }),
+      octokit: config.githubToken ? createOctokit({ token: config.githubToken, baseUrl: env.GITHUB_API_URL || undefined, log }) : null,
+      core,
+      summary: core.summary,
     });
-    await writeResults(config.output, results);
-    core.setOutput('results-file', path.resolve(config.output));
-    core.info(`results written to ${config.output} (seed ${config.seed})`);
-
-    const loaded = await loadBaseline(config, context, cwd);
-    const report = await buildReport(config, {
-      baseline: loaded?.results ?? null,
-      baselineChoice: loaded?.choice ?? null,
-      history: loaded?.history ?? [],
-      current: results,
-      reproduce: describeReproduction(config, baselineSource(config, loaded)),
-    });
-    const markdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown);
-    await writeJobSummary(core.summary, markdown).catch((error: unknown) => core.warning(`could not write the job summary: ${describeError(error)}`));
-    annotateRegressions(core, report);
-
-    const commentUrl = context.issueNumber !== null ? await comment(config, context, report, env) : null;
-    writeOutputs(core, report, { reportJson: path.resolve(config.reportJson), reportMarkdown: path.resolve(config.reportMarkdown), commentUrl });
-    await saveBaseline(config, context, results, cwd, env, payload);
-
-    if (report.gate.failed) core.setFailed(`benchgate: ${report.gate.reasons[0] ?? 'the gate failed'}${report.gate.reasons.length > 1 ? ` (+${report.gate.reasons.length - 1} more)` : ''}`);
+    if (outcome.failure !== null) core.setFailed(outcome.failure);
   } catch (error: unknown) {
-    core.setFailed(describeError(error));
+    core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,25 +1,44 @@
 /**
- * The stages that the action (`main.ts`) and the CLI (`cli.ts`) share: measure or read results,
- * compare them into a report, and write the report files. Thin I/O around the pure core.
+ * The one orchestrator: config → measure (runner | another tool's output) → baseline → compare →
+ * report → publish → gate. The action (`main.ts`) and the CLI (`cli.ts` and its commands) are
+ * thin adapters that build a config and the dependencies, call a function here, and take their
+ * exit status from the report's gate (`gateExitCode`).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { Config } from './config/config.ts';
-import { ConfigError, DEFAULT_SUITES } from './config/config.ts';
+import { readFile } from 'node:fs/promises';
+import { branchFolder } from './baseline/layout.ts';
+import { shouldSave } from './baseline/should-save.ts';
+import type { BaselineStore, LoadedBaseline } from './baseline/store.ts';
 import {
   compareResults,
+  CompareConfigError,
   createReport,
   mergeCompareConfig,
   parseCompareConfig,
+  ReportSchema,
   resolveCompareOptions,
   type BaselineChoice,
   type CompareOptions,
   type HistoryJob,
   type Report,
 } from './compare/index.ts';
+import { formatThreshold } from './compare/parse-threshold.ts';
+import { DEFAULT_SUITES, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
+import type { ActionsCore, JobSummary } from './github/actions-core.ts';
+import type { GitHubClient } from './github/client.ts';
+import { publishReport } from './github/publish-report.ts';
+import type { PullRequestContext } from './github/pull-request-context.ts';
+import { commentMarker, renderComment } from './report/render-comment.ts';
 import { renderSummary } from './report/render-summary.ts';
+import { writeResults } from './results/read-results.ts';
 import type { Environment, Results } from './results/schema.ts';
+import { writeFileAtomically } from './results/write-file-atomically.ts';
 import { runSuites, type RunLog } from './runner/run-suites.ts';
+
+/** Where the pipeline reports progress: `@actions/core` in the action, the console in the CLI. */
+export interface PipelineLog extends RunLog {
+  warning(message: string): void;
+}
 
 /** Where the results being measured come from, beside the config. */
 export interface MeasureContext {
@@ -31,11 +50,21 @@ export interface MeasureContext {
   log: RunLog;
 }
 
+/** The settings `measure` reads. */
+export type MeasureConfig = Pick<
+  Config,
+  'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'
+>;
+
 /**
- * Produces this run's results: runs the suites, or, with `output-file-path`, reads another
- * tool's output with its adapter.
+ * Produces this run's results: runs the suites (`runs: auto` means `STORED_MODE_RUNS`), or,
+ * with `output-file-path`, reads another tool's output with its adapter.
+ * @param config the measuring settings
+ * @param context where to run and what to record
+ * @returns the results
+ * @throws RunnerError when a suite cannot run or the filter matches no benchmark; FormatError for bad tool output
  */
-export async function measure(config: Config, context: MeasureContext): Promise<Results> {
+export async function measure(config: MeasureConfig, context: MeasureContext): Promise<Results> {
   if (config.outputFilePath !== null) {
     return parseToolOutput(config.outputFilePath, config.tool, {
       commit: context.commit,
@@ -44,18 +73,7 @@ export async function measure(config: Config, context: MeasureContext): Promise<
     });
   }
   return runSuites(
-    {
-      suites: config.suites,
-      runs: config.runs,
-      time: config.time,
-      warmupTime: config.warmupTime,
-      retainSamples: config.retainSamples,
-      filter: config.filter,
-      runTimeout: config.runTimeout,
-      seed: config.seed,
-      cwd: context.cwd,
-      env: context.env,
-    },
+    { ...config, runs: storedModeRuns(config), cwd: context.cwd, env: context.env },
     { commit: context.commit, ref: context.ref, environment: context.environment },
     context.log,
   );
@@ -64,13 +82,26 @@ export async function measure(config: Config, context: MeasureContext): Promise<
 /**
  * Reads a results file or another tool's output for `benchgate compare`. `auto` recognises
  * our own results files too.
+ * @param file the file or folder
+ * @param tool the format, or `auto`
+ * @param environment recorded when the file does not describe its machine
  */
 export async function loadResults(file: string, tool: ToolName | 'auto', environment: Environment): Promise<Results> {
   return parseToolOutput(file, tool, { commit: null, ref: null, environment });
 }
 
-/** The compare options a config asks for, with its overrides file applied. */
-export async function readCompareOptions(config: Config, history: HistoryJob[], tool: string | null): Promise<CompareOptions> {
+/**
+ * The compare options a config asks for, with its overrides file applied.
+ * @param config threshold, alpha, interval, seed, fingerprint-mismatch and the overrides file
+ * @param history stored jobs on the base branch, newest first
+ * @param tool the producing tool, for the hint on getting repeated runs
+ * @throws CompareConfigError naming the overrides file when it cannot be read or is invalid
+ */
+export async function readCompareOptions(
+  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile'>,
+  history: HistoryJob[],
+  tool: string | null,
+): Promise<CompareOptions> {
   let options = resolveCompareOptions({
     threshold: config.threshold,
     alpha: config.alpha,
@@ -85,14 +116,18 @@ export async function readCompareOptions(config: Config, history: HistoryJob[], 
     try {
       json = JSON.parse(await readFile(config.configFile, 'utf8'));
     } catch (error: unknown) {
-      throw new ConfigError(`config file ${config.configFile}: ${(error as Error).message}`);
+      throw new CompareConfigError(config.configFile, '', `cannot be read as JSON: ${(error as Error).message}`);
     }
     options = mergeCompareConfig(options, parseCompareConfig(json, config.configFile));
   }
   return options;
 }
 
-/** Quotes a shell word when it needs it, for the reproduce command. */
+/**
+ * Quotes a shell word when it needs it, for the reproduce command.
+ * @example
+ * shellWord("it's") // => `'it'\''s'`
+ */
 export function shellWord(word: string): string {
   return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
@@ -103,14 +138,17 @@ export function shellWord(word: string): string {
  * @param config the run's settings (runs, time, seed, suites, filter, threshold, alpha, config file)
  * @param baseline the baseline file, or a shell command that writes baseline.json; null when there was none
  */
-export function describeReproduction(config: Config, baseline: { file: string } | { fetch: string } | null): string {
-  const run = ['npx', 'benchgate', 'run', '--runs', String(config.runs), '--time', String(config.time), '--seed', String(config.seed), '--out', 'current.json'];
+export function describeReproduction(
+  config: Pick<Config, 'runs' | 'time' | 'seed' | 'suites' | 'filter' | 'threshold' | 'alpha' | 'configFile'>,
+  baseline: { file: string } | { fetch: string } | null,
+): string {
+  const run = ['npx', 'benchgate', 'run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
   const measureCommand = run.map(shellWord).join(' ');
   if (baseline === null) return measureCommand;
   const file = 'file' in baseline ? baseline.file : 'baseline.json';
-  const compare = ['npx', 'benchgate', 'compare', file, 'current.json', '--threshold', `${Number((config.threshold * 100).toFixed(4))}%`, '--alpha', String(config.alpha)];
+  const compare = ['npx', 'benchgate', 'compare', file, 'current.json', '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha)];
   if (config.configFile !== null) compare.push('--config', config.configFile);
   return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, compare.map(shellWord).join(' ')].join(' && ');
 }
@@ -124,8 +162,15 @@ export interface ReportInput {
   reproduce: string;
 }
 
-/** Compares the two sides and assembles the `benchgate/report@1` object. */
-export async function buildReport(config: Config, input: ReportInput): Promise<Report> {
+/**
+ * Compares the two sides and assembles the `benchgate/report@1` object, gate included.
+ * @param config the compare and gate settings
+ * @param input both sides, how the baseline was chosen, history and the reproduce command
+ */
+export async function buildReport(
+  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile' | 'benchmarkSet' | 'failOn'>,
+  input: ReportInput,
+): Promise<Report> {
   const options = await readCompareOptions(config, input.history, input.current.tool);
   const comparisons = compareResults(input.baseline, input.current, options);
   return createReport({
@@ -140,19 +185,283 @@ export async function buildReport(config: Config, input: ReportInput): Promise<R
   });
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-}
+/** Writes one whole file; the default is `writeFileAtomically`. */
+export type FileWriter = (file: string, text: string) => Promise<void>;
 
 /**
  * Writes the report JSON and markdown (the full report, as the job summary shows it).
+ * @param writeFile how to write a file (atomically, by default)
  * @returns the markdown that was written
  */
-export async function writeReportFiles(report: Report, jsonFile: string, markdownFile: string): Promise<string> {
+export async function writeReportFiles(report: Report, jsonFile: string, markdownFile: string, writeFile: FileWriter = writeFileAtomically): Promise<string> {
   const markdown = renderSummary(report);
-  await writeAtomically(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  await writeAtomically(markdownFile, markdown);
+  await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(markdownFile, markdown);
   return markdown;
+}
+
+/**
+ * The process exit status a report asks for: 1 when its gate failed, else 0. The gate already
+ * applied `fail-on` and `fingerprint-mismatch`, so nothing else decides it.
+ * @param report the report
+ * @returns 0 or 1
+ */
+export function gateExitCode(report: Pick<Report, 'gate'>): 0 | 1 {
+  return report.gate.failed ? 1 : 0;
+}
+
+/**
+ * The one-line failure message for a failed gate (the details are in the comment and summary).
+ * @param report the report
+ * @returns the line, or null when the gate passed
+ */
+export function describeGateFailure(report: Pick<Report, 'gate'>): string | null {
+  if (!report.gate.failed) return null;
+  const { reasons } = report.gate;
+  return `benchgate: ${reasons[0] ?? 'the gate failed'}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`;
+}
+
+/** What the action's run knows about the event that started it. */
+export interface RunEvent {
+  context: PullRequestContext;
+  /** `GITHUB_REF`, e.g. `refs/heads/main`. */
+  ref: string | null;
+  /** The repository's default branch, from the event payload. */
+  defaultBranch: string | null;
+}
+
+/** What `runBenchgate` needs from the outside world; tests hand in fakes. */
+export interface BenchgateDeps {
+  /** The workspace: suites and relative paths resolve here. */
+  cwd: string;
+  /** The environment of the benchmark child processes. */
+  env: Record<string, string | undefined>;
+  /** This machine, recorded in the results. */
+  environment: Environment;
+  event: RunEvent;
+  log: PipelineLog;
+  /** Builds the baseline store the config asks for. */
+  createStore: (config: Config) => BaselineStore;
+  /** The REST client; null when there is no token (the comment is skipped with a warning). */
+  octokit: GitHubClient | null;
+  /** `@actions/core` (outputs, annotations, warnings) or a fake. */
+  core: ActionsCore;
+  summary: JobSummary;
+  /** Reads a text file (the report file in `mode: comment`). @default node:fs readFile */
+  readTextFile?: (file: string) => Promise<string>;
+  /** @default writeFileAtomically */
+  writeFile?: FileWriter;
+}
+
+/** What one action run produced, and the exit status it asks for. */
+export interface BenchgateOutcome {
+  /** The report; in `mode: comment`, the one read from `report-file`. */
+  report: Report;
+  /** This run's results; null in `mode: comment`. */
+  results: Results | null;
+  /** 1 when the gate failed (`gateExitCode`); always 0 in `mode: comment`, whose measuring job gated. */
+  exitCode: 0 | 1;
+  /** The one-line failure for `setFailed`, null when the run passes. */
+  failure: string | null;
+  /** The sticky comment's URL, when one was written. */
+  commentUrl: string | null;
+}
+
+/**
+ * The action: run the suites (or read another tool's output) → load the baseline → compare →
+ * write the report files → publish (job summary, annotations, comment, outputs) → save the
+ * baseline on `save-on` pushes → the gate. Infrastructure trouble (no baseline yet, a store or
+ * API failure) is a warning and the run goes on; bad input throws.
+ * @param config the validated config
+ * @param deps the workspace, event, log, store factory, GitHub client and `@actions/core`
+ * @returns the report, results and the exit status taken from the report's gate
+ */
+export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
+  const writeFile = deps.writeFile ?? writeFileAtomically;
+  if (config.mode === 'comment') return postStoredReport(config, deps);
+  const { context } = deps.event;
+
+  const results = await measure(config, {
+    cwd: deps.cwd,
+    env: deps.env,
+    commit: context.headSha,
+    ref: deps.event.ref,
+    environment: deps.environment,
+    log: deps.log,
+  });
+  await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
+  deps.core.setOutput('results-file', config.output);
+  deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
+
+  const loaded = await loadBaseline(config, deps);
+  const report = await buildReport(config, {
+    baseline: loaded?.results ?? null,
+    baselineChoice: loaded?.choice ?? null,
+    history: loaded?.history ?? [],
+    current: results,
+    reproduce: describeReproduction(config, baselineSource(config, loaded)),
+  });
+  const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
+  const published = await publishReport(
+    { octokit: deps.octokit, core: deps.core, summary: deps.summary },
+    {
+      report,
+      commentBody: renderComment(report),
+      summaryMarkdown,
+      marker: commentMarker(report.benchmarkSet),
+      commentOn: config.commentOn,
+      context,
+      reportJson: config.reportJson,
+      reportMarkdown: config.reportMarkdown,
+    },
+  );
+  await saveBaseline(config, deps, results);
+  return { report, results, exitCode: gateExitCode(report), failure: describeGateFailure(report), commentUrl: published.comment?.url ?? null };
+}
+
+/** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */
+async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
+  if (config.reportFile === null) throw new Error("input 'report-file' is required with 'mode: comment'");
+  const read = deps.readTextFile ?? ((file: string) => readFile(file, 'utf8'));
+  let report: Report;
+  try {
+    report = ReportSchema.parse(JSON.parse(await read(config.reportFile)));
+  } catch (error: unknown) {
+    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
+  }
+  const published = await publishReport(
+    { octokit: deps.octokit, core: deps.core, summary: deps.summary },
+    {
+      report,
+      commentBody: renderComment(report),
+      summaryMarkdown: renderSummary(report),
+      marker: commentMarker(report.benchmarkSet),
+      commentOn: config.commentOn,
+      context: deps.event.context,
+      reportJson: config.reportFile,
+      reportMarkdown: '',
+      annotate: false,
+    },
+  );
+  return { report, results: null, exitCode: 0, failure: null, commentUrl: published.comment?.url ?? null };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Where a user finds the baseline this run compared with, for the reproduce command. */
+function baselineSource(config: Config, loaded: LoadedBaseline | null): { file: string } | { fetch: string } | null {
+  if (loaded === null) return null;
+  if (config.baselineStore === 'file' && config.baselineFile) return { file: config.baselineFile };
+  const { commit, branch } = loaded.choice;
+  if (!commit || !branch) return null;
+  const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
+  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
+}
+
+async function loadBaseline(config: Config, deps: BenchgateDeps): Promise<LoadedBaseline | null> {
+  const { context } = deps.event;
+  const baseBranch = context.baseRef ?? context.headRef;
+  if (!baseBranch) {
+    deps.log.warning('cannot tell which branch to compare with (no pull request base and no pushed branch); comparing with nothing');
+    return null;
+  }
+  try {
+    const store = deps.createStore(config);
+    return await store.load({ benchmarkSet: config.benchmarkSet, baseBranch, headCommit: context.headSha });
+  } catch (error: unknown) {
+    deps.log.warning(`could not load the baseline: ${describeError(error)}`);
+    return null;
+  }
+}
+
+async function saveBaseline(config: Config, deps: BenchgateDeps, results: Results): Promise<void> {
+  const { context, ref, defaultBranch } = deps.event;
+  const branch = context.headRef;
+  const save = shouldSave({ eventName: context.eventName, ref, defaultBranch, saveOn: config.saveOn });
+  if (!save || !branch) {
+    deps.log.info(`not saving a baseline on ${context.eventName} of ${ref ?? 'an unknown ref'} (save-on: ${config.saveOn.join(', ') || 'the default branch'})`);
+    return;
+  }
+  try {
+    const store = deps.createStore(config);
+    const outcome = await store.save(results, { benchmarkSet: config.benchmarkSet, branch, commit: context.headSha });
+    deps.log.info(outcome.state === 'saved' ? `baseline saved to ${outcome.location}` : `baseline not saved: ${outcome.reason}`);
+  } catch (error: unknown) {
+    deps.log.warning(`could not save the baseline (the results are kept in ${config.output}): ${describeError(error)}`);
+  }
+}
+
+/** The baseline choice recorded when the user names the baseline file on the command line. */
+function explicitChoice(baseline: Results, file: string): BaselineChoice {
+  return {
+    method: 'explicit',
+    commit: baseline.commit,
+    date: baseline.createdAt,
+    branch: null,
+    description: `the file ${file}, given on the command line`,
+    historyRuns: 0,
+  };
+}
+
+/** The two files `benchgate compare` reads, as the user wrote them and resolved. */
+export interface CompareFiles {
+  /** As given on the command line (repeated in the reproduce command). */
+  baseline: string;
+  current: string;
+  /** The same paths resolved against the working directory. */
+  baselinePath: string;
+  currentPath: string;
+}
+
+/** What `compareFiles` produced. */
+export interface CompareOutcome {
+  report: Report;
+  /** `gateExitCode(report)`. */
+  exitCode: 0 | 1;
+}
+
+/**
+ * `benchgate compare <baseline> <current>`: reads both sides (any supported format), compares
+ * them, writes the report JSON and markdown, and takes the exit status from the report's gate,
+ * so `--fail-on never` passes and `--fail-on inconclusive` fails on an inconclusive comparison.
+ * @param config the compare settings, with `reportJson`/`reportMarkdown`/`configFile` already resolved
+ * @param files the two paths
+ * @param environment recorded for files that do not describe their machine
+ * @param writeFile how to write the report files
+ */
+export async function compareFiles(
+  config: Config,
+  files: CompareFiles,
+  environment: Environment,
+  writeFile: FileWriter = writeFileAtomically,
+): Promise<CompareOutcome> {
+  const baseline = await loadResults(files.baselinePath, config.tool, environment);
+  const current = await loadResults(files.currentPath, config.tool, environment);
+  const words = ['npx', 'benchgate', 'compare', files.baseline, files.current, '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha), '--seed', String(config.seed)];
+  if (config.tool !== 'auto') words.push('--tool', config.tool);
+  if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
+  if (config.configFile) words.push('--config', config.configFile);
+  const report = await buildReport(config, {
+    baseline,
+    baselineChoice: explicitChoice(baseline, files.baseline),
+    history: [],
+    current,
+    reproduce: words.map(shellWord).join(' '),
+  });
+  await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
+  return { report, exitCode: gateExitCode(report) };
+}
+
+/**
+ * `benchgate run`: measures and writes the results file.
+ * @param config the measuring settings and `output` (already resolved against the cwd)
+ * @param context where to run and what to record
+ * @returns the results, and exit status 1 when a benchmark errored
+ */
+export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>, context: MeasureContext): Promise<{ results: Results; exitCode: 0 | 1 }> {
+  const results = await measure(config, context);
+  await writeResults(config.output, results);
+  return { results, exitCode: results.benchmarks.some((benchmark) => benchmark.state === 'errored') ? 1 : 0 };
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { ConfigError } from '../config/config.ts';
 import { globToRegExp } from './glob.ts';
 import { parseThreshold } from './parse-threshold.ts';
 
 /**
  * A bad `benchgate.config.json` (or the file the `config` input names). The message names the
- * file and the field. It is a `ConfigError`, so the CLI and the action treat it as bad input
- * (exit 2 / a clear failure) without knowing about it.
+ * file and the field. The CLI treats it as bad input (exit 2); the action fails with its message.
  */
-export class CompareConfigError extends ConfigError {
+export class CompareConfigError extends Error {
   override name = 'CompareConfigError';
   /** The config file. */
   readonly file: string;
@@ -24,9 +22,9 @@ export class CompareConfigError extends ConfigError {
 
 const threshold = z.union([z.string(), z.number()]).transform((value, context) => {
   try {
-    return parseThreshold(value);
+    return parseThreshold(value, '');
   } catch (error: unknown) {
-    context.addIssue({ code: 'custom', message: (error as Error).message.replace(/^threshold /, '') });
+    context.addIssue({ code: 'custom', message: (error as Error).message });
     return z.NEVER;
   }
 });

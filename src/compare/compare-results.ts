@@ -3,7 +3,7 @@ import { holm } from '../stats/index.ts';
 import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideVerdict } from './decide-verdict.ts';
-import { describeFingerprintMismatch } from './fingerprint.ts';
+import { describeFingerprintMismatch, diffFingerprints } from './fingerprint.ts';
 import { historyKey } from './history.ts';
 import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
@@ -65,13 +65,12 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
  * @param current the results of this run
  * @param options filled from `DEFAULT_COMPARE_OPTIONS`
  * @returns one comparison per benchmark metric
- * @throws ConfigError when an option is out of range
+ * @throws RangeError when an option is out of range
  */
 export function compareResults(baseline: Results | null, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
   const settings = resolveCompareOptions(options);
   const hint = repeatedRunsHint(settings.tool ?? current.tool);
-  const fingerprint =
-    baseline && settings.fingerprintMismatch !== 'ignore' ? describeFingerprintMismatch(baseline.environment, current.environment) : [];
+  const fingerprint = baseline ? describeFingerprintMismatch(diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch)) : [];
 
   const resolve = (id: string, metric: string, gate: boolean): ResolvedSettings =>
     resolveOverrides(settings.overrides, id, metric, { threshold: settings.threshold, alpha: settings.alpha, gate });

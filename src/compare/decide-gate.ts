@@ -1,11 +1,15 @@
+import type { FINGERPRINT_MISMATCH_MODES } from './options.ts';
 import type { Comparison, Gate } from './schema.ts';
+
+/** When the gate fails (input `fail-on`). */
+export const FAIL_ON_MODES = ['regression', 'inconclusive', 'never'] as const;
 
 /** How the gate reads the comparisons. */
 export interface GateOptions {
   /** `regression` fails on a gated regression (or a gated benchmark erroring in the current run); `inconclusive` also on a gated inconclusive; `never` never fails. @default 'regression' */
-  failOn: 'regression' | 'inconclusive' | 'never';
+  failOn: (typeof FAIL_ON_MODES)[number];
   /** `advisory`: a comparison flagged as measured on a different machine warns but cannot fail; `warn`: it can fail, with a warning; `ignore`: no flag was added, so nothing special. @default 'advisory' */
-  fingerprintMismatch: 'warn' | 'ignore' | 'advisory';
+  fingerprintMismatch: (typeof FINGERPRINT_MISMATCH_MODES)[number];
 }
 
 /** The gate's defaults, the same as the action inputs' defaults. */

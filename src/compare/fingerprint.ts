@@ -1,24 +1,56 @@
 import type { Environment } from '../results/schema.ts';
+import type { FINGERPRINT_MISMATCH_MODES } from './options.ts';
+
+/** The environment fields that affect timings, compared between the two sides. */
+export const FINGERPRINT_FIELDS = ['cpuModel', 'cores', 'node'] as const;
+
+/** One way two machines differ: the field and both sides' values (Node as its major version). */
+export interface FingerprintDifference {
+  field: (typeof FINGERPRINT_FIELDS)[number];
+  baseline: string;
+  current: string;
+}
 
 function nodeMajor(version: string): string {
   return /^v?(\d+)/.exec(version.trim())?.[1] ?? version;
 }
 
+function valueOf(environment: Environment, field: FingerprintDifference['field']): string {
+  return field === 'node' ? nodeMajor(environment.node) : String(environment[field]);
+}
+
 /**
- * Lists how two environment fingerprints differ in what affects timings: CPU model, core count
- * and Node major version (OS, arch and runner image are recorded but not compared).
+ * The one environment comparison: how two environment fingerprints differ in what affects
+ * timings (CPU model, core count, Node major version; OS, arch and runner image are recorded but
+ * not compared). Compare flags a comparison `fingerprint-mismatch` from it, and the report says
+ * the environments differ from it, with the same mode, so the two always agree.
  * @param baseline the baseline's environment
  * @param current the current run's environment
- * @returns one phrase per difference; empty when they match
+ * @param mode the `fingerprint-mismatch` input; `ignore` reports no difference
+ * @returns the differences, in `FINGERPRINT_FIELDS` order; empty when they match
  * @example
- * describeFingerprintMismatch(a, { ...a, cores: 4 }) // => ['cores 2 → 4']
+ * diffFingerprints(a, { ...a, cores: 4 }) // => [{ field: 'cores', baseline: '2', current: '4' }]
  */
-export function describeFingerprintMismatch(baseline: Environment, current: Environment): string[] {
-  const differences: string[] = [];
-  if (baseline.cpuModel !== current.cpuModel) differences.push(`CPU '${baseline.cpuModel}' → '${current.cpuModel}'`);
-  if (baseline.cores !== current.cores) differences.push(`cores ${baseline.cores} → ${current.cores}`);
-  if (nodeMajor(baseline.node) !== nodeMajor(current.node)) {
-    differences.push(`Node ${nodeMajor(baseline.node)} → ${nodeMajor(current.node)}`);
-  }
-  return differences;
+export function diffFingerprints(
+  baseline: Environment,
+  current: Environment,
+  mode: (typeof FINGERPRINT_MISMATCH_MODES)[number] = 'advisory',
+): FingerprintDifference[] {
+  if (mode === 'ignore') return [];
+  return FINGERPRINT_FIELDS.flatMap((field) => {
+    const [before, after] = [valueOf(baseline, field), valueOf(current, field)];
+    return before === after ? [] : [{ field, baseline: before, current: after }];
+  });
+}
+
+/**
+ * Phrases for the `fingerprint-mismatch` flag's message, one per difference.
+ * @param differences from `diffFingerprints`
+ * @example
+ * describeFingerprintMismatch([{ field: 'cores', baseline: '2', current: '4' }]) // => ['cores 2 → 4']
+ */
+export function describeFingerprintMismatch(differences: readonly FingerprintDifference[]): string[] {
+  return differences.map(({ field, baseline, current }) =>
+    field === 'cpuModel' ? `CPU '${baseline}' → '${current}'` : field === 'cores' ? `cores ${baseline} → ${current}` : `Node ${baseline} → ${current}`,
+  );
 }

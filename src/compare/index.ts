@@ -20,5 +20,5 @@ export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, JOB_NOISE_DF_PER_JOB, type HistoryJob, type JobNoise } from './history.ts';
 export { chooseJobTerm, jobNoiseLimits, jobVariance, testAcrossJobs, type AcrossJobsTest, type JobTerm, type JobTermInput } from './job-term.ts';
 export { repeatedRunsHint } from './tool-hints.ts';
-export { describeFingerprintMismatch } from './fingerprint.ts';
+export { describeFingerprintMismatch, diffFingerprints, FINGERPRINT_FIELDS, type FingerprintDifference } from './fingerprint.ts';
 export * from './schema.ts';

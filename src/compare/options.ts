@@ -1,6 +1,11 @@
-import { ConfigError } from '../config/config.ts';
 import type { CompareOverride, CompareConfig } from './compare-config.ts';
 import type { HistoryJob } from './history.ts';
+
+/** The intervals of the change a comparison can report (input `interval`). */
+export const INTERVAL_METHODS = ['hodges-lehmann', 'bootstrap'] as const;
+
+/** What to do when the two sides ran on different machines (input `fingerprint-mismatch`). */
+export const FINGERPRINT_MISMATCH_MODES = ['warn', 'ignore', 'advisory'] as const;
 
 /** How to compare two results; fill from `DEFAULT_COMPARE_OPTIONS`. */
 export interface CompareOptions {
@@ -15,7 +20,7 @@ export interface CompareOptions {
   /** Level of the reported interval of the change. @default 0.95 */
   confidence: number;
   /** The interval of the change for process runs. @default 'hodges-lehmann' */
-  interval: 'hodges-lehmann' | 'bootstrap';
+  interval: (typeof INTERVAL_METHODS)[number];
   /** Seed of the bootstrap (recorded in the report settings). @default 0 */
   seed: number;
   /** Bootstrap resamples. @default 2000 */
@@ -56,7 +61,7 @@ export interface CompareOptions {
   /** The producing tool (for the "how to get repeated runs" hint); null uses the current results' `tool`. @default null */
   tool: string | null;
   /** `ignore` adds no fingerprint-mismatch flag; `warn` and `advisory` do (the gate treats them differently). @default 'advisory' */
-  fingerprintMismatch: 'warn' | 'ignore' | 'advisory';
+  fingerprintMismatch: (typeof FINGERPRINT_MISMATCH_MODES)[number];
   /** Tukey fence multiplier for the outliers flag. @default 1.5 */
   outlierFence: number;
 }
@@ -98,12 +103,13 @@ export function mergeCompareConfig(options: CompareOptions, config: CompareConfi
 
 /**
  * Fills and checks options.
- * @throws ConfigError naming the option when a value is out of range (they come from user input)
+ * @throws RangeError naming the option when a value is out of range (the config and the config
+ *   file have validated user input already, so this is a caller's mistake)
  */
 export function resolveCompareOptions(options: Partial<CompareOptions> = {}): CompareOptions {
   const resolved: CompareOptions = { ...DEFAULT_COMPARE_OPTIONS, ...options };
   const check = (name: keyof CompareOptions, ok: boolean, range: string) => {
-    if (!ok) throw new ConfigError(`compare option '${name}' must be ${range}, got ${String(resolved[name])}`);
+    if (!ok) throw new RangeError(`compare option '${name}' must be ${range}, got ${String(resolved[name])}`);
   };
   check('threshold', resolved.threshold > 0 && resolved.threshold < 1, 'in (0, 1): a throughput loss below 100% (a 2× slowdown is 0.5)');
   check('alpha', resolved.alpha > 0 && resolved.alpha < 1, 'in (0, 1)');

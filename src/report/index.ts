@@ -6,5 +6,5 @@ export { escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from './e
 export { describeHeadline, VERDICT_ICONS, type HeadlinePart } from './describe-headline.ts';
 export { renderChart, DEFAULT_CHART_OPTIONS, type ChartOptions } from './render-chart.ts';
 export { formatFraction, formatP, formatPercent, formatPercentInterval, formatValue, MINUS } from './format-value.ts';
-export { diffEnvironments, sortForDisplay, sortForFolding } from './render-markdown.ts';
+export { sortForDisplay, sortForFolding } from './render-markdown.ts';
 export { renderResultsTable } from './render-results-table.ts';

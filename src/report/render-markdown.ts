@@ -1,3 +1,4 @@
+import { diffFingerprints } from '../compare/fingerprint.ts';
 import type { Comparison, Report, SideInfo, Verdict } from '../compare/schema.ts';
 import type { Environment, Observation } from '../results/schema.ts';
 import { countBenchmarks, describeHeadline, VERDICT_ICONS } from './describe-headline.ts';
@@ -151,17 +152,6 @@ function describeEnvironment(environment: Environment): string {
   return `${environment.cpuModel} ×${environment.cores} · ${environment.os} ${environment.arch} · Node ${environment.node}${image}`;
 }
 
-/**
- * Names the environment fields that differ between the two sides.
- * @param baseline one side's environment
- * @param current the other's
- * @returns field names, empty when they match
- */
-export function diffEnvironments(baseline: Environment, current: Environment): (keyof Environment)[] {
-  const fields: (keyof Environment)[] = ['cpuModel', 'cores', 'os', 'arch', 'node', 'runnerImage'];
-  return fields.filter((field) => baseline[field] !== current[field]);
-}
-
 function shortCommit(commit: string): string {
   return /^[0-9a-f]{40}$/i.test(commit) ? commit.slice(0, 7) : commit;
 }
@@ -243,7 +233,7 @@ function renderFooter(report: Report): string {
   if (baseline === null) {
     lines.push(`- **Environment:** ${md(describeEnvironment(current.environment))}`);
   } else {
-    const differ = diffEnvironments(baseline.environment, current.environment);
+    const differ = diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch).map((difference) => difference.field);
     lines.push(
       differ.length === 0
         ? `- **Environment:** ${md(describeEnvironment(current.environment))} (same on both sides)`
@@ -324,7 +314,7 @@ function renderCounts(report: Report): string {
 
 function renderMismatchAlert(report: Report): string | null {
   if (report.baseline === null) return null;
-  const differ = diffEnvironments(report.baseline.environment, report.current.environment);
+  const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch).map((difference) => difference.field);
   if (differ.length === 0) return null;
   return `> [!WARNING]\n> The baseline and this run were measured on different environments (${differ.join(', ')} differ); see the footer.`;
 }

@@ -2,7 +2,8 @@ import type { Comparison, Report } from '../compare/schema.ts';
 import { describeHeadline } from './describe-headline.ts';
 import { sanitizeText, truncateText } from './escape-markdown.ts';
 import { formatFraction, formatP, formatPercent, formatPercentInterval, formatValue } from './format-value.ts';
-import { diffEnvironments, sortForDisplay } from './render-markdown.ts';
+import { diffFingerprints } from '../compare/fingerprint.ts';
+import { sortForDisplay } from './render-markdown.ts';
 
 function text(value: string, max = 80): string {
   return sanitizeText(truncateText(value, max));
@@ -69,7 +70,7 @@ export function renderTextTable(report: Report): string {
   } else {
     const how = report.baselineChoice === null ? 'given on the command line' : text(report.baselineChoice.description, 300);
     lines.push(`baseline: ${text(report.baseline.commit ?? 'unknown commit')} (${how})`);
-    const differ = diffEnvironments(report.baseline.environment, report.current.environment);
+    const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch).map((difference) => difference.field);
     if (differ.length > 0) lines.push(`warning: environments differ in ${differ.join(', ')}`);
   }
   lines.push(

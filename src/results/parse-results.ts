@@ -1,4 +1,4 @@
-import { FormatError } from '../formats/format-error.ts';
+import { FormatError } from './format-error.ts';
 import { RESULTS_SCHEMA, ResultsSchema, type Results } from './schema.ts';
 
 /**

@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { FormatError } from '../formats/format-error.ts';
+import { readFile } from 'node:fs/promises';
+import { FormatError } from './format-error.ts';
 import { parseResults } from './parse-results.ts';
 import type { Results } from './schema.ts';
+import { writeFileAtomically } from './write-file-atomically.ts';
 
 /**
  * Reads and validates a results file.
@@ -19,11 +20,11 @@ export async function readResults(file: string): Promise<Results> {
 }
 
 /**
- * Writes results as pretty JSON. Writes a temporary file first and renames it, so a crash
- * never leaves a truncated results file behind.
+ * Writes results as pretty JSON, atomically (`writeFileAtomically`), so a crash never leaves a
+ * truncated results file behind.
+ * @param file where to write
+ * @param results the results
  */
 export async function writeResults(file: string, results: Results): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(results, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeFileAtomically(file, `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -178,7 +178,7 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
       records.push({ name: task.name, state: 'errored', error: describe(error) });
     }
   }
-  return { kind: 'tasks', tasks: records };
+  return { kind: 'tasks', tasks: records, all: bench.tasks.map((task) => task.name) };
 }
 
 if (process.send) {

@@ -40,6 +40,11 @@ export type TaskRecord =
 
 /** The child's one reply. */
 export type RunReply =
-  | { kind: 'tasks'; tasks: TaskRecord[] }
+  | {
+      kind: 'tasks';
+      tasks: TaskRecord[];
+      /** Every task in the suite, selected by the filter or not, so a filter that matches none can list them. */
+      all: string[];
+    }
   /** The suite could not be loaded or run at all. */
   | { kind: 'suite-error'; error: string };

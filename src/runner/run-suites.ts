@@ -3,31 +3,25 @@ import { existsSync } from 'node:fs';
 import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/config.ts';
 import type { Results } from '../results/schema.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
 import { RunnerError } from './runner-error.ts';
 
-/** What `runSuites` runs and how. */
-export interface RunOptions {
-  /** Glob of suite files, relative to `cwd`. */
-  suites: string;
+/**
+ * What `runSuites` runs and how: the config's measuring settings (`filter` is a regular
+ * expression on benchmark ids, `runTimeout` in ms), the number of process runs per suite, and
+ * where the child processes run.
+ */
+export type RunOptions = Pick<Config, 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'> & {
   /** Process runs per suite: each is one observation. */
   runs: number;
-  /** tinybench time budget per task, ms. */
-  time: number;
-  /** tinybench warmup budget per task, ms. */
-  warmupTime: number;
-  retainSamples: boolean;
-  /** Regular expression matched against benchmark ids, or null for all. */
-  filter: string | null;
-  /** A run that takes longer than this, in ms, is killed and its tasks reported as errored. */
-  runTimeout: number;
-  seed: number;
+  /** The folder the suites glob is relative to, and the children's working directory. */
   cwd: string;
   /** Environment of the child processes (e.g. with BENCHGATE_VARIANT). */
   env: Record<string, string | undefined>;
-}
+};
 
 /** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
 export interface RunLog {
@@ -142,6 +136,7 @@ export async function runSuites(
 
   const tasks = new Map<string, TaskRuns>();
   const timeouts: { suite: string; run: number; error: string }[] = [];
+  const available: string[] = [];
   for (let run = 1; run <= options.runs; run++) {
     log.startGroup?.(`run ${run}/${options.runs}`);
     for (const [index, file] of files.entries()) {
@@ -169,6 +164,7 @@ export async function runSuites(
         timeouts.push({ suite: name, run, error: message });
         continue;
       }
+      if (run === 1) available.push(...outcome.all.map((task) => `${name}/${task}`));
       for (const record of outcome.tasks) {
         const id = `${name}/${record.name}`;
         const entry = tasks.get(id) ?? { id, records: [] };
@@ -178,6 +174,11 @@ export async function runSuites(
       log.info(`run ${run}/${options.runs} · ${relative} · ${outcome.tasks.length} tasks · ${seconds} s`);
     }
     log.endGroup?.();
+    if (run === 1 && options.filter !== null && tasks.size === 0 && timeouts.length === 0) {
+      throw new RunnerError(
+        `filter '${options.filter}' matches none of the ${available.length} benchmark(s): ${available.join(', ') || '(the suites define none)'}`,
+      );
+    }
   }
   // A killed run sent nothing, so its tasks are the ones the other runs of that suite reported.
   for (const { suite, run, error } of timeouts) {

@@ -10,14 +10,24 @@ describe('the reproduce command in every report', () => {
       fetch: "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json",
     });
     expect(command).toBe(
-      "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 12 --time 100 --seed 42 --out current.json --filter '^layout/' && npx benchgate compare baseline.json current.json --threshold 7.5% --alpha 0.01",
+      "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 12 --time 100 --seed 42 --output current.json --filter '^layout/' && npx benchgate compare baseline.json current.json --threshold 7.5% --alpha 0.01",
     );
   });
 
   test('a baseline file is compared directly; no baseline means measuring only', () => {
     expect(describeReproduction(config({}), { file: 'benchmarks/baseline.json' })).toMatch(/compare benchmarks\/baseline\.json current\.json/);
-    expect(describeReproduction(config({ suites: 'bench/*.bench.ts' }), null)).toBe(
-      "npx benchgate run --runs 10 --time 100 --seed 42 --out current.json --suites 'bench/*.bench.ts'",
+    expect(describeReproduction(config({ suites: 'bench/*.bench.ts', runs: '3' }), null)).toBe(
+      "npx benchgate run --runs 3 --time 100 --seed 42 --output current.json --suites 'bench/*.bench.ts'",
     );
+  });
+
+  test('a 7% threshold is written as 7%, not 7.000000000000001% (0.07 × 100 in binary)', () => {
+    expect(0.07 * 100).not.toBe(7);
+    expect(describeReproduction(config({ threshold: '7%' }), { file: 'b.json' })).toContain('--threshold 7% ');
+    expect(describeReproduction(config({ threshold: '0.07' }), { file: 'b.json' })).toContain('--threshold 7% ');
+  });
+
+  test('runs auto is reproduced as the 10 runs it meant', () => {
+    expect(describeReproduction(config({ runs: 'auto' }), null)).toContain('--runs 10 ');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * End to end: the bundled action (`dist/index.js`) run as GitHub runs it — a real process with the
+ * End to end: the bundled action (`index.js` of a fresh `scripts/build.ts`) run as GitHub runs it — a real process with the
  * runner's environment (GITHUB_EVENT_PATH with a real-shaped payload, GITHUB_API_URL, INPUT_*,
  * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) — against a bare git repository on disk as `origin` and the
  * OpenAPI-checked loopback GitHub from test/github.
@@ -18,7 +18,8 @@ import { ReportSchema } from '../../src/compare/schema.ts';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github-server.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const action = path.join(projectRoot, 'dist', 'index.js');
+/** The action as `scripts/build.ts` bundles it from the current src/, built into the scratch folder (dist/ is checked against the same build by `npm test`). */
+let action: string;
 const suite = path.join(projectRoot, 'benchmarks', 'layout.bench.ts');
 const owner = 'octo-org';
 const repo = 'benchgate-demo';
@@ -140,6 +141,8 @@ function pullRequestPayload() {
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'benchgate-e2e-'));
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.ts'), path.join(scratch, 'dist')], { stdio: 'pipe' });
+  action = path.join(scratch, 'dist', 'index.js');
   origin = path.join(scratch, 'origin.git');
   workspace = path.join(scratch, 'workspace');
   git(scratch, 'init', '--bare', '--initial-branch=main', origin);

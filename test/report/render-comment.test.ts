@@ -82,7 +82,7 @@ describe('renderComment', () => {
   test('a fingerprint mismatch is a warning at the top and in the footer', () => {
     const comment = renderComment(GOLDEN_FIXTURES['fingerprint-mismatch']);
     expect(comment).toContain('> [!WARNING]');
-    expect(comment).toContain('**Environments differ** in cpuModel, node');
+    expect(comment).toContain('**Environments differ** in cpuModel:');
     expect(comment).toContain('**Gate: passed**\n\n⚠️ 1 comparison measured on a different machine');
   });
 

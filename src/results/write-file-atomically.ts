@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+
+/**
+ * Writes a file through a temporary file beside it and a rename, so a crash or a full disk
+ * never leaves a truncated file where a complete one was (or was expected). The temporary file
+ * is removed when the write fails, and the error is rethrown.
+ * @param file the file to write
+ * @param text its whole content
+ */
+export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error: unknown) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
