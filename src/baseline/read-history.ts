@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FormatError } from '../formats/format-error.ts';
+import { FormatError } from '../results/format-error.ts';
 import { parseResults } from '../results/parse-results.ts';
 import type { Results } from '../results/schema.ts';
 import { DEFAULT_GIT_BRANCH_STORE_OPTIONS } from './git-branch-store.ts';
@@ -96,8 +96,8 @@ async function readFolder(folder: string, maxJobs: number, warnings: string[]): 
  * @param paths results files and folders
  * @param options how many jobs to keep
  * @returns the history, the files behind it, and warnings for files skipped inside folders
- * @throws StoreError('invalid') naming a path that does not exist
- * @throws FormatError naming a file given directly that is not a valid results file
+ * @throws FormatError naming a path that does not exist, or a file given directly that is not a valid results file
+ * @throws StoreError('invalid') when `maxJobs` is not a whole number ≥ 1
  */
 export async function readHistory(paths: readonly string[], options: Partial<ReadHistoryOptions> = {}): Promise<ReadHistoryResult> {
   const maxJobs = options.maxJobs ?? DEFAULT_GIT_BRANCH_STORE_OPTIONS.maxHistoryJobs;
@@ -109,7 +109,7 @@ export async function readHistory(paths: readonly string[], options: Partial<Rea
     try {
       kind = (await stat(given)).isDirectory() ? 'folder' : 'file';
     } catch (error: unknown) {
-      throw new StoreError(`history path '${given}' cannot be read: ${(error as Error).message}`, 'invalid');
+      throw new FormatError(given, `history path cannot be read: ${(error as Error).message}`);
     }
     if (kind === 'folder') {
       all.push(...(await readFolder(given, maxJobs, warnings)));

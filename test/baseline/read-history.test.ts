@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createGitBranchStore } from '../../src/baseline/git-branch-store.ts';
 import { readHistory } from '../../src/baseline/read-history.ts';
 import { StoreError } from '../../src/baseline/store.ts';
-import { FormatError } from '../../src/formats/format-error.ts';
+import { FormatError } from '../../src/results/format-error.ts';
 import { git, makeRepository, makeResults, minute, recordingLog } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
@@ -96,8 +96,8 @@ describe('readHistory', () => {
 
   test('a path that does not exist is an error naming it', async () => {
     const missing = path.join(scratch(), 'nope');
-    await expect(readHistory([missing])).rejects.toThrow(StoreError);
-    await expect(readHistory([missing])).rejects.toThrow(`history path '${missing}' cannot be read`);
+    await expect(readHistory([missing])).rejects.toThrow(FormatError);
+    await expect(readHistory([missing])).rejects.toThrow(`${missing}: history path cannot be read`);
   });
 
   test('a file named directly that is not a results file is an error naming it', async () => {
@@ -108,6 +108,7 @@ describe('readHistory', () => {
   });
 
   test('maxJobs must be a whole number ≥ 1', async () => {
+    await expect(readHistory([], { maxJobs: 0 })).rejects.toThrow(StoreError);
     await expect(readHistory([], { maxJobs: 0 })).rejects.toThrow("'maxJobs' must be a whole number ≥ 1, got 0");
   });
 });
