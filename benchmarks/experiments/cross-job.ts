@@ -20,6 +20,7 @@
  * Run from the repository root:
  *   npx node benchmarks/experiments/cross-job.ts [--jobs 16] [--variant-jobs 8] [--runs 10] [--seed 1] [--dir DIR]
  *   npx node benchmarks/experiments/cross-job.ts --skip-run --dir DIR   (compare the jobs already in DIR)
+ * `--floors 0.05,0.08` adds no-history rows with other prior floors, as evidence for the default's choice.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     'skip-run': { type: 'boolean', default: false },
+    floors: { type: 'string', default: '0.05,0.08' },
   },
 });
 
@@ -165,11 +167,21 @@ async function analyze(): Promise<void> {
     }
     return pool.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map((job) => job.history);
   };
-  const settings: { name: string; size: number | null; use: boolean }[] = [
-    { name: 'no history (prior floor)', size: null, use: false },
+  const settings: { name: string; size: number | null; use: boolean; floor?: number; sameJob?: boolean }[] = [
+    { name: 'no history (prior floor 0.03, the default)', size: null, use: false },
     { name: 'history: 8 other jobs', size: 8, use: true },
     { name: `history: all other default jobs`, size: null, use: true },
+    ...values.floors
+      .split(',')
+      .filter(Boolean)
+      .map((floor) => ({ name: `no history, floor ${floor} (for comparison)`, size: null, use: false, floor: Number(floor) })),
+    { name: 'no job term at all (process runs before issue 12)', size: null, use: false, sameJob: true },
   ];
+  const optionsOf = (setting: (typeof settings)[number], exclude: Job[]) => ({
+    ...(setting.use ? { history: historyOf(exclude, setting.size) } : {}),
+    ...(setting.floor === undefined ? {} : { jobNoiseFloor: setting.floor }),
+    ...(setting.sameJob ? { sameJob: true } : {}),
+  });
 
   console.log(`cross-job experiment: ${defaults.length} default jobs, ${variants.length} inline-error jobs, ${directory}`);
   const loads = new Map<string, number>();
@@ -205,7 +217,7 @@ async function analyze(): Promise<void> {
     for (let i = 0; i < defaults.length; i++) {
       for (let j = i + 1; j < defaults.length; j++) {
         const [a, b] = [defaults[i]!, defaults[j]!];
-        const comparisons = compareResults(a.results, b.results, setting.use ? { history: historyOf([a, b], setting.size) } : {});
+        const comparisons = compareResults(a.results, b.results, optionsOf(setting, [a, b]));
         const found = alarms(comparisons);
         pairs++;
         if (found.regressed.length > 0) regressed++;
@@ -228,7 +240,7 @@ async function analyze(): Promise<void> {
     let pairs = 0;
     for (const base of defaults) {
       for (const variant of variants) {
-        const comparisons = compareResults(base.results, variant.results, setting.use ? { history: historyOf([base], setting.size) } : {});
+        const comparisons = compareResults(base.results, variant.results, optionsOf(setting, [base]));
         const c = comparisons.find((x) => x.id === 'layout/ddsplit-replay' && x.metric === 'latency-p50');
         if (!c) throw new Error(`no layout/ddsplit-replay latency-p50 in ${variant.file}`);
         verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
