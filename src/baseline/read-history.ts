@@ -112,7 +112,7 @@ export async function readHistory(paths: readonly string[], options: Partial<Rea
       throw new FormatError(given, `history path cannot be read: ${(error as Error).message}`);
     }
     if (kind === 'folder') {
-      all.push(...(await readFolder(given, maxJobs, warnings)));
+      for (const found of await readFolder(given, maxJobs, warnings)) all.push(found);
     } else {
       const results = await readStored(given);
       const name = path.basename(given);
