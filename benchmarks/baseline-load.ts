@@ -141,7 +141,7 @@ try {
     started = performance.now();
     const loaded = await store.load({ benchmarkSet: 'default', baseBranch: 'main', headCommit: head });
     ours.push(performance.now() - started);
-    if (!loaded || loaded.history.length !== 30) throw new Error('load did not find the baseline and 30 history jobs');
+    if (loaded?.history.length !== 30) throw new Error('load did not find the baseline and 30 history jobs');
     description = `${loaded.choice.method}: ${loaded.choice.description}`;
     started = performance.now();
     const parsed = await readEveryFile(remote, root);

@@ -3,8 +3,7 @@
  * source map, plus THIRD_PARTY_LICENSES.txt: the licence of every npm package the bundle holds
  * (found from esbuild's metafile).
  * `node scripts/build.ts [outdir]`: `npm test` builds into a temporary folder and compares it with
- * dist/, so the output must not depend on where it is built: the source maps name their sources
- * as seen from dist/.
+ * dist/, so the output must not depend on where it is built: it is laid out as if for dist/.
  */
 import { build, type Metafile } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,10 +15,12 @@ const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const canonical = path.join(root, 'dist');
 
 await rm(outdir, { recursive: true, force: true });
+// esbuild lays the bundle out as if it went to dist/ (chunk hashes and source map paths depend on
+// that place), and the files are then written wherever they were asked for.
 const result = await build({
   absWorkingDir: root,
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', child: 'src/runner/child.ts' },
-  outdir,
+  outdir: canonical,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -38,19 +39,12 @@ const result = await build({
 });
 
 for (const file of result.outputFiles) {
-  await mkdir(path.dirname(file.path), { recursive: true });
-  await writeFile(file.path, file.path.endsWith('.map') ? relocateSourceMap(file.path, file.text) : file.contents);
+  const target = path.join(outdir, path.relative(canonical, file.path));
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, file.contents);
 }
+await mkdir(outdir, { recursive: true });
 await writeFile(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), describeLicences(result.metafile));
-
-/** Rewrites a map's `sources` as if it had been built in dist/, wherever it was built. */
-function relocateSourceMap(mapFile: string, text: string): string {
-  const map = JSON.parse(text) as { sources: string[] };
-  const from = path.dirname(mapFile);
-  const as = path.join(canonical, path.relative(outdir, from));
-  map.sources = map.sources.map((source) => path.relative(as, path.resolve(from, source)).split(path.sep).join('/'));
-  return JSON.stringify(map);
-}
 
 interface BundledPackage {
   name: string;
@@ -75,7 +69,9 @@ function describeLicences(metafile: Metafile): string {
     const folder = packageRoot(input);
     if (folder === null || packages.has(folder)) continue;
     const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license?: unknown };
-    const files = readdirSync(folder).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name)).sort();
+    const files = readdirSync(folder)
+      .filter((name) => /^(licen[cs]e|copying|notice)/i.test(name))
+      .sort();
     packages.set(folder, {
       name: manifest.name,
       version: manifest.version,

@@ -1,8 +1,9 @@
 /**
- * The project's whole check, run by `npm test` and so by `.ci/run`: types, a dist/ that matches
- * a fresh build, and the vitest suite. Ends with the line `N passed, N failed`, where a failed
- * type check or a stale dist/ counts as one failure each, and exits non-zero on any failure.
- * Extra arguments go to vitest (e.g. `npm test -- test/stats`).
+ * The project's whole check, run by `npm test` and so by `.ci/run` and the CI workflow: types,
+ * Biome's lint and format check, a dist/ that matches a fresh build, and the vitest suite. Ends
+ * with the line `N passed, N failed`, where a failed type check, lint or stale dist/ counts as
+ * one failure each, and exits non-zero on any failure. Extra arguments go to vitest (e.g.
+ * `npm test -- test/stats`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -42,6 +43,10 @@ function distDifferences(fresh: string): string[] {
 
 if (!step('type check (tsc --noEmit)', ['node_modules/typescript/bin/tsc', '--noEmit'])) {
   failures.push('type check');
+}
+
+if (!step('lint and format (biome ci)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])) {
+  failures.push('lint and format (run `npx biome check --write .` to apply the fixes it names)');
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'benchgate-test-'));

@@ -118,7 +118,10 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   const wanted = command.positionals.length;
   if (parsed.positionals.length !== wanted) {
     const what = wanted === 0 ? 'no arguments' : `${wanted} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
-    throw new UsageError(`benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`, command);
+    throw new UsageError(
+      `benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
+      command,
+    );
   }
   return { kind: 'command', command, positionals: parsed.positionals, input: (input) => byInput.get(input) ?? '' };
 }

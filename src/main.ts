@@ -36,7 +36,11 @@ export async function run(): Promise<void> {
   try {
     const cwd = process.cwd();
     const env = process.env;
-    const parsed = buildConfig((name) => core.getInput(name), randomInt(0, 2 ** 31), (file) => existsSync(file));
+    const parsed = buildConfig(
+      (name) => core.getInput(name),
+      randomInt(0, 2 ** 31),
+      (file) => existsSync(file),
+    );
     // The outputs name absolute paths, so later steps find the files whatever their working directory.
     const config = {
       ...parsed,

@@ -143,7 +143,19 @@ export function describeReproduction(
   config: Pick<Config, 'runs' | 'time' | 'seed' | 'suites' | 'filter' | 'threshold' | 'alpha' | 'configFile'>,
   baseline: { file: string } | { fetch: string } | null,
 ): string {
-  const run = ['npx', 'benchgate', 'run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
+  const run = [
+    'npx',
+    'benchgate',
+    'run',
+    '--runs',
+    String(storedModeRuns(config)),
+    '--time',
+    String(config.time),
+    '--seed',
+    String(config.seed),
+    '--output',
+    'current.json',
+  ];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
   const measureCommand = run.map(shellWord).join(' ');
@@ -443,7 +455,19 @@ export async function compareFiles(
   const baseline = await loadResults(files.baselinePath, config.tool, environment);
   const current = await loadResults(files.currentPath, config.tool, environment);
   const history = config.history.length > 0 ? await readHistory(config.history) : { history: [], files: [], warnings: [] };
-  const words = ['npx', 'benchgate', 'compare', files.baseline, files.current, '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha), '--seed', String(config.seed)];
+  const words = [
+    'npx',
+    'benchgate',
+    'compare',
+    files.baseline,
+    files.current,
+    '--threshold',
+    formatThreshold(config.threshold),
+    '--alpha',
+    String(config.alpha),
+    '--seed',
+    String(config.seed),
+  ];
   if (config.tool !== 'auto') words.push('--tool', config.tool);
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
   if (config.configFile) words.push('--config', config.configFile);

@@ -4,7 +4,6 @@ import { FormatError } from '../formats/format-error.ts';
 import { parseResults } from '../results/parse-results.ts';
 import { writeResults } from '../results/read-results.ts';
 import type { Results } from '../results/schema.ts';
-import { summarizeJob } from './layout.ts';
 import { StoreError, type BaselineQuery, type BaselineStore, type LoadedBaseline, type SaveOutcome, type SaveTarget, type StoreLog } from './store.ts';
 
 /** Options of the file store. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { centerOf } from '../compare/side-summary.ts';
 import { EnvironmentSchema, type Results } from '../results/schema.ts';
 import { StoreError, type HistoryJob } from './store.ts';
 
@@ -124,17 +125,11 @@ export function summarizeJob(results: Results, commit: string): HistoryJob {
   for (const benchmark of results.benchmarks) {
     if (benchmark.state !== 'completed') continue;
     for (const metric of benchmark.metrics) {
-      const center = metric.runs.length > 0 ? median(metric.runs) : metric.aggregate?.mean;
-      if (center !== undefined) centers[`${benchmark.id}::${metric.name}`] = center;
+      const center = centerOf(metric);
+      if (center !== null) centers[`${benchmark.id}::${metric.name}`] = center;
     }
   }
   return { commit, centers };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** A candidate baseline in the order `load` tries them, with how it was found. */

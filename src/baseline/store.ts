@@ -1,3 +1,4 @@
+import type { HistoryJob } from '../compare/history.ts';
 import type { BaselineChoice } from '../compare/schema.ts';
 import type { Results } from '../results/schema.ts';
 
@@ -43,14 +44,7 @@ export type SaveOutcome =
     }
   | { state: 'skipped'; reason: string; warnings: string[] };
 
-/**
- * The median of one metric's runs in one stored job (one CI job = one observation of job-to-job noise).
- * `centers` is keyed by `${benchmarkId}::${metricName}`.
- */
-export interface HistoryJob {
-  commit: string;
-  centers: Record<string, number>;
-}
+export type { HistoryJob } from '../compare/history.ts';
 
 /** A baseline ready for compare: the chosen run, how it was chosen, and base-branch history. */
 export interface LoadedBaseline {

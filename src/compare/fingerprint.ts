@@ -15,7 +15,7 @@ function nodeMajor(version: string): string {
   return /^v?(\d+)/.exec(version.trim())?.[1] ?? version;
 }
 
-function valueOf(environment: Environment, field: FingerprintDifference['field']): string {
+function fingerprintValue(environment: Environment, field: FingerprintDifference['field']): string {
   return field === 'node' ? nodeMajor(environment.node) : String(environment[field]);
 }
 
@@ -38,7 +38,7 @@ export function diffFingerprints(
 ): FingerprintDifference[] {
   if (mode === 'ignore') return [];
   return FINGERPRINT_FIELDS.flatMap((field) => {
-    const [before, after] = [valueOf(baseline, field), valueOf(current, field)];
+    const [before, after] = [fingerprintValue(baseline, field), fingerprintValue(current, field)];
     return before === after ? [] : [{ field, baseline: before, current: after }];
   });
 }

@@ -1,9 +1,10 @@
-import { lagDifferenceScale } from '../stats/index.ts';
+import { lagDifferenceScale, median } from '../stats/index.ts';
 
 /**
- * One stored past job on the base branch, reduced to the center (median of the runs) of each
- * metric. The baseline store fills these; compare uses their spread as job-to-job noise.
- * Structurally the same as the baseline store's `HistoryJob`.
+ * One stored past job on the base branch, reduced to the center (`centerOf`: the median of the
+ * runs, or an aggregate's mean) of each metric. The baseline store fills these
+ * (`summarizeJob`); compare uses their spread as job-to-job noise. The one declaration: the
+ * store re-exports it.
  */
 export interface HistoryJob {
   commit: string;
@@ -62,8 +63,5 @@ export function estimateJobNoise(history: readonly HistoryJob[], key: string, mi
     if (center !== undefined && Number.isFinite(center) && center > 0) logs.push(Math.log(center));
   }
   if (logs.length < Math.max(2, minJobs)) return null;
-  const sorted = [...logs].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const logCenter = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { sd: lagDifferenceScale(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter };
+  return { sd: lagDifferenceScale(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter: median(logs) };
 }

@@ -1,17 +1,6 @@
 import type { Metric } from '../results/schema.ts';
-import { coefficientOfVariation } from '../stats/index.ts';
+import { coefficientOfVariation, median } from '../stats/index.ts';
 import type { SideSummary } from './schema.ts';
-
-/**
- * The median of a non-empty sample.
- * @example
- * median([3, 1, 2, 10]) // => 2.5
- */
-export function median(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * One side's center: the median of its runs, or the reported mean of an aggregate-only metric.

@@ -3,6 +3,7 @@ import { FAIL_ON_MODES } from '../compare/decide-gate.ts';
 import { FINGERPRINT_MISMATCH_MODES, INTERVAL_METHODS } from '../compare/options.ts';
 import { parseThreshold } from '../compare/parse-threshold.ts';
 import { FORMAT_TOOLS } from '../formats/tools.ts';
+import { COMMENT_ON_MODES } from '../github/upsert-comment.ts';
 
 /** The default suite glob: every `*.bench.*` file under `benchmarks/`. */
 export const DEFAULT_SUITES = 'benchmarks/**/*.bench.{ts,mts,js,mjs}';
@@ -36,7 +37,7 @@ export interface InputMeta {
 }
 
 /** The metadata of every input schema, read by `listInputs`, the help and the generators. */
-export const inputRegistry = z.registry<InputMeta>();
+const inputRegistry = z.registry<InputMeta>();
 
 /**
  * Declares one input: a text value ('' or absent means the default) parsed by `schema`, with its
@@ -81,7 +82,13 @@ const boolean = () =>
   });
 
 /** A list separated by commas or newlines (and, with `spaces`, whitespace), empty items dropped. */
-const list = (spaces: boolean) => z.string().transform((value) => value.split(spaces ? /[\s,]+/ : /[\n,]/).map((item) => item.trim()).filter(Boolean));
+const list = (spaces: boolean) =>
+  z.string().transform((value) =>
+    value
+      .split(spaces ? /[\s,]+/ : /[\n,]/)
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const TOOL_VALUES = ['auto', ...FORMAT_TOOLS] as const;
 
@@ -334,7 +341,7 @@ export const ConfigSchema = z.object({
     placeholder: 'WHEN',
     description: "'regression' fails the check on a regression; 'inconclusive' also on an inconclusive comparison; 'never' only reports.",
   }),
-  commentOn: input(oneOf(['always', 'change', 'never']), {
+  commentOn: input(oneOf(COMMENT_ON_MODES), {
     name: 'comment-on',
     default: 'change',
     surface: 'action',
@@ -344,8 +351,7 @@ export const ConfigSchema = z.object({
     name: 'comment-on-push',
     default: 'regression',
     surface: 'action',
-    description:
-      "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
+    description: "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
   }),
   reportFile: input(optionalText(), {
     name: 'report-file',
@@ -370,6 +376,7 @@ export const ConfigSchema = z.object({
   githubToken: input(text(), {
     name: 'github-token',
     default: '',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written into action.yml as it is
     actionDefault: '${{ github.token }}',
     surface: 'action',
     description: 'Token for the comment and the data branch. Needs pull-requests write and contents write.',

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Results } from '../results/schema.ts';
@@ -150,7 +151,7 @@ export async function parseToolOutput(
   options: Partial<ReadToolOutputOptions> = {},
 ): Promise<Results> {
   const settings = { ...DEFAULT_READ_TOOL_OUTPUT_OPTIONS, ...options };
-  let info;
+  let info: Stats;
   try {
     info = await lstat(file).then((link) => (link.isSymbolicLink() ? stat(file) : link));
   } catch (error: unknown) {

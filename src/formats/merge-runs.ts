@@ -1,6 +1,6 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { FormatError } from './format-error.ts';
-import { median } from './median.ts';
+import { median } from '../stats/median.ts';
 
 /** The one value a file contributes as a run: the mean of an aggregate, the median of samples, else each value. */
 function runsOf(metric: Metric): number[] {

@@ -46,7 +46,8 @@ export interface PublishReportResult {
  * Publishes a report that is already written to disk: job summary, annotations, the sticky
  * comment, then the outputs (with the comment's URL). Every GitHub or summary failure is a
  * warning, never an exception, so the gate that follows always runs. Without a pull request
- * number in the event (a `workflow_run` from a fork), the pull request is found by head SHA.
+ * number in the event (a `workflow_run` from a fork), the pull request is found by head SHA, but
+ * only when the triggering run was a pull request's: no other event is looked up.
  * @param deps the REST client (null skips the comment with a warning) and `@actions/core`
  * @param options the report, its renderings, the comment rule and the event context
  * @returns what happened to the comment
@@ -67,7 +68,7 @@ export async function publishReport(deps: PublishReportDeps, options: PublishRep
     if (octokit === null) {
       core.warning("benchgate did not comment: 'github-token' is empty.");
     } else {
-      if (issueNumber === null && options.context.eventName === 'workflow_run') {
+      if (issueNumber === null && isPullRequestRun(options.context)) {
         issueNumber = await findCompanionPullRequest(octokit, core, options.context);
       }
       if (issueNumber !== null) {
@@ -101,6 +102,16 @@ export async function publishReport(deps: PublishReportDeps, options: PublishRep
  */
 export function hasChange(report: Report): boolean {
   return report.comparisons.some((comparison) => comparison.verdict !== 'unchanged');
+}
+
+/**
+ * Whether a run without a pull request number may still belong to one: a `workflow_run` whose
+ * triggering run was a pull request's (or whose trigger is unknown). A push's run is not looked up,
+ * so its report never lands on a pull request whose head happens to be the pushed commit.
+ */
+function isPullRequestRun(context: PullRequestContext): boolean {
+  if (context.eventName !== 'workflow_run') return false;
+  return context.triggeringEvent === null || context.triggeringEvent.startsWith('pull_request');
 }
 
 async function findCompanionPullRequest(octokit: GitHubClient, core: ActionsCore, context: PullRequestContext): Promise<number | null> {

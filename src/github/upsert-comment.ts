@@ -8,7 +8,10 @@ import { findComment, type FindCommentOptions } from './find-comment.ts';
  *   so a pull request that was fixed shows green.
  * - `never`: leave comments alone.
  */
-export type CommentOn = 'always' | 'change' | 'never';
+export type CommentOn = (typeof COMMENT_ON_MODES)[number];
+
+/** The values of the `comment-on` input. */
+export const COMMENT_ON_MODES = ['always', 'change', 'never'] as const;
 
 /** What to write, and the rule that decides whether to. */
 export interface UpsertCommentOptions extends FindCommentOptions {

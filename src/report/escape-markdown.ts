@@ -16,7 +16,7 @@ const BACKSLASHED_AT_START = new Set(['-', '+', '=', '.', '!']);
  */
 function opensShortcodeOrLink(previous: string | undefined, next: string | undefined): boolean {
   if (next === undefined) return false;
-  if (/[A-Za-z_+\/-]/.test(next)) return true;
+  if (/[A-Za-z_+/-]/.test(next)) return true;
   return /[0-9]/.test(next) && !/[0-9]/.test(previous ?? '');
 }
 

@@ -1,4 +1,4 @@
-import { median } from 'simple-statistics';
+import { median } from '../stats/median.ts';
 import type { Results } from '../results/schema.ts';
 import { formatValue } from './format-value.ts';
 

@@ -7,6 +7,7 @@ export { holm } from './holm.ts';
 export { logBeta } from './log-beta.ts';
 export { mannWhitneyDistribution } from './mann-whitney-distribution.ts';
 export { MANN_WHITNEY_EXACT_LIMIT, mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.ts';
+export { median } from './median.ts';
 export { midRanks } from './mid-ranks.ts';
 export { normalCdf } from './normal-cdf.ts';
 export { normalQuantile } from './normal-quantile.ts';

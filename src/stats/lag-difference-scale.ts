@@ -1,3 +1,5 @@
+import { median } from './median.ts';
+
 /**
  * A robust standard deviation of a series from the differences of nearby values: the median of
  * |x_j − x_i| over all pairs at most `maxLag` apart in order, times 1.4826 / √2. For independent
@@ -27,8 +29,5 @@ export function lagDifferenceScale(values: readonly number[], maxLag = 2): numbe
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length && j - i <= maxLag; j++) differences.push(Math.abs(values[j]! - values[i]!));
   }
-  differences.sort((a, b) => a - b);
-  const middle = differences.length >> 1;
-  const median = differences.length % 2 === 1 ? differences[middle]! : (differences[middle - 1]! + differences[middle]!) / 2;
-  return (1.482602218505602 * median) / Math.SQRT2;
+  return (1.482602218505602 * median(differences)) / Math.SQRT2;
 }

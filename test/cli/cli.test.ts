@@ -57,7 +57,11 @@ describe('benchgate run', () => {
 
   test('a filter that matches no benchmark exits 2 naming the filter and listing the ids, before running them all', async () => {
     const out = path.join(dir, 'r.json');
-    const code = await main(['run', '--suites', 'good.bench.ts', '--runs', '5', '--time', '5', '--filter', '^good/summ$', '--output', out], fixtures, process.env);
+    const code = await main(
+      ['run', '--suites', 'good.bench.ts', '--runs', '5', '--time', '5', '--filter', '^good/summ$', '--output', out],
+      fixtures,
+      process.env,
+    );
     expect(code).toBe(2);
     const text = printed.join('\n');
     expect(text).toContain("filter '^good/summ$' matches none of the 2 benchmark(s): good/sum, good/join");
@@ -81,7 +85,17 @@ describe('benchgate compare', () => {
   test('unchanged results exit 0 and write a report JSON', async () => {
     const json = path.join(dir, 'report.json');
     const code = await main(
-      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.001))), '--json', json, '--markdown', path.join(dir, 'r.md'), '--seed', '3'],
+      [
+        'compare',
+        write('a.json', results(baseRuns)),
+        write('b.json', results(baseRuns.map((v) => v * 1.001))),
+        '--json',
+        json,
+        '--markdown',
+        path.join(dir, 'r.md'),
+        '--seed',
+        '3',
+      ],
       dir,
       process.env,
     );
@@ -103,7 +117,15 @@ describe('benchgate compare', () => {
 
   test('a 25% slower benchmark exits 1 and the table says so', async () => {
     const code = await main(
-      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
+      [
+        'compare',
+        write('a.json', results(baseRuns)),
+        write('b.json', results(baseRuns.map((v) => v * 1.25))),
+        '--json',
+        path.join(dir, 'r.json'),
+        '--markdown',
+        path.join(dir, 'r.md'),
+      ],
       dir,
       process.env,
     );
@@ -114,7 +136,17 @@ describe('benchgate compare', () => {
 
   test('the threshold flag is honoured', async () => {
     const code = await main(
-      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--threshold', '30%', '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
+      [
+        'compare',
+        write('a.json', results(baseRuns)),
+        write('b.json', results(baseRuns.map((v) => v * 1.25))),
+        '--threshold',
+        '30%',
+        '--json',
+        path.join(dir, 'r.json'),
+        '--markdown',
+        path.join(dir, 'r.md'),
+      ],
       dir,
       process.env,
     );
@@ -131,7 +163,17 @@ describe('benchgate compare', () => {
 
   test("'--fail-on never' passes the gate and exits 0 on a regression", async () => {
     const code = await main(
-      ['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns.map((v) => v * 1.25))), '--fail-on', 'never', '--json', path.join(dir, 'r.json'), '--markdown', path.join(dir, 'r.md')],
+      [
+        'compare',
+        write('a.json', results(baseRuns)),
+        write('b.json', results(baseRuns.map((v) => v * 1.25))),
+        '--fail-on',
+        'never',
+        '--json',
+        path.join(dir, 'r.json'),
+        '--markdown',
+        path.join(dir, 'r.md'),
+      ],
       dir,
       process.env,
     );
@@ -143,7 +185,17 @@ describe('benchgate compare', () => {
   test("'--fail-on inconclusive' fails the gate and exits 1 on an inconclusive comparison", async () => {
     const json = path.join(dir, 'r.json');
     const code = await main(
-      ['compare', write('a.json', results([100])), write('b.json', results([130])), '--fail-on', 'inconclusive', '--report-json', json, '--report-markdown', path.join(dir, 'r.md')],
+      [
+        'compare',
+        write('a.json', results([100])),
+        write('b.json', results([130])),
+        '--fail-on',
+        'inconclusive',
+        '--report-json',
+        json,
+        '--report-markdown',
+        path.join(dir, 'r.md'),
+      ],
       dir,
       process.env,
     );
@@ -156,7 +208,21 @@ describe('benchgate compare', () => {
 
   test('the reproduce command writes a 7% threshold as 7%', async () => {
     const json = path.join(dir, 'r.json');
-    await main(['compare', write('a.json', results(baseRuns)), write('b.json', results(baseRuns)), '--threshold', '7%', '--json', json, '--markdown', path.join(dir, 'r.md')], dir, process.env);
+    await main(
+      [
+        'compare',
+        write('a.json', results(baseRuns)),
+        write('b.json', results(baseRuns)),
+        '--threshold',
+        '7%',
+        '--json',
+        json,
+        '--markdown',
+        path.join(dir, 'r.md'),
+      ],
+      dir,
+      process.env,
+    );
     const report = ReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(report.reproduce).toContain('--threshold 7% ');
   });
@@ -173,7 +239,7 @@ describe('benchgate help, version and usage errors', () => {
     expect(await main([command, '--help'], dir, process.env)).toBe(0);
     const text = printed.join('\n');
     expect(text).toContain(`usage: benchgate ${command}`);
-    expect(text).toMatch(command === 'run' ? /--runs N\|auto\s+Fresh process runs/ : /--fail-on WHEN\s+'regression' fails/);
+    expect(text).toMatch(command === 'run' ? /--runs N\|auto\s+Process runs per suite/ : /--fail-on WHEN\s+'regression' fails/);
   });
 
   test('benchgate compare --help names the old alias flags', async () => {
@@ -193,7 +259,7 @@ describe('benchgate help, version and usage errors', () => {
     expect(printed.join('\n')).toMatch(/compare\s+Compare two results files/);
   });
 
-  test('an unknown flag gets one clean line and that command\'s usage, exit 2', async () => {
+  test("an unknown flag gets one clean line and that command's usage, exit 2", async () => {
     expect(await main(['run', '--runz', '3'], dir, process.env)).toBe(2);
     expect(printed.join('\n')).toBe("benchgate: benchgate run has no flag '--runz'\nusage: benchgate run [flags]  ('benchgate run --help' lists the flags)");
   });

@@ -22,7 +22,10 @@ afterEach(() => {
 const sha = (n: number) => n.toString(16).padStart(40, '0');
 function write(file: string, runs: number[], n: number): string {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(results([bench('suite/task', metric(runs))], { commit: sha(n), createdAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() })));
+  writeFileSync(
+    file,
+    JSON.stringify(results([bench('suite/task', metric(runs))], { commit: sha(n), createdAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() })),
+  );
   return file;
 }
 

@@ -2,12 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { buildConfig } from '../../src/config/config.ts';
 import { describeReproduction } from '../../src/pipeline.ts';
 
-const config = (inputs: Record<string, string>) => buildConfig((name) => inputs[name] ?? '', 42, () => false);
+const config = (inputs: Record<string, string>) =>
+  buildConfig(
+    (name) => inputs[name] ?? '',
+    42,
+    () => false,
+  );
 
 describe('the reproduce command in every report', () => {
   test('fetches the stored baseline, measures with the same seed and settings, and compares', () => {
     const command = describeReproduction(config({ runs: '12', filter: '^layout/', threshold: '7.5%' }), {
-      fetch: "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json",
+      fetch: 'git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json',
     });
     expect(command).toBe(
       "git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 12 --time 100 --seed 42 --output current.json --filter '^layout/' && npx benchgate compare baseline.json current.json --threshold 7.5% --alpha 0.01",

@@ -37,7 +37,16 @@ describe('the report says the environments differ exactly when comparisons carry
     const baseline = results([bench('suite/task', metric(runs))]);
     const now = results([bench('suite/task', metric(runs))], { environment: current });
     const comparisons = compareResults(baseline, now, { fingerprintMismatch: mode });
-    const report = createReport({ benchmarkSet: 'default', baseline, baselineChoice: null, current: now, options: { fingerprintMismatch: mode }, comparisons, gate: { fingerprintMismatch: mode }, reproduce: '' });
+    const report = createReport({
+      benchmarkSet: 'default',
+      baseline,
+      baselineChoice: null,
+      current: now,
+      options: { fingerprintMismatch: mode },
+      comparisons,
+      gate: { fingerprintMismatch: mode },
+      reproduce: '',
+    });
     const flagged = comparisons.some((c) => c.flags.some((f) => f.kind === 'fingerprint-mismatch'));
     return { flagged, comment: renderComment(report), table: renderTextTable(report) };
   }

@@ -81,7 +81,11 @@ describe('buildConfig', () => {
   });
 
   test('benchgate.config.json is used when it exists', () => {
-    const c = buildConfig(() => '', 1, (file) => file === 'benchgate.config.json');
+    const c = buildConfig(
+      () => '',
+      1,
+      (file) => file === 'benchgate.config.json',
+    );
     expect(c.configFile).toBe('benchgate.config.json');
   });
 
@@ -98,9 +102,17 @@ describe('buildConfig', () => {
     ['max-time', '-1', "input 'max-time' must be a positive number of seconds, got '-1'"],
     ['seed', '-3', "input 'seed' must be a whole number ≥ 0 and < 2^32, got '-3'"],
     ['fail-on', 'sometimes', "input 'fail-on' must be one of regression, inconclusive, never, got 'sometimes'"],
-    ['threshold', 'a lot', "input 'threshold' must be a percentage like 5% or a fraction like 0.05, above 0 and below 100% (it is a throughput loss: a 2× slowdown is 50%), got 'a lot'"],
+    [
+      'threshold',
+      'a lot',
+      "input 'threshold' must be a percentage like 5% or a fraction like 0.05, above 0 and below 100% (it is a throughput loss: a 2× slowdown is 50%), got 'a lot'",
+    ],
     ['filter', '(', "input 'filter' is not a valid regular expression"],
-    ['threshold', '150%', "input 'threshold' must be a percentage like 5% or a fraction like 0.05, above 0 and below 100% (it is a throughput loss: a 2× slowdown is 50%), got '150%'"],
+    [
+      'threshold',
+      '150%',
+      "input 'threshold' must be a percentage like 5% or a fraction like 0.05, above 0 and below 100% (it is a throughput loss: a 2× slowdown is 50%), got '150%'",
+    ],
     ['benchmark-set', 'a/b', "input 'benchmark-set' may hold only letters"],
     ['retain-samples', 'maybe', "input 'retain-samples' must be true or false, got 'maybe'"],
   ])('input %s = %s is refused with a message naming it', (name, value, message) => {
@@ -117,4 +129,3 @@ describe('buildConfig', () => {
     expect(config({ threshold: text }).threshold).toBeCloseTo(value, 12);
   });
 });
-

@@ -21,7 +21,9 @@ describe('action.yml, the README and --help come from the config schema', () => 
 
   test('every action input appears in action.yml exactly once, and no other', () => {
     const names = [...read('action.yml').matchAll(/^ {2}([a-z-]+):\n {4}description:/gm)].map((match) => match[1]);
-    const inputs = listInputs().filter((entry) => entry.surface !== 'cli').map((entry) => entry.name);
+    const inputs = listInputs()
+      .filter((entry) => entry.surface !== 'cli')
+      .map((entry) => entry.name);
     expect(names.slice(0, inputs.length)).toEqual(inputs);
   });
 

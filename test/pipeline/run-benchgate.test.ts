@@ -25,7 +25,11 @@ function write(name: string, runs: number[]): string {
 }
 
 function config(inputs: Record<string, string>): Config {
-  const parsed = buildConfig((name) => inputs[name] ?? '', 5, () => false);
+  const parsed = buildConfig(
+    (name) => inputs[name] ?? '',
+    5,
+    () => false,
+  );
   return { ...parsed, output: path.join(dir, 'results.json'), reportJson: path.join(dir, 'report.json'), reportMarkdown: path.join(dir, 'report.md') };
 }
 
@@ -73,7 +77,13 @@ describe('runBenchgate, the action pipeline', () => {
   test('a regressed pull request: report files, outputs, one comment, and the exit status from the gate', async () => {
     const run = deps('pull_request', 7);
     const outcome = await runBenchgate(
-      config({ 'output-file-path': write('current.json', baseRuns.map((v) => v * 1.25)), 'baseline-file': write('base.json', baseRuns) }),
+      config({
+        'output-file-path': write(
+          'current.json',
+          baseRuns.map((v) => v * 1.25),
+        ),
+        'baseline-file': write('base.json', baseRuns),
+      }),
       run.deps,
     );
     expect(outcome.exitCode).toBe(1);
@@ -89,7 +99,14 @@ describe('runBenchgate, the action pipeline', () => {
   test("'fail-on: never' reports the regression but passes", async () => {
     const run = deps('pull_request', 7);
     const outcome = await runBenchgate(
-      config({ 'output-file-path': write('current.json', baseRuns.map((v) => v * 1.25)), 'baseline-file': write('base.json', baseRuns), 'fail-on': 'never' }),
+      config({
+        'output-file-path': write(
+          'current.json',
+          baseRuns.map((v) => v * 1.25),
+        ),
+        'baseline-file': write('base.json', baseRuns),
+        'fail-on': 'never',
+      }),
       run.deps,
     );
     expect(outcome.exitCode).toBe(0);
@@ -108,7 +125,16 @@ describe('runBenchgate, the action pipeline', () => {
 
   test('mode comment publishes the stored report without gating or annotating', async () => {
     const first = deps('pull_request', 7);
-    await runBenchgate(config({ 'output-file-path': write('current.json', baseRuns.map((v) => v * 1.25)), 'baseline-file': write('base.json', baseRuns) }), first.deps);
+    await runBenchgate(
+      config({
+        'output-file-path': write(
+          'current.json',
+          baseRuns.map((v) => v * 1.25),
+        ),
+        'baseline-file': write('base.json', baseRuns),
+      }),
+      first.deps,
+    );
     const run = deps('pull_request', 7);
     const outcome = await runBenchgate(config({ mode: 'comment', 'report-file': path.join(dir, 'report.json') }), run.deps);
     expect(outcome.exitCode).toBe(0);
@@ -117,7 +143,26 @@ describe('runBenchgate, the action pipeline', () => {
     expect(run.log.some((line) => line.startsWith('error '))).toBe(false);
   });
 
+  test('mode comment in a workflow_run started by a push looks up no pull request; one started by a pull request does', async () => {
+    const first = deps('pull_request', 7);
+    await runBenchgate(
+      config({ 'output-file-path': write('current.json', baseRuns), 'baseline-file': write('base.json', baseRuns), 'comment-on': 'always' }),
+      first.deps,
+    );
+    for (const [trigger, calls] of [
+      ['push', []],
+      ['pull_request', ['listPullRequestsAssociatedWithCommit']],
+    ] as const) {
+      const run = deps('workflow_run', null);
+      run.deps.event.context.triggeringEvent = trigger;
+      await runBenchgate(config({ mode: 'comment', 'report-file': path.join(dir, 'report.json'), 'comment-on': 'always' }), run.deps);
+      expect(run.client.calls.map((call) => call.method).slice(0, 1)).toEqual(calls);
+    }
+  });
+
   test('mode comment without a report file is an error naming the input', async () => {
-    await expect(runBenchgate(config({ mode: 'comment' }), deps('pull_request', 7).deps)).rejects.toThrow("input 'report-file' is required with 'mode: comment'");
+    await expect(runBenchgate(config({ mode: 'comment' }), deps('pull_request', 7).deps)).rejects.toThrow(
+      "input 'report-file' is required with 'mode: comment'",
+    );
   });
 });

@@ -72,5 +72,5 @@ export function sampleLognormal(random: Random, median: number, sigma: number): 
  * @returns the deviate
  */
 export function samplePareto(random: Random, scale: number, shape: number): number {
-  return scale * Math.pow(1 - random.next(), -1 / shape);
+  return scale * (1 - random.next()) ** (-1 / shape);
 }

@@ -1,3 +1,5 @@
+import { Deque } from './deque.ts';
+import { EventQueue } from './event-queue.ts';
 import { createRandom, type Random } from './random.ts';
 import { DEFAULT_RUNTIME_OPTIONS, validateRuntimeOptions, type RuntimeOptions } from './runtime-options.ts';
 import { DEFAULT_WORKLOAD_OPTIONS, generateRequests, type Request, type WorkloadOptions } from './workload.ts';
@@ -142,97 +144,12 @@ interface Job {
   slot: number;
 }
 
-class Deque<T> {
-  private items: (T | undefined)[] = [];
-  private head = 0;
-  get length(): number {
-    return this.items.length - this.head;
-  }
-  push(item: T): void {
-    this.items.push(item);
-  }
-  shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
-  }
-}
-
-/** Binary min-heap on (time, sequence): ties run in the order they were scheduled. */
-class EventQueue {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private fns: Continuation[] = [];
-  private seq = 0;
-  /** The function of the event `pop` removed last (saves allocating a pair per event). */
-  popped: Continuation = () => {};
-  get length(): number {
-    return this.times.length;
-  }
-  push(time: number, fn: Continuation): void {
-    const { times, seqs, fns } = this;
-    const seq = this.seq++;
-    let i = times.length;
-    times.push(time);
-    seqs.push(seq);
-    fns.push(fn);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent]!;
-      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent]!;
-      fns[i] = fns[parent]!;
-      i = parent;
-    }
-    times[i] = time;
-    seqs[i] = seq;
-    fns[i] = fn;
-  }
-  /** Removes the earliest event; returns its time and leaves its function in `popped`. */
-  pop(): number {
-    const { times, seqs, fns } = this;
-    const top = times[0]!;
-    this.popped = fns[0]!;
-    const lastTime = times.pop()!;
-    const lastSeq = seqs.pop()!;
-    const lastFn = fns.pop()!;
-    const n = times.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= n) break;
-        const right = child + 1;
-        if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && seqs[right]! < seqs[child]!))) {
-          child = right;
-        }
-        const ct = times[child]!;
-        if (ct > lastTime || (ct === lastTime && seqs[child]! > lastSeq)) break;
-        times[i] = ct;
-        seqs[i] = seqs[child]!;
-        fns[i] = fns[child]!;
-        i = child;
-      }
-      times[i] = lastTime;
-      seqs[i] = lastSeq;
-      fns[i] = lastFn;
-    }
-    return top;
-  }
-}
-
 class Simulation {
   private readonly options: SimulationOptions;
   private readonly rt: RuntimeOptions;
   private readonly requests: Request[];
   private readonly random: Random;
-  private readonly events = new EventQueue();
+  private readonly events = new EventQueue<Continuation>();
   private now = 0;
   private eventCount = 0;
   private stopped = false;
@@ -306,7 +223,7 @@ class Simulation {
       this.now = events.pop();
       this.eventCount++;
       if (this.eventCount > max) throw new Error(`simulation exceeded maxEvents (${max})`);
-      events.popped();
+      events.popped!();
     }
     if (!this.stopped) throw new Error('simulation ended before every request completed');
     const sorted = [...this.latencies].sort((a, b) => a - b);
@@ -372,7 +289,7 @@ class Simulation {
 
   private runChunk(thread: Thread, ns: number, then: Continuation): void {
     const room = this.rt.osSliceNs - thread.sliceNs;
-    const chunk = ns <= room ? ns : room;
+    const chunk = Math.min(ns, room);
     this.at(this.now + chunk, () => {
       this.busyNs += chunk;
       thread.sliceNs += chunk;

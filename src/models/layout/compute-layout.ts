@@ -87,6 +87,7 @@ function placeBiased(fields: Sized[], inhibitReorder: boolean, prefix: Prefix | 
   const order = fields.map((_, i) => i);
   if (!inhibitReorder && fields.length > 1) {
     const maxFieldAlign = Math.max(1, ...fields.map((f) => f.align));
+    // biome-ignore lint/complexity/useMathMinMax: the values are bigints, which Math.max does not take
     const largestNiche = fields.reduce((best, f) => (availableOf(f) > best ? availableOf(f) : best), 0n);
     const groupKey = (f: Sized): number => {
       const sizeAsAlign = trailingZeros(Math.max(f.align, f.size));
