@@ -15,6 +15,7 @@ import {
   createReport,
   mergeCompareConfig,
   parseCompareConfig,
+  parseReport,
   ReportSchema,
   resolveCompareOptions,
   type BaselineChoice,
@@ -29,6 +30,7 @@ import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
+import { describeGateFailure as describeGateFailureLine } from './report/describe-reason.ts';
 import { commentMarker, renderComment } from './report/render-comment.ts';
 import { renderSummary } from './report/render-summary.ts';
 import { writeResults } from './results/read-results.ts';
@@ -228,10 +230,8 @@ export function gateExitCode(report: Pick<Report, 'gate'>): 0 | 1 {
  * @param report the report
  * @returns the line, or null when the gate passed
  */
-export function describeGateFailure(report: Pick<Report, 'gate'>): string | null {
-  if (!report.gate.failed) return null;
-  const { reasons } = report.gate;
-  return `benchgate: ${reasons[0] ?? 'the gate failed'}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`;
+export function describeGateFailure(report: Report): string | null {
+  return report.gate.failed ? describeGateFailureLine(report) : null;
 }
 
 /** What the action's run knows about the event that started it. */
@@ -336,12 +336,13 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
 async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
   if (config.reportFile === null) throw new Error("input 'report-file' is required with 'mode: comment'");
   const read = deps.readTextFile ?? ((file: string) => readFile(file, 'utf8'));
-  let report: Report;
+  let text: string;
   try {
-    report = ReportSchema.parse(JSON.parse(await read(config.reportFile)));
+    text = await read(config.reportFile);
   } catch (error: unknown) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
+    throw new Error(`cannot read report file ${config.reportFile}: ${describeError(error)}`);
   }
+  const report = parseReport(text, config.reportFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {

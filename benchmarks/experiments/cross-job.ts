@@ -30,7 +30,7 @@ import { parseArgs, promisify } from 'node:util';
 import { summarizeJob } from '../../src/baseline/layout.ts';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import { estimateJobNoise, historyKey, type HistoryJob } from '../../src/compare/history.ts';
-import type { Comparison } from '../../src/compare/schema.ts';
+import { changeOf, noiseOf, type Comparison } from '../../src/compare/schema.ts';
 import { readResults } from '../../src/results/read-results.ts';
 import type { Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/create-random.ts';
@@ -133,8 +133,7 @@ function alarms(comparisons: Comparison[]) {
 }
 
 function noiseModelOf(comparison: Comparison): string {
-  const noise = (comparison as { noise?: { model: string } | null }).noise;
-  return noise?.model ?? 'none';
+  return noiseOf(comparison)?.model ?? 'none';
 }
 
 const percent = (count: number, total: number) => `${count}/${total} (${((100 * count) / Math.max(1, total)).toFixed(1)}%)`;
@@ -244,7 +243,8 @@ async function analyze(): Promise<void> {
         const c = comparisons.find((x) => x.id === 'layout/ddsplit-replay' && x.metric === 'latency-p50');
         if (!c) throw new Error(`no layout/ddsplit-replay latency-p50 in ${variant.file}`);
         verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
-        if (c.change) ratios.push(c.change.ratio);
+        const change = changeOf(c);
+        if (change) ratios.push(change.ratio);
         pairs++;
       }
     }

@@ -28,26 +28,24 @@ export interface TestedAnalysis {
   exact: boolean;
   /** Baseline constant 0 and the current side not: any significant rise exceeds any threshold. */
   fromZero: boolean;
-  historyJobs: number;
-  /** Half a sentence on how it was tested, for the reason. */
-  method: string;
 }
 
-/** A comparison that cannot be tested, with why. */
+/** A comparison that cannot be tested, with why (as data; the report writes the words). */
 export interface UntestableAnalysis {
   kind: 'untestable';
-  reason: string;
+  /** One value per job (or summary statistics only) on a side, rather than fewer than 2 runs. */
+  oneValuePerJob: boolean;
   /** The ratio of centers when both exist and are positive (shown, never tested). */
   ratio: number | null;
 }
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
-type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs' | 'job';
+type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'job';
 
-/** A tested analysis: unless said otherwise, not exact, not from zero, and without history. */
+/** A tested analysis: unless said otherwise, not exact, not from zero, and within one job's noise. */
 function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, job: null, ...fields };
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
 }
 
 /** The two-sided p of a test from its two one-sided p values. */
@@ -70,7 +68,7 @@ function seedFor(seed: number, key: string): number {
 }
 
 /** Both sides constant: exact change; the exact rank tail of complete separation is the p. */
-function analyzeConstant(base: number, current: number, n1: number, n2: number, kind: string): Analysis {
+function analyzeConstant(base: number, current: number, n1: number, n2: number): Analysis {
   if (base === current) {
     return tested({
       ratio: base > 0 ? 1 : null,
@@ -81,7 +79,6 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
       pDown: 1,
       pTwoSided: 1,
       exact: true,
-      method: `every ${kind} is identical on both sides`,
     });
   }
   const tail = smallestRankP(n1, n2);
@@ -97,7 +94,6 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
     pTwoSided: Math.min(1, 2 * tail),
     exact: true,
     fromZero: base === 0 && current > 0,
-    method: `the metric is deterministic (each side constant), exact rank test on ${n1} and ${n2} runs`,
   });
 }
 
@@ -127,7 +123,8 @@ function estimateWithin(
  *   t (history) or z (prior floor) = shift / √(se_w² + σ_base² + σ_job²), and the interval widened
  *   by the term's half-width. For process runs the Mann–Whitney test on the runs must also reject
  *   (p = the larger of the two, an intersection–union test).
- * - One job (`job` null, e.g. `sameJob`): Mann–Whitney U and the within-job interval alone.
+ * - One job (`job` null, e.g. `sameJob`): Mann–Whitney U and the within-job interval alone, except
+ *   for within-process samples, which are one process per side and keep the prior floor.
  * - `single` / `aggregate`, or < 2 runs on a side: the two centers against the job term when it
  *   comes from history, else untestable (the floor says nothing about a job's own noise).
  * - Both sides constant (a deterministic metric): the exact change, with no job term.
@@ -136,7 +133,6 @@ function estimateWithin(
  * @param job the job-to-job term for two different jobs, or null within one job
  * @param options compare options
  * @param key `historyKey(id, metric)`, for the bootstrap's per-comparison seed
- * @param hint how to get repeated runs from the tool, for untestable single values
  * @param centers both sides' centers when already computed
  */
 export function analyzeMetric(
@@ -145,7 +141,6 @@ export function analyzeMetric(
   job: JobTerm | null,
   options: CompareOptions,
   key: string,
-  hint: string,
   centers: { baseline: number | null; current: number | null } = { baseline: centerOf(base), current: centerOf(current) },
 ): Analysis {
   const kinds = new Set([base.observation, current.observation]);
@@ -158,27 +153,11 @@ export function analyzeMetric(
 
   if (single || base.runs.length < 2 || current.runs.length < 2) {
     if (job?.model === 'history' && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, job, options.confidence);
-    if (single) {
-      return {
-        kind: 'untestable',
-        ratio: centerRatio,
-        reason: `one value per job on ${base.runs.length < 2 && current.runs.length < 2 ? 'both sides' : 'a side'}, and fewer than ${options.minHistoryJobs} stored jobs of history: no test is possible (no runs are invented); to get repeated runs, ${hint}`,
-      };
-    }
-    const sides = [
-      base.runs.length < 2 ? `the baseline has ${base.runs.length}` : null,
-      current.runs.length < 2 ? `the current side has ${current.runs.length}` : null,
-    ].filter(Boolean);
-    return {
-      kind: 'untestable',
-      ratio: centerRatio,
-      reason: `${sides.join(' and ')} run(s); a test needs at least 2 per side and no runs are invented; ${hint}`,
-    };
+    return { kind: 'untestable', oneValuePerJob: single, ratio: centerRatio };
   }
 
-  const unit = sample ? 'sample' : 'run';
   if (isConstant(base.runs) && isConstant(current.runs)) {
-    return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length, unit);
+    return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length);
   }
 
   const rank = mannWhitneyU(base.runs as number[], current.runs as number[]);
@@ -192,13 +171,15 @@ export function analyzeMetric(
       pUp: rank.pLess,
       pDown: rank.pGreater,
       pTwoSided: rank.pTwoSided,
-      method: 'Mann–Whitney U on the runs (values ≤ 0: no relative change)',
     });
   }
 
   const within = estimateWithin(base.runs, current.runs, options, key);
   const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
-  if (job === null) {
+  // Each side's within-process samples come from one process: even within one job they are one
+  // observation per side, so they always get a process-to-process term (the floor at least).
+  const term: JobTerm | null = job ?? (sample ? { model: 'prior-floor', sd: options.jobNoiseFloor, baselineSd: null, jobs: 0, df: null } : null);
+  if (term === null) {
     return tested({
       ratio: within.ratio,
       interval: within.interval,
@@ -207,28 +188,25 @@ export function analyzeMetric(
       pUp: rank.pLess,
       pDown: rank.pGreater,
       pTwoSided: rank.pTwoSided,
-      method: `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} ${unit}s`,
     });
   }
 
   const shift = Math.log(within.ratio);
-  const across = testAcrossJobs(shift, [Math.log(within.interval[0]), Math.log(within.interval[1])], job, options.confidence);
+  const across = testAcrossJobs(shift, [Math.log(within.interval[0]), Math.log(within.interval[1])], term, options.confidence);
   // Within-process samples are not independent runs: only the combined test speaks for them.
   const pUp = sample ? across.pUp : Math.max(rank.pLess, across.pUp);
   const pDown = sample ? across.pDown : Math.max(rank.pGreater, across.pDown);
-  const history = job.model === 'history';
+  const history = term.model === 'history';
   return tested({
     ratio: within.ratio,
     interval: [Math.exp(across.interval[0]), Math.exp(across.interval[1])],
     intervalMethod: history ? 'history' : 'noise-floor',
-    test: history ? 'history' : 'noise-floor',
+    test: sample ? (history ? 'history' : 'noise-floor') : history ? 'mann-whitney-and-history' : 'mann-whitney-and-noise-floor',
     pUp,
     pDown,
     pTwoSided: twoSided(pUp, pDown),
     jobHalfWidth: across.jobHalfWidth,
-    historyJobs: job.jobs,
-    job,
-    method: `${sample ? 'within-process samples' : `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} runs`} and a job-to-job term of ${(job.sd * 100).toFixed(1)}% per job (${history ? `from ${job.jobs} stored jobs` : 'the prior floor'})${job.baselineSd === null ? '' : `, the baseline an odd job (${(job.baselineSd * 100).toFixed(1)}% off the history's median)`}`,
+    job: term,
   });
 }
 
@@ -244,8 +222,6 @@ function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, jo
     pDown: across.pDown,
     pTwoSided: twoSided(across.pUp, across.pDown),
     jobHalfWidth: across.jobHalfWidth,
-    historyJobs: job.jobs,
     job,
-    method: `each side's center taken as one job, tested against the spread of ${job.jobs} stored jobs`,
   });
 }

@@ -20,6 +20,7 @@ export interface GitHubClient {
       }>;
     };
     repos: {
+      createCommitComment(params: { owner: string; repo: string; commit_sha: string; body: string }): Promise<{ data: CommitComment }>;
       listPullRequestsAssociatedWithCommit(params: {
         owner: string;
         repo: string;
@@ -45,6 +46,12 @@ export interface GitHubClient {
 export interface IssueComment {
   id: number;
   body?: string | null;
+  html_url: string;
+}
+
+/** The fields of a commit comment that benchgate reads. */
+export interface CommitComment {
+  id: number;
   html_url: string;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { ReportSchema } from '../../src/compare/schema.ts';
+import { noiseOf, ReportSchema } from '../../src/compare/schema.ts';
 import { bench, metric, noisyRuns, results } from '../compare/helpers.ts';
 
 let dir: string;
@@ -44,7 +44,7 @@ describe('benchgate compare --history', () => {
   test('without history the prior floor (3% per job) cannot call a 12% slower job a regression', async () => {
     const { baseline, current, out } = setup();
     expect(await main(['compare', baseline, current, ...out], dir, process.env)).toBe(0);
-    expect(report().comparisons[0]!.noise).toMatchObject({ model: 'prior-floor', sd: 0.03 });
+    expect(noiseOf(report().comparisons[0]!)).toMatchObject({ model: 'prior-floor', sd: 0.03 });
   });
 
   test("a quiet branch's data folder as history: the same 12% is a regression, and the report says which model decided", async () => {
@@ -52,7 +52,7 @@ describe('benchgate compare --history', () => {
     expect(await main(['compare', baseline, current, '--history', path.relative(dir, folder), ...out], dir, process.env)).toBe(1);
     const written = report();
     expect(written.comparisons[0]!.verdict).toBe('regressed');
-    expect(written.comparisons[0]!.noise).toMatchObject({ model: 'history', jobs: 10 });
+    expect(noiseOf(written.comparisons[0]!)).toMatchObject({ model: 'history', jobs: 10 });
     expect(written.baselineChoice!.historyRuns).toBe(10);
     expect(written.reproduce).toContain(`--history ${folder}`);
   });
@@ -61,7 +61,7 @@ describe('benchgate compare --history', () => {
     const { folder, baseline, current, out } = setup();
     const files = quiet.map((_, i) => path.join(folder, `${sha(i + 1)}.json`));
     expect(await main(['compare', baseline, current, '--history', files.join(','), ...out], dir, process.env)).toBe(1);
-    expect(report().comparisons[0]!.noise).toMatchObject({ model: 'history', jobs: 10 });
+    expect(noiseOf(report().comparisons[0]!)).toMatchObject({ model: 'history', jobs: 10 });
   });
 
   test('a history path that does not exist exits 2 naming it', async () => {

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compareResults, historyKey, repeatedRunsHint, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
+import { compareResults, historyKey, pValuesOf, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
+import { describeReason } from '../../src/report/describe-reason.ts';
+import { repeatedRunsHint } from '../../src/report/describe-tool-hint.ts';
 import { parseToolOutput, type ToolName } from '../../src/formats/index.ts';
 import type { Results } from '../../src/results/schema.ts';
 import { fixture, median } from './helpers.ts';
@@ -91,8 +93,9 @@ describe.each(ONE_VALUE)('%s with one value per job (%s)', (tool, base, same, sl
     for (const other of [same, slow]) {
       for (const comparison of gated(compareResults(await load(tool, base), await load(tool, other), {}))) {
         expect(comparison.verdict).toBe('inconclusive');
-        expect(comparison.p).toBeNull();
-        expect(comparison.reason).toContain(repeatedRunsHint(tool));
+        expect(comparison.verdict === 'inconclusive' && comparison.p).toBeNull();
+        expect(comparison.reason).toMatchObject({ cause: 'untestable', oneValuePerJob: true });
+        expect(describeReason(comparison, { tool })).toContain(repeatedRunsHint(tool));
       }
     }
   });
@@ -106,7 +109,7 @@ describe.each(ONE_VALUE)('%s with one value per job (%s)', (tool, base, same, sl
     expectUnchanged(compareResults(await load(tool, base), await load(tool, same), { history: jobs, minHistoryJobs: 5 }));
     const slowed = gated(compareResults(await load(tool, base), await load(tool, slow), { history: jobs, minHistoryJobs: 5 }));
     for (const comparison of slowed) {
-      expect(comparison.p).not.toBeNull();
+      expect(pValuesOf(comparison)).not.toBeNull();
       expect(comparison.verdict).toMatch(STEADY.test(comparison.id) ? /^unchanged$/ : /^(regressed|inconclusive)$/);
     }
     expect(slowed.map((comparison) => comparison.verdict)).toContain('regressed');
