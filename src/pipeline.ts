@@ -16,7 +16,6 @@ import {
   mergeCompareConfig,
   parseCompareConfig,
   parseReport,
-  ReportSchema,
   resolveCompareOptions,
   type BaselineChoice,
   type CompareOptions,
