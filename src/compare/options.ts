@@ -39,9 +39,13 @@ export interface CompareOptions {
   /**
    * The prior floor: σ_job, the standard deviation of one job's log center, assumed for every
    * comparison of two different jobs (any observation kind) while history is shorter than
-   * `minHistoryJobs`. 0.03 ≈ 3% per job: above the ≈2.7% variation between jobs that is published
-   * for GitHub-hosted runners, and at the level measured between this project's jobs on a shared
-   * 2-core machine under changing load (README "Across jobs: the job-to-job noise term").
+   * `minHistoryJobs`. 0.03 ≈ 3% per job, just above the ≈2.7% variation between jobs published for
+   * GitHub-hosted runners, the runners most users have: it keeps a 20% loss detectable there. It
+   * is a prior for such runners, not for every machine: on this project's shared 2-core machine
+   * under changing load (benchmarks/experiments/cross-job.ts) the layout timings' σ_job was 5–8%
+   * (robust) with single jobs 2–4× off, which no floor covers (5% and 8% still left 13–27% of
+   * unchanged pairs with a false alarm); there history, or the same-runner design, is needed
+   * (README "Across jobs: the job-to-job noise term").
    * @default 0.03
    */
   jobNoiseFloor: number;
