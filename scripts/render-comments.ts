@@ -49,7 +49,10 @@ body { margin: 0; background: #ffffff; font-family: -apple-system, BlinkMacSyste
 
 /** GitHub renders `> [!WARNING]` and `> [!NOTE]` as alerts; micromark leaves them as quotes, so mark them. */
 function alerts(html: string): string {
-  return html.replace(/<blockquote>\n<p>\[!(WARNING|NOTE)\]/g, (_, kind: string) => `<blockquote class="markdown-alert"><p><strong>${kind === 'WARNING' ? '⚠ Warning' : 'ⓘ Note'}</strong>`);
+  return html.replace(
+    /<blockquote>\n<p>\[!(WARNING|NOTE)\]/g,
+    (_, kind: string) => `<blockquote class="markdown-alert"><p><strong>${kind === 'WARNING' ? '⚠ Warning' : 'ⓘ Note'}</strong>`,
+  );
 }
 
 /**
@@ -65,18 +68,33 @@ function page(markdown: string, open: boolean): string {
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
-  const names = (await readdir(goldens)).filter((file) => file.endsWith('.md')).map((file) => file.slice(0, -3)).filter((name) => wanted.size === 0 || wanted.has(name));
+  const names = (await readdir(goldens))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => file.slice(0, -3))
+    .filter((name) => wanted.size === 0 || wanted.has(name));
   await mkdir(out, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env['BENCHGATE_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 940, height: 600 }, deviceScaleFactor: 1 });
     const tab = await context.newPage();
     for (const name of names) {
       const markdown = await readFile(path.join(goldens, `${name}.md`), 'utf8');
-      for (const [suffix, open] of [['', false], ['-open', true]] as const) {
+      for (const [suffix, open] of [
+        ['', false],
+        ['-open', true],
+      ] as const) {
         const html = page(markdown, open);
         await writeFile(path.join(out, `${name}${suffix}.html`), html);
         await tab.setContent(html, { waitUntil: 'load' });

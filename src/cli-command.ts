@@ -119,7 +119,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   if (parsed.positionals.length !== wanted) {
     const what = wanted === 0 ? 'no arguments' : `${wanted} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
     throw new UsageError(
-      `benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
+      `'benchgate ${command.name}' takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
       command,
     );
   }
@@ -129,9 +129,9 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
 function describeParseError(error: unknown, command: CliCommand): string {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^'\s]+)/.exec(message ?? '')?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `benchgate ${command.name} has no flag '${option}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `flag '${option}' of benchgate ${command.name} needs a value`;
-  return `benchgate ${command.name}: ${message ?? String(error)}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown flag '${option}' for 'benchgate ${command.name}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `flag '${option}' needs a value`;
+  return `'benchgate ${command.name}': ${message ?? String(error)}`;
 }
 
 /**
@@ -177,7 +177,7 @@ export function renderUsage(command: CliCommand): string {
 export function renderCommandHelp(command: CliCommand): string {
   const entries = flagEntries(command);
   const labels = entries.map(flagLabel);
-  const width = Math.max(...labels.map((label) => label.length), '-h, --help'.length) + 2;
+  const width = labels.reduce((widest, label) => Math.max(widest, label.length), '-h, --help'.length) + 2;
   const lines = [`usage: ${renderUsage(command)}`, '', command.summary, '', 'flags:'];
   for (const [index, entry] of entries.entries()) {
     const fallback = command.defaults?.[entry.name] ?? entry.default;
@@ -185,7 +185,10 @@ export function renderCommandHelp(command: CliCommand): string {
     lines.push(`  ${labels[index]!.padEnd(width)}${entry.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   }
   lines.push(`  ${'-h, --help'.padEnd(width)}Show this help.`);
-  if (command.notes && command.notes.length > 0) lines.push('', ...command.notes);
+  if (command.notes && command.notes.length > 0) {
+    lines.push('');
+    for (const note of command.notes) lines.push(note);
+  }
   return lines.join('\n');
 }
 
@@ -194,7 +197,7 @@ export function renderCommandHelp(command: CliCommand): string {
  * @param commands the command table
  */
 export function renderHelp(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const width = commands.reduce((widest, c) => Math.max(widest, c.name.length), 0) + 2;
   return [
     'usage: benchgate <command> [flags]',
     '',

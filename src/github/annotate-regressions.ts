@@ -5,21 +5,18 @@ import { formatFraction, formatP } from '../report/format-value.ts';
 import type { ActionsCore } from './actions-core.ts';
 
 /**
- * Turns every regressed comparison into an annotation: `core.error` when it counts toward the
- * gate, `core.warning` when it is a diagnostic only (`gate: false`). The details stay in the
- * comment and the summary; an annotation says what moved, by how much, and how sure we are, in
- * the same words and number formats as the comment.
+ * Turns every gated regression into an error annotation. The details stay in the comment and
+ * the summary; an annotation says what moved, by how much, and how sure we are, in the same words
+ * and number formats as the comment. Metrics that are not gated are diagnostics whose better
+ * direction is not asserted, so they get no annotation (the comment lists them as higher or lower).
  * @param core `@actions/core` or a fake
  * @param report the report
  * @returns how many annotations were made
  */
-export function annotateRegressions(core: Pick<ActionsCore, 'error' | 'warning'>, report: Report): number {
-  const regressed = report.comparisons.filter((comparison) => comparison.verdict === 'regressed');
+export function annotateRegressions(core: Pick<ActionsCore, 'error'>, report: Report): number {
+  const regressed = report.comparisons.filter((comparison) => comparison.gate && comparison.verdict === 'regressed');
   for (const comparison of regressed) {
-    const title = `benchgate: ${comparison.id} regressed`;
-    const message = describeRegression(comparison, report.current.tool);
-    if (comparison.gate) core.error(message, { title });
-    else core.warning(message, { title: `${title} (not gated)` });
+    core.error(describeRegression(comparison, report.current.tool), { title: `benchgate: ${comparison.id} regressed` });
   }
   return regressed.length;
 }

@@ -9,7 +9,7 @@ export interface ForestPlotOptions {
   width: number;
   /** The longest row label, in characters; longer ones keep their start and end. @default 28 */
   labelWidth: number;
-  /** The most rows; when there are more, the largest changes are kept and the rest counted. @default 40 */
+  /** The most rows; when there are more, regressions are kept first, then inconclusive and improved comparisons, then the largest changes, and the rest counted. @default 40 */
   maxRows: number;
   /** The interval's confidence level, for the legend. @default 0.95 */
   level: number;
@@ -17,6 +17,9 @@ export interface ForestPlotOptions {
 
 /** Defaults for {@link ForestPlotOptions}. */
 export const DEFAULT_FOREST_PLOT_OPTIONS: Readonly<ForestPlotOptions> = Object.freeze({ width: 41, labelWidth: 28, maxRows: 40, level: 0.95 });
+
+/** Which rows a capped plot keeps first: regressions, then inconclusive, improved, the rest; the largest change first within each. */
+const PLOT_PRIORITY: Record<Comparison['verdict'], number> = { regressed: 0, errored: 1, inconclusive: 1, improved: 2, missing: 3, new: 3, unchanged: 3 };
 
 /** The widest axis: throughput halved to doubled; anything beyond is drawn as an arrow at the edge. */
 const MAX_SPAN = Math.log(2);
@@ -68,7 +71,8 @@ export function renderForestPlot(comparisons: readonly Comparison[], threshold: 
   const { width, labelWidth, maxRows, level } = { ...DEFAULT_FOREST_PLOT_OPTIONS, ...options };
   const all = comparisons.flatMap((comparison) => rowOf(comparison) ?? []);
   if (all.length === 0) return '';
-  const kept = new Set([...all].sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate)).slice(0, maxRows));
+  const priority = (row: Row) => PLOT_PRIORITY[row.comparison.verdict];
+  const kept = new Set([...all].sort((a, b) => priority(a) - priority(b) || Math.abs(b.estimate) - Math.abs(a.estimate)).slice(0, maxRows));
   const rows = all.filter((row) => kept.has(row)).sort((a, b) => a.estimate - b.estimate || (a.comparison.id < b.comparison.id ? -1 : 1));
 
   const limit = -Math.log(1 - threshold);

@@ -164,7 +164,7 @@ export async function runSuites(
         timeouts.push({ suite: name, run, error: message });
         continue;
       }
-      if (run === 1) available.push(...outcome.all.map((task) => `${name}/${task}`));
+      if (run === 1) for (const task of outcome.all) available.push(`${name}/${task}`);
       for (const record of outcome.tasks) {
         const id = `${name}/${record.name}`;
         const entry = tasks.get(id) ?? { id, records: [] };

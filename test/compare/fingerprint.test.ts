@@ -26,10 +26,17 @@ describe('diffFingerprints', () => {
   });
 
   test('the flag carries the differences and the report names each', () => {
-    const [base, cur] = [results([bench('suite/task', metric(runs))]), results([bench('suite/task', metric(runs))], { environment: { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 } })];
+    const [base, cur] = [
+      results([bench('suite/task', metric(runs))]),
+      results([bench('suite/task', metric(runs))], { environment: { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 } }),
+    ];
     const [comparison] = compareResults(base, cur);
     const flag = comparison!.flags.find((f) => f.kind === 'fingerprint-mismatch')!;
-    expect(flag).toEqual({ kind: 'fingerprint-mismatch', side: 'both', differences: diffFingerprints(ENVIRONMENT, { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 }) });
+    expect(flag).toEqual({
+      kind: 'fingerprint-mismatch',
+      side: 'both',
+      differences: diffFingerprints(ENVIRONMENT, { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 }),
+    });
     expect(describeFlag(flag, comparison!)).toBe('measured on different machines: CPU Test CPU @ 3.0GHz → Other, cores 2 → 8');
   });
 });

@@ -367,7 +367,7 @@ export function bigReport(count: number, seed = 6): Report {
       return comparison({ id, verdict: 'improved', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.9999, better: 0.0001 });
     }
     if (roll < 0.05) {
-      return comparison({ id, verdict: 'inconclusive', center, ratio: [1.05, 0.99, 1.11], runsNeeded: 30 });
+      return comparison({ id, verdict: 'inconclusive', center, ratio: [1.05, 0.99, 1.11], runsNeeded: 30, worse: 0.002, better: 0.998 });
     }
     const ratio = 1 + (next() - 0.5) * 0.04;
     return unchanged(id, ratio, center);
