@@ -10,6 +10,7 @@ import path from 'node:path';
 import { findMergeBase } from './baseline/find-merge-base.ts';
 import { branchFolder } from './baseline/layout.ts';
 import { runGit, type GitRunner } from './baseline/run-git.ts';
+import { readHistory } from './baseline/read-history.ts';
 import { shouldSave } from './baseline/should-save.ts';
 import type { BaselineStore, LoadedBaseline } from './baseline/store.ts';
 import {
@@ -508,6 +509,8 @@ export interface CompareOutcome {
   report: Report;
   /** `gateExitCode(report)`. */
   exitCode: 0 | 1;
+  /** Files inside `--history` folders that were skipped (corrupt, not a stored run), one line each. */
+  warnings: string[];
 }
 
 /**
@@ -527,6 +530,7 @@ export async function compareFiles(
 ): Promise<CompareOutcome> {
   const baseline = await loadResults(files.baselinePath, config.tool, environment);
   const current = await loadResults(files.currentPath, config.tool, environment);
+  const history = config.history.length > 0 ? await readHistory(config.history) : { history: [], files: [], warnings: [] };
   const words = [
     'npx',
     'benchgate',
@@ -544,15 +548,16 @@ export async function compareFiles(
   if (config.failThreshold !== null) words.push('--fail-threshold', formatThreshold(config.failThreshold));
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
   if (config.configFile) words.push('--config', config.configFile);
+  for (const given of config.history) words.push('--history', given);
   const report = await buildReport(config, {
     baseline,
-    baselineChoice: explicitChoice(baseline, files.baseline),
-    history: [],
+    baselineChoice: { ...explicitChoice(baseline, files.baseline), historyRuns: history.history.length },
+    history: history.history,
     current,
     reproduce: words.map(shellWord).join(' '),
   });
   await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
-  return { report, exitCode: gateExitCode(report) };
+  return { report, exitCode: gateExitCode(report), warnings: history.warnings };
 }
 
 /**

@@ -27,8 +27,9 @@ function isConstant(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
 
-function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'noise'> & Partial<TestedAnalysis>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, noise: { model: 'within-job' }, ...fields };
+/** A paired analysis: both sides come from one job, so no job-to-job term (`job: null`). */
+function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'job'> & Partial<TestedAnalysis>): TestedAnalysis {
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
 }
 
 /** Both sides constant: the change is exact; the sign-flip tail of n equal log ratios is 2⁻ⁿ. */

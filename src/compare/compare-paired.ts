@@ -167,7 +167,7 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
             ...sides,
             change,
             interval: analysis.interval === null ? null : describeInterval(analysis.intervalMethod, intervalLevel, analysis.interval, metric.direction),
-            noise: analysis.noise,
+            noise: { model: 'within-job' },
           },
           analysis,
           worse: up ? analysis.pUp : analysis.pDown,

@@ -21,7 +21,8 @@ export {
 } from './compare-config.ts';
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
-export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
+export { estimateJobNoise, historyKey, JOB_NOISE_DF_PER_JOB, type HistoryJob, type JobNoise } from './history.ts';
+export { chooseJobTerm, jobNoiseLimits, jobVariance, testAcrossJobs, type AcrossJobsTest, type JobTerm, type JobTermInput } from './job-term.ts';
 export { diffFingerprints, FINGERPRINT_FIELDS } from './fingerprint.ts';
 export { parseReport } from './parse-report.ts';
 export * from './schema.ts';

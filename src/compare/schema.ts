@@ -114,15 +114,17 @@ export type Interval = z.infer<typeof IntervalSchema>;
 /** p values of the one-sided tests ("worse" and "better") and their Holm-adjusted values. */
 export const PValuesSchema = z.object({
   /**
-   * `mann-whitney-and-history`: the larger of the rank test's p on the runs and the job-to-job
-   * t test's p over stored jobs (both must reject);
-   * `history`: the job-to-job t test of the two centers alone (one value per job, or samples);
-   * `noise-floor`: a normal test with the assumed job-to-job noise floor;
+   * `mann-whitney`: the rank test on the runs alone (both sides from one job, or values ≤ 0);
+   * `mann-whitney-and-history`: the larger of the rank test's p on the runs and the p of the
+   * combined test t = shift / √(se_w² + 2·σ_job²) with σ_job from stored jobs (both must reject);
+   * `mann-whitney-and-noise-floor`: the same with σ_job the prior floor and a normal reference;
+   * `history`: the combined test alone (within-process samples, or one value per job: centers only);
+   * `noise-floor`: the combined test alone with the prior floor (within-process samples);
    * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation
    * (paired rounds: the exact sign-flip tail 2⁻ⁿ);
    * `signed-rank`: paired rounds, the Wilcoxon signed-rank test of the per-round log ratios.
    */
-  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
+  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'mann-whitney-and-noise-floor', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
@@ -134,16 +136,26 @@ export const PValuesSchema = z.object({
 export type PValues = z.infer<typeof PValuesSchema>;
 
 /**
- * The job-to-job noise a comparison admitted, which decided how wide its interval is.
- * - `within-job`: only the spread of the runs inside each job (no job-to-job term).
- * - `history`: a job-to-job term estimated from `jobs` stored jobs, `sd` the standard deviation
- *   of their log centers.
- * - `prior-floor`: the stated prior job-to-job floor `sd` (log scale), used without enough history.
+ * The noise model that decided a tested comparison (README "Across jobs: the job-to-job noise
+ * term"): `within-job` (both sides from one job, a deterministic metric, or values ≤ 0),
+ * `history` (σ_job, log scale, estimated robustly from `jobs` stored jobs; `df` of its t
+ * reference) or `prior-floor` (σ_job assumed, `CompareOptions.jobNoiseFloor`). `baselineSd`: the
+ * baseline was an odd job, this far (log scale) from the history's median, and that was taken as
+ * its own σ. `limitedByJobNoise`: the interval straddles the threshold and the job term alone
+ * reaches it, so more runs per job cannot settle it and the same-runner design
+ * (`compare-with: base`) can.
  */
 export const NoiseModelSchema = z.discriminatedUnion('model', [
   z.object({ model: z.literal('within-job') }),
-  z.object({ model: z.literal('history'), jobs: z.number().int().positive(), sd: z.number().nonnegative() }),
-  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative() }),
+  z.object({
+    model: z.literal('history'),
+    jobs: z.number().int().positive(),
+    sd: z.number().nonnegative(),
+    df: z.number().positive(),
+    baselineSd: z.number().nonnegative().nullable(),
+    limitedByJobNoise: z.boolean(),
+  }),
+  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative(), limitedByJobNoise: z.boolean() }),
 ]);
 export type NoiseModel = z.infer<typeof NoiseModelSchema>;
 

@@ -457,7 +457,7 @@ export const ConfigSchema = z.object({
     placeholder: 'PATH',
     multiple: true,
     description:
-      'Results files or folders of earlier jobs on the baseline side, oldest first; their spread is the job-to-job noise. Repeat the flag or separate paths with commas.',
+      "Stored results files of earlier jobs on the baseline's branch, or the data branch's folder for a set and branch (e.g. a checkout of benchgate-data at default/main), used as history exactly as the action uses it: their spread is the job-to-job noise. Repeat the flag or separate paths with commas.",
   }),
 });
 

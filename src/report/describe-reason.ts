@@ -64,6 +64,8 @@ export function describeMethod(comparison: Comparison): string {
       return `Welch's t test on ${formatCount(n1)} and ${runs(n2)}${floor}`;
     case 'mann-whitney-and-history':
       return `Mann–Whitney U on the runs and a job-to-job t test over ${noise?.model === 'history' ? formatCount(noise.jobs) : 'the'} stored jobs, both required`;
+    case 'mann-whitney-and-noise-floor':
+      return `Mann–Whitney U on ${formatCount(n1)} and ${runs(n2)} and a job-to-job z test with ${noise === null ? 'the assumed noise floor' : describeNoise(noise)}, both required`;
     case 'history':
       return `each side's center taken as one job, tested against the spread of ${noise?.model === 'history' ? formatCount(noise.jobs) : 'the'} stored jobs`;
     case 'noise-floor':
