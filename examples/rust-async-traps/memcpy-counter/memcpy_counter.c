@@ -5,6 +5,8 @@
  * Counting is off until the program calls memcpy_counter_start() (found with dlsym), and
  * memcpy_counter_read() returns { calls, bytes } since then. Single-threaded use only:
  * the counters are plain globals (the measured loop runs on one thread).
+ * With MEMCPY_COUNTER_SIZES=1 in the environment, memcpy_counter_stop() also prints to stderr
+ * how many calls copied each size (up to 64 distinct sizes), to say which moves the bytes are.
  *
  *   cc -O2 -shared -fPIC -o libmemcpy_counter.so memcpy_counter.c -ldl
  */
@@ -12,6 +14,13 @@
 #include <dlfcn.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MAX_SIZES 64
+static size_t sizes[MAX_SIZES];
+static uint64_t size_calls[MAX_SIZES];
+static int distinct_sizes;
 
 static void *(*real_memcpy)(void *, const void *, size_t);
 static void *(*real_memmove)(void *, const void *, size_t);
@@ -42,6 +51,10 @@ static inline void count(size_t n) {
   if (counting) {
     calls++;
     bytes += n;
+    int i = 0;
+    while (i < distinct_sizes && sizes[i] != n) i++;
+    if (i == distinct_sizes && distinct_sizes < MAX_SIZES) sizes[distinct_sizes++] = n;
+    if (i < distinct_sizes) size_calls[i]++;
   }
 }
 
@@ -77,6 +90,8 @@ void *__memmove_chk(void *dst, const void *src, size_t n, size_t dstlen) {
 void memcpy_counter_start(void) {
   calls = 0;
   bytes = 0;
+  distinct_sizes = 0;
+  for (int i = 0; i < MAX_SIZES; i++) size_calls[i] = 0;
   counting = 1;
 }
 
@@ -85,4 +100,8 @@ void memcpy_counter_stop(uint64_t *out_calls, uint64_t *out_bytes) {
   counting = 0;
   *out_calls = calls;
   *out_bytes = bytes;
+  const char *show = getenv("MEMCPY_COUNTER_SIZES");
+  if (show && *show == '1') {
+    for (int i = 0; i < distinct_sizes; i++) fprintf(stderr, "  %zu B x %llu\n", sizes[i], (unsigned long long)size_calls[i]);
+  }
 }
