@@ -38,6 +38,31 @@ fn dispatch(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The parts a boxed future costs, measured alone, for the dispatch cost model
+    // (docs/models/rust-counterpart.md): Box::pin of a future of the real size and its drop, and
+    // one call through a vtable.
+    let mut parts = c.benchmark_group("dispatch-parts");
+    parts.throughput(Throughput::Elements(CALLS));
+    parts.bench_function("box-112", |b| {
+        b.iter(|| {
+            for i in 0..CALLS {
+                let boxed = Box::pin(black_box([i; 14])); // 112 bytes, as the async_trait future
+                black_box(&boxed);
+            }
+        })
+    });
+    let calls: Vec<Box<dyn Fn(u64) -> u64>> = vec![Box::new(|x| x ^ 1), Box::new(|x| x.wrapping_add(3))];
+    parts.bench_function("indirect-call", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for i in 0..CALLS {
+                acc = calls[black_box(i as usize) & 1](acc);
+            }
+            acc
+        })
+    });
+    parts.finish();
 }
 
 criterion_group!(benches, dispatch);
