@@ -4,6 +4,6 @@ import { summarizeRecords } from './executor-http-parse.ts';
 
 if (parentPort === null) throw new Error('executor-http-worker.ts must run as a worker thread');
 const port = parentPort;
-port.on('message', (message: { id: number; body: ArrayBuffer }) => {
+port.on('message', (message: { id: number; body: ArrayBuffer | SharedArrayBuffer }) => {
   port.postMessage({ id: message.id, records: summarizeRecords(Buffer.from(message.body)) });
 });

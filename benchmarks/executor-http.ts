@@ -17,8 +17,8 @@ import { Agent, get } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { summarizeRecords } from './executor-http-parse.ts';
+import { ParsePool } from './executor-parse-pool.ts';
 
 type Mode = 'main-thread' | 'worker-pool';
 
@@ -84,56 +84,6 @@ function fetchBody(agent: Agent, port: number, index: number): Promise<Buffer> {
       response.on('error', reject);
     }).on('error', reject);
   });
-}
-
-/** A fixed pool of worker threads; each job is one body to parse, handed over without a copy. */
-class ParsePool {
-  private readonly threads: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: { body: ArrayBuffer; resolve: (n: number) => void; reject: (e: unknown) => void }[] = [];
-  private readonly pending = new Map<Worker, { resolve: (n: number) => void; reject: (e: unknown) => void }>();
-
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./executor-http-worker.ts', import.meta.url));
-      worker.on('message', (message: { records: number }) => {
-        this.pending.get(worker)?.resolve(message.records);
-        this.pending.delete(worker);
-        this.release(worker);
-      });
-      worker.on('error', (error) => {
-        this.pending.get(worker)?.reject(error);
-        this.pending.delete(worker);
-      });
-      this.threads.push(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  parse(body: Buffer): Promise<number> {
-    // transfer the whole ArrayBuffer when the Buffer owns it; copy otherwise (small, pooled buffers)
-    const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-    const buffer = owned ? (body.buffer as ArrayBuffer) : new Uint8Array(body).buffer;
-    return new Promise((resolve, reject) => {
-      this.queue.push({ body: buffer, resolve, reject });
-      const worker = this.idle.pop();
-      if (worker) this.release(worker);
-    });
-  }
-
-  private release(worker: Worker): void {
-    const job = this.queue.shift();
-    if (!job) {
-      this.idle.push(worker);
-      return;
-    }
-    this.pending.set(worker, job);
-    worker.postMessage({ id: 0, body: job.body }, [job.body]);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.threads.map((worker) => worker.terminate()));
-  }
 }
 
 async function runMode(mode: Mode, round: number, port: number, pool: ParsePool, count: number): Promise<ModeResult> {

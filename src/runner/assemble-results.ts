@@ -31,7 +31,8 @@ function toBenchmark(task: TaskRuns): Benchmark {
   const completed = task.records.flatMap(({ record }) => (record.state === 'completed' ? [record] : []));
   const metrics: Metric[] = [];
   if (completed.length > 0) {
-    const p50 = metric('latency-p50', 'ns', 'smaller', true, completed.map((r) => r.p50));
+    const timingGate = completed.every((r) => r.timingGate !== false);
+    const p50 = metric('latency-p50', 'ns', 'smaller', timingGate, completed.map((r) => r.p50));
     p50.iterations = completed.map((r) => r.iterations);
     if (completed.every((r) => r.samples)) p50.samples = completed.map((r) => r.samples!);
     metrics.push(

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createRandom } from '../stats/create-random.ts';
 import { shuffle } from '../stats/shuffle.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
-import type { CustomMetric, SuiteMetrics } from './suite.ts';
+import type { CustomMetric, SuiteMetrics, SuiteTimingGates } from './suite.ts';
 
 const NS_PER_MS = 1e6;
 
@@ -67,8 +67,10 @@ async function retainSamplesOnAdd(file: string): Promise<void> {
   };
 }
 
-async function loadSuite(file: string): Promise<{ bench: BenchLike; metrics: SuiteMetrics }> {
-  let module: { default?: unknown; metrics?: unknown };
+async function loadSuite(
+  file: string,
+): Promise<{ bench: BenchLike; metrics: SuiteMetrics; timingGates: SuiteTimingGates }> {
+  let module: { default?: unknown; metrics?: unknown; timingGates?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error: unknown) {
@@ -83,7 +85,15 @@ async function loadSuite(file: string): Promise<{ bench: BenchLike; metrics: Sui
   if (typeof metrics !== 'object' || metrics === null) {
     throw new Error(`${file}: the 'metrics' export must be an object of task name → function`);
   }
-  return { bench: module.default, metrics: metrics as SuiteMetrics };
+  const timingGates = module.timingGates ?? {};
+  if (
+    typeof timingGates !== 'object' ||
+    timingGates === null ||
+    Object.values(timingGates).some((gate) => typeof gate !== 'boolean')
+  ) {
+    throw new Error(`${file}: the 'timingGates' export must be an object of task name → true or false`);
+  }
+  return { bench: module.default, metrics: metrics as SuiteMetrics, timingGates: timingGates as SuiteTimingGates };
 }
 
 function forceGc(): boolean {
@@ -109,7 +119,12 @@ async function collectCustom(metrics: SuiteMetrics, name: string): Promise<Custo
  * Measures one task, already warmed up. The heap is collected before and after the timed run:
  * the retained growth over the measured iterations bounds a leak per iteration.
  */
-async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolean): Promise<TaskRecord> {
+async function measureTask(
+  task: TaskLike,
+  metrics: SuiteMetrics,
+  retain: boolean,
+  timingGate: boolean,
+): Promise<TaskRecord> {
   const hasGc = forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
@@ -136,6 +151,7 @@ async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolea
       // tinybench sorts its samples in place; copy them so the record keeps its own array.
       samples: retain && result.latency.samples ? result.latency.samples.map((ms) => ms * NS_PER_MS) : null,
       custom: await collectCustom(metrics, task.name),
+      ...(timingGate ? {} : { timingGate }),
     };
   } catch (error: unknown) {
     return { name: task.name, state: 'errored', error: describe(error) };
@@ -155,7 +171,7 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   } catch (error: unknown) {
     return { kind: 'suite-error', error: describe(error) };
   }
-  const { bench, metrics } = suite;
+  const { bench, metrics, timingGates } = suite;
   bench.time = request.time;
   bench.warmupTime = request.warmupTime;
   bench.retainSamples = request.retainSamples;
@@ -173,7 +189,7 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   for (const task of ordered) {
     const failure = failures.get(task);
     try {
-      records.push(failure !== undefined ? { name: task.name, state: 'errored', error: failure } : await measureTask(task, metrics, request.retainSamples));
+      records.push(failure !== undefined ? { name: task.name, state: 'errored', error: failure } : await measureTask(task, metrics, request.retainSamples, timingGates[task.name] ?? true));
     } catch (error: unknown) {
       records.push({ name: task.name, state: 'errored', error: describe(error) });
     }

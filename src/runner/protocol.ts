@@ -35,6 +35,8 @@ export type TaskRecord =
       /** Raw latency samples in ns, when `retainSamples` is on. */
       samples: number[] | null;
       custom: CustomMetric[];
+      /** Whether `latency-p50` gates (the suite's `timingGates`); absent means true. */
+      timingGate?: boolean;
     }
   | { name: string; state: 'errored'; error: string };
 

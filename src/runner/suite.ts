@@ -25,3 +25,13 @@ export interface CustomMetric {
  * };
  */
 export type SuiteMetrics = Record<string, () => CustomMetric[] | Promise<CustomMetric[]>>;
+
+/**
+ * The optional named export `timingGates` of a suite file: task name → whether that task's
+ * measured `latency-p50` gates the merge (default true). A task that times a deterministic model,
+ * whose gated outputs are its custom metrics, sets false: its own CPU time is reported, not gated.
+ *
+ * @example
+ * export const timingGates: SuiteTimingGates = { 'barbara-large': false };
+ */
+export type SuiteTimingGates = Record<string, boolean>;

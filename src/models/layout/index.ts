@@ -13,3 +13,5 @@ export {
 } from './ddsplit-plan.ts';
 export * from './ddsplit-types.ts';
 export { DEFAULT_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
+export { planServiceRequest, serviceQuery } from './service-plan.ts';
+export { predictRequestNs } from './predict-time.ts';
