@@ -43,6 +43,14 @@ export interface CliCommand {
    * @returns the exit status: 0 success, 1 a failed gate or errored benchmark, 2 bad input
    */
   run(invocation: CliInvocation, context: CliContext): Promise<number>;
+  /**
+   * For a command that parses its own words (`history`, `dashboard`: an optional positional and
+   * flags that are not action inputs): gets every word after its name instead of a config.
+   * @returns the exit status
+   */
+  runArgs?(args: readonly string[], context: CliContext): Promise<number>;
+  /** The usage line of a `runArgs` command, shown by `--help` with its `notes`. */
+  usage?: string;
 }
 
 /** Bad usage: an unknown command or flag, a missing value, wrong positional arguments. Exit 2 with the usage. */
@@ -60,7 +68,8 @@ export class UsageError extends ConfigError {
 export type ParsedCommandLine =
   | { kind: 'help'; command: CliCommand | null }
   | { kind: 'version' }
-  | { kind: 'command'; command: CliCommand; positionals: string[]; input: (name: string) => string };
+  | { kind: 'command'; command: CliCommand; positionals: string[]; input: (name: string) => string }
+  | { kind: 'raw'; command: CliCommand; args: string[] };
 
 function flagEntries(command: CliCommand): InputEntry[] {
   return command.flags.map((name) => {
@@ -94,6 +103,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   }
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', command };
   if (rest.includes('--version')) return { kind: 'version' };
+  if (command.runArgs) return { kind: 'raw', command, args: rest };
 
   const entries = flagEntries(command);
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
@@ -175,6 +185,10 @@ export function renderUsage(command: CliCommand): string {
  * @param command the command
  */
 export function renderCommandHelp(command: CliCommand): string {
+  if (command.usage !== undefined) {
+    const notes = command.notes && command.notes.length > 0 ? ['', ...command.notes] : [];
+    return [`usage: ${command.usage}`, '', command.summary, ...notes].join('\n');
+  }
   const entries = flagEntries(command);
   const labels = entries.map(flagLabel);
   const width = labels.reduce((widest, label) => Math.max(widest, label.length), '-h, --help'.length) + 2;

@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCliConfig, parseCommandLine, renderCommandHelp, renderHelp, renderUsage, UsageError, type CliCommand, type CliContext } from './cli-command.ts';
 import { compareCommand } from './compare-command.ts';
+import { dashboardCliCommand } from './dashboard-command.ts';
+import { historyCliCommand } from './history-command.ts';
 import { CompareConfigError } from './compare/compare-config.ts';
 import { ConfigError } from './config/config.ts';
 import { FormatError } from './results/format-error.ts';
@@ -18,7 +20,7 @@ import { runCommand } from './run-command.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
 /** Every command, in the order `benchgate --help` lists them. To add one, add its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, historyCliCommand, dashboardCliCommand];
 
 /** Errors that are the user's input, not a bug: exit 2 with the message (and the usage for a usage error). */
 function isInputError(error: unknown): error is Error {
@@ -45,6 +47,7 @@ export async function main(argv: readonly string[], cwd: string, env: Record<str
       return 0;
     }
     command = parsed.command;
+    if (parsed.kind === 'raw') return await parsed.command.runArgs!(parsed.args, context);
     const config = buildCliConfig(parsed.input, cwd, randomInt(0, 2 ** 31), existsSync);
     return await command.run({ config, positionals: parsed.positionals }, context);
   } catch (error: unknown) {

@@ -14,7 +14,7 @@ import {
   createReport,
   mergeCompareConfig,
   parseCompareConfig,
-  ReportSchema,
+  parseReport,
   resolveCompareOptions,
   type BaselineChoice,
   type CompareOptions,
@@ -28,7 +28,9 @@ import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
-import { commentMarker, renderComment } from './report/render-comment.ts';
+import { describeGateFailure as describeGateFailureLine } from './report/describe-reason.ts';
+import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from './report/render-comment.ts';
+import { renderMentions } from './report/render-mentions.ts';
 import { renderSummary } from './report/render-summary.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Environment, Results } from './results/schema.ts';
@@ -132,37 +134,48 @@ export function shellWord(word: string): string {
   return /^[\w./:%=@-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The CLI command when the action's own repository is not known: the package installed in the repository. */
+export const LOCAL_CLI = 'npx benchgate';
+
+/**
+ * How a reader runs this version of the CLI in their own repository. For `uses: owner/repo@ref`
+ * the runner sets `GITHUB_ACTION_REPOSITORY` and `GITHUB_ACTION_REF`, and npm can run the
+ * package straight from that repository at that ref (it holds `bin/` and the built `dist/`; Node
+ * 24 or later). For `uses: ./` (the runner leaves both unset) or outside Actions, the package
+ * installed in the repository: `npx benchgate`.
+ * @param env the action's environment
+ * @example
+ * describeCli({ GITHUB_ACTION_REPOSITORY: 'acme/benchgate', GITHUB_ACTION_REF: 'v1' })
+ * // => 'npx --yes --package=github:acme/benchgate#v1 benchgate'
+ */
+export function describeCli(env: Record<string, string | undefined>): string {
+  const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+  const ref = env.GITHUB_ACTION_REF ?? '';
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[\w./-]+$/.test(ref)) return LOCAL_CLI;
+  return `npx --yes --package=github:${repository}#${ref} benchgate`;
+}
+
 /**
  * The commands that reproduce an action run locally: fetch the stored baseline (from the data
  * branch, or the baseline file), measure with the same settings and seed, and compare.
  * @param config the run's settings (runs, time, seed, suites, filter, threshold, alpha, config file)
  * @param baseline the baseline file, or a shell command that writes baseline.json; null when there was none
+ * @param cli the command that runs the CLI, from `describeCli`
  */
 export function describeReproduction(
   config: Pick<Config, 'runs' | 'time' | 'seed' | 'suites' | 'filter' | 'threshold' | 'alpha' | 'configFile'>,
   baseline: { file: string } | { fetch: string } | null,
+  cli: string = LOCAL_CLI,
 ): string {
-  const run = [
-    'npx',
-    'benchgate',
-    'run',
-    '--runs',
-    String(storedModeRuns(config)),
-    '--time',
-    String(config.time),
-    '--seed',
-    String(config.seed),
-    '--output',
-    'current.json',
-  ];
+  const run = ['run', '--runs', String(storedModeRuns(config)), '--time', String(config.time), '--seed', String(config.seed), '--output', 'current.json'];
   if (config.suites !== DEFAULT_SUITES) run.push('--suites', config.suites);
   if (config.filter !== null) run.push('--filter', config.filter);
-  const measureCommand = run.map(shellWord).join(' ');
+  const measureCommand = `${cli} ${run.map(shellWord).join(' ')}`;
   if (baseline === null) return measureCommand;
   const file = 'file' in baseline ? baseline.file : 'baseline.json';
-  const compare = ['npx', 'benchgate', 'compare', file, 'current.json', '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha)];
+  const compare = ['compare', file, 'current.json', '--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha)];
   if (config.configFile !== null) compare.push('--config', config.configFile);
-  return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, compare.map(shellWord).join(' ')].join(' && ');
+  return [...('fetch' in baseline ? [baseline.fetch] : []), measureCommand, `${cli} ${compare.map(shellWord).join(' ')}`].join(' && ');
 }
 
 /** Everything `buildReport` needs beside the config. */
@@ -180,7 +193,7 @@ export interface ReportInput {
  * @param input both sides, how the baseline was chosen, history and the reproduce command
  */
 export async function buildReport(
-  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile' | 'benchmarkSet' | 'failOn'>,
+  config: Pick<Config, 'threshold' | 'alpha' | 'interval' | 'seed' | 'fingerprintMismatch' | 'configFile' | 'benchmarkSet' | 'failOn' | 'failThreshold'>,
   input: ReportInput,
 ): Promise<Report> {
   const options = await readCompareOptions(config, input.history, input.current.tool);
@@ -192,7 +205,7 @@ export async function buildReport(
     current: input.current,
     options,
     comparisons,
-    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch },
+    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch, failThreshold: config.failThreshold },
     reproduce: input.reproduce,
   });
 }
@@ -227,10 +240,8 @@ export function gateExitCode(report: Pick<Report, 'gate'>): 0 | 1 {
  * @param report the report
  * @returns the line, or null when the gate passed
  */
-export function describeGateFailure(report: Pick<Report, 'gate'>): string | null {
-  if (!report.gate.failed) return null;
-  const { reasons } = report.gate;
-  return `benchgate: ${reasons[0] ?? 'the gate failed'}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`;
+export function describeGateFailure(report: Report): string | null {
+  return report.gate.failed ? describeGateFailureLine(report) : null;
 }
 
 /** What the action's run knows about the event that started it. */
@@ -311,14 +322,14 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
     baselineChoice: loaded?.choice ?? null,
     history: loaded?.history ?? [],
     current: results,
-    reproduce: describeReproduction(config, baselineSource(config, loaded)),
+    reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
   });
   const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderComment(report),
+      commentBody: renderCommentBody(report, config),
       summaryMarkdown,
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -331,21 +342,34 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   return { report, results, exitCode: gateExitCode(report), failure: describeGateFailure(report), commentUrl: published.comment?.url ?? null };
 }
 
+/**
+ * The comment: the rendered report with at most `max-chart-points` bars, and the workflow's
+ * `alert-comment-cc-users` mentioned when a gated benchmark regressed (from the config, never
+ * from the report, which in `mode: comment` comes from another job).
+ * @param report the report
+ * @param config the chart bound and the users to mention
+ */
+export function renderCommentBody(report: Report, config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>): string {
+  const mentions = renderMentions(report, config.alertCommentCcUsers);
+  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxPlotRows: config.maxChartPoints }) + mentions;
+}
+
 /** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */
 async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
   if (config.reportFile === null) throw new Error("input 'report-file' is required with 'mode: comment'");
   const read = deps.readTextFile ?? ((file: string) => readFile(file, 'utf8'));
-  let report: Report;
+  let text: string;
   try {
-    report = ReportSchema.parse(JSON.parse(await read(config.reportFile)));
+    text = await read(config.reportFile);
   } catch (error: unknown) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error)}`);
+    throw new Error(`cannot read report file ${config.reportFile}: ${describeError(error)}`);
   }
+  const report = parseReport(text, config.reportFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderComment(report),
+      commentBody: renderCommentBody(report, config),
       summaryMarkdown: renderSummary(report),
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -362,14 +386,24 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Where a user finds the baseline this run compared with, for the reproduce command. */
-function baselineSource(config: Config, loaded: LoadedBaseline | null): { file: string } | { fetch: string } | null {
+/**
+ * Where a user finds the baseline this run compared with, for the reproduce command: the
+ * baseline file, or the git commands that fetch the stored run from the data branch (of
+ * `data-repository` when the data lives in another repository).
+ * @param config the store settings and benchmark set
+ * @param loaded the loaded baseline, or null when there was none
+ */
+export function baselineSource(
+  config: Pick<Config, 'baselineStore' | 'baselineFile' | 'benchmarkSet' | 'dataBranch' | 'dataRepository'>,
+  loaded: Pick<LoadedBaseline, 'choice'> | null,
+): { file: string } | { fetch: string } | null {
   if (loaded === null) return null;
   if (config.baselineStore === 'file' && config.baselineFile) return { file: config.baselineFile };
   const { commit, branch } = loaded.choice;
   if (!commit || !branch) return null;
   const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
-  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
+  const remote = config.dataRepository === null ? 'origin' : shellWord(config.dataRepository);
+  return { fetch: `git fetch ${remote} ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
 }
 
 async function loadBaseline(config: Config, deps: BenchgateDeps): Promise<LoadedBaseline | null> {
@@ -465,6 +499,7 @@ export async function compareFiles(
     String(config.seed),
   ];
   if (config.tool !== 'auto') words.push('--tool', config.tool);
+  if (config.failThreshold !== null) words.push('--fail-threshold', formatThreshold(config.failThreshold));
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
   if (config.configFile) words.push('--config', config.configFile);
   const report = await buildReport(config, {

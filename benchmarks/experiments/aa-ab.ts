@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareResults } from '../../src/compare/compare-results.ts';
-import type { Comparison } from '../../src/compare/schema.ts';
+import { changeOf, type Comparison } from '../../src/compare/schema.ts';
 import type { Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/index.ts';
 import { runSlowdownSuite, SLOWDOWN } from './run-slowdown-suite.ts';
@@ -82,9 +82,9 @@ for (let i = 0; i < pairs; i++) {
   add(tally.abB, p50(ab, 'scaled-b').verdict);
   add(tally.abBStrict, p50(abStrict, 'scaled-b').verdict);
   if (p50(ab, 'steady').verdict === 'regressed') tally.abSteadyFalseAlarm++;
-  ratios.a.push(p50(ab, 'scaled-a').change?.ratio ?? Number.NaN);
-  ratios.b.push(p50(ab, 'scaled-b').change?.ratio ?? Number.NaN);
-  for (const c of gatedAa) ratios.aa.push(c.change?.ratio ?? Number.NaN);
+  ratios.a.push(changeOf(p50(ab, 'scaled-a'))?.ratio ?? Number.NaN);
+  ratios.b.push(changeOf(p50(ab, 'scaled-b'))?.ratio ?? Number.NaN);
+  for (const c of gatedAa) ratios.aa.push(changeOf(c)?.ratio ?? Number.NaN);
   const verdicts = `A/A ${gatedAa.map((c) => c.verdict).join('/')} · A/B 20% ${p50(ab, 'scaled-a').verdict}, 5% ${p50(ab, 'scaled-b').verdict}`;
   console.error(`pair ${i + 1}/${pairs} (${sides.join(' ')}): ${verdicts}`);
 }

@@ -11,7 +11,7 @@ import {
 import type { JobNoise } from './history.ts';
 import type { CompareOptions } from './options.ts';
 import { smallestRankP } from './quality-flags.ts';
-import type { Interval, PValues } from './schema.ts';
+import type { Interval, NoiseModel, PValues } from './schema.ts';
 import { centerOf } from './side-summary.ts';
 
 /** A comparison whose change could be tested; p values are not yet adjusted or oriented. */
@@ -34,26 +34,26 @@ export interface TestedAnalysis {
   exact: boolean;
   /** Baseline constant 0 and the current side not: any significant rise exceeds any threshold. */
   fromZero: boolean;
-  historyJobs: number;
-  /** Half a sentence on how it was tested, for the reason. */
-  method: string;
+  /** The job-to-job noise the test and interval admitted. */
+  noise: NoiseModel;
 }
 
-/** A comparison that cannot be tested, with why. */
+/** A comparison that cannot be tested, with why (as data; the report writes the words). */
 export interface UntestableAnalysis {
   kind: 'untestable';
-  reason: string;
+  /** One value per job (or summary statistics only) on a side, rather than fewer than 2 runs. */
+  oneValuePerJob: boolean;
   /** The ratio of centers when both exist and are positive (shown, never tested). */
   ratio: number | null;
 }
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
-type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'historyJobs';
+type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'noise';
 
-/** A tested analysis: unless said otherwise, not exact, not from zero, and without history. */
+/** A tested analysis: unless said otherwise, not exact, not from zero, and within one job's noise. */
 function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, historyJobs: 0, ...fields };
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, noise: { model: 'within-job' }, ...fields };
 }
 
 /** The two-sided p of a test from its two one-sided p values. */
@@ -76,7 +76,7 @@ function seedFor(seed: number, key: string): number {
 }
 
 /** Both sides constant: exact change; the exact rank tail of complete separation is the p. */
-function analyzeConstant(base: number, current: number, n1: number, n2: number, kind: string): Analysis {
+function analyzeConstant(base: number, current: number, n1: number, n2: number): Analysis {
   if (base === current) {
     return tested({
       ratio: base > 0 ? 1 : null,
@@ -87,7 +87,6 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
       pDown: 1,
       pTwoSided: 1,
       exact: true,
-      method: `every ${kind} is identical on both sides`,
     });
   }
   const tail = smallestRankP(n1, n2);
@@ -103,7 +102,6 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number, 
     pTwoSided: Math.min(1, 2 * tail),
     exact: true,
     fromZero: base === 0 && current > 0,
-    method: `the metric is deterministic (each side constant), exact rank test on ${n1} and ${n2} runs`,
   });
 }
 
@@ -163,7 +161,6 @@ function widen(ratio: number, interval: [number, number], extra: number): [numbe
  * @param noise job-to-job spread from history, or null
  * @param options compare options
  * @param key `historyKey(id, metric)`, for the bootstrap's per-comparison seed
- * @param hint how to get repeated runs from the tool, for untestable single values
  * @param centers both sides' centers when already computed
  */
 export function analyzeMetric(
@@ -172,7 +169,6 @@ export function analyzeMetric(
   noise: JobNoise | null,
   options: CompareOptions,
   key: string,
-  hint: string,
   centers: { baseline: number | null; current: number | null } = { baseline: centerOf(base), current: centerOf(current) },
 ): Analysis {
   const kinds = new Set([base.observation, current.observation]);
@@ -185,27 +181,11 @@ export function analyzeMetric(
 
   if (single || base.runs.length < 2 || current.runs.length < 2) {
     if (noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
-    if (single) {
-      return {
-        kind: 'untestable',
-        ratio: centerRatio,
-        reason: `one value per job on ${base.runs.length < 2 && current.runs.length < 2 ? 'both sides' : 'a side'}, and fewer than ${options.minHistoryJobs} stored jobs of history: no test is possible (no runs are invented); to get repeated runs, ${hint}`,
-      };
-    }
-    const sides = [
-      base.runs.length < 2 ? `the baseline has ${base.runs.length}` : null,
-      current.runs.length < 2 ? `the current side has ${current.runs.length}` : null,
-    ].filter(Boolean);
-    return {
-      kind: 'untestable',
-      ratio: centerRatio,
-      reason: `${sides.join(' and ')} run(s); a test needs at least 2 per side and no runs are invented; ${hint}`,
-    };
+    return { kind: 'untestable', oneValuePerJob: single, ratio: centerRatio };
   }
 
-  const unit = sample ? 'sample' : 'run';
   if (isConstant(base.runs) && isConstant(current.runs)) {
-    return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length, unit);
+    return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length);
   }
 
   if (sample && noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
@@ -221,7 +201,6 @@ export function analyzeMetric(
       pUp: rank.pLess,
       pDown: rank.pGreater,
       pTwoSided: rank.pTwoSided,
-      method: 'Mann–Whitney U on the runs (values ≤ 0: no relative change)',
     });
   }
 
@@ -244,7 +223,7 @@ export function analyzeMetric(
       pDown,
       pTwoSided: twoSided(pUp, pDown),
       jobHalfWidth: z * jobSe,
-      method: `within-process samples taken as one job per side, widened by an assumed ${(options.jobNoiseFloor * 100).toFixed(1)}% job-to-job noise`,
+      noise: { model: 'prior-floor', sd: options.jobNoiseFloor },
     });
   }
 
@@ -257,13 +236,12 @@ export function analyzeMetric(
       ratio: within.ratio,
       interval: widen(within.ratio, within.interval, job.halfWidth),
       intervalMethod: 'history',
-      test: 'history',
+      test: 'mann-whitney-and-history',
       pUp,
       pDown,
       pTwoSided: Math.max(rank.pTwoSided, twoSided(job.pUp, job.pDown)),
       jobHalfWidth: job.halfWidth,
-      historyJobs: noise.jobs,
-      method: `Mann–Whitney U on the runs and a job-to-job t test over ${noise.jobs} stored jobs, both required`,
+      noise: { model: 'history', jobs: noise.jobs, sd: noise.sd },
     });
   }
   return tested({
@@ -274,7 +252,6 @@ export function analyzeMetric(
     pUp: rank.pLess,
     pDown: rank.pGreater,
     pTwoSided: rank.pTwoSided,
-    method: `Mann–Whitney U on ${base.runs.length} and ${current.runs.length} runs`,
   });
 }
 
@@ -290,7 +267,6 @@ function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, no
     pDown: job.pDown,
     pTwoSided: twoSided(job.pUp, job.pDown),
     jobHalfWidth: job.halfWidth,
-    historyJobs: noise.jobs,
-    method: `each side's center taken as one job, tested against the spread of ${noise.jobs} stored jobs`,
+    noise: { model: 'history', jobs: noise.jobs, sd: noise.sd },
   });
 }

@@ -3,13 +3,12 @@ import { holm } from '../stats/index.ts';
 import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideVerdict } from './decide-verdict.ts';
-import { describeFingerprintMismatch, diffFingerprints } from './fingerprint.ts';
+import { diffFingerprints } from './fingerprint.ts';
 import { estimateJobNoise, historyKey } from './history.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, Interval } from './schema.ts';
+import type { Change, Comparison, ComparisonOf, Interval, QualityFlag } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
-import { repeatedRunsHint } from './tool-hints.ts';
 
 /** Change in the report's three forms from a current / baseline ratio. */
 export function describeChange(ratio: number, direction: Metric['direction']): Change {
@@ -21,16 +20,16 @@ function describeInterval(method: Interval['method'], level: number, [low, high]
   return { method, level, ratio: [low, high], metric: [low - 1, high - 1], throughput };
 }
 
+/** A comparison that ran a test and awaits its Holm adjustment and verdict. */
 interface Pending {
-  comparison: Comparison;
-  analysis: TestedAnalysis | null;
+  fields: Omit<ComparisonOf<'unchanged'>, 'verdict' | 'reason' | 'p'>;
+  analysis: TestedAnalysis;
   worse: number;
   better: number;
 }
 
-function pendingOf(comparison: Comparison): Pending {
-  return { comparison, analysis: null, worse: Number.NaN, better: Number.NaN };
-}
+/** Either a finished comparison or one that waits for the adjusted p values. */
+type Slot = { done: Comparison } | { pending: Pending };
 
 function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
   const names: string[] = [];
@@ -41,7 +40,8 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
 /**
  * Compares two results benchmark by benchmark and metric by metric: the change with its
  * interval, one-sided p values Holm-adjusted over the gated family, quality flags and a verdict
- * by the decision rule in `decideVerdict` (README "Statistics").
+ * by the decision rule in `decideVerdict` (README "Statistics"). Every reason is data; the report
+ * writes the words.
  *
  * Pairs are matched by benchmark id and metric name, in the current results' order, then those
  * only the baseline has. With no baseline every comparison is `new`. An errored benchmark on
@@ -56,32 +56,23 @@ function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
  */
 export function compareResults(baseline: Results | null, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
   const settings = resolveCompareOptions(options);
-  const hint = repeatedRunsHint(settings.tool ?? current.tool);
-  const fingerprint = baseline ? describeFingerprintMismatch(diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch)) : [];
+  const fingerprint = baseline ? diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch) : [];
 
-  const resolve = (id: string, metric: string, gate: boolean): ResolvedSettings =>
-    resolveOverrides(settings.overrides, id, metric, { threshold: settings.threshold, alpha: settings.alpha, gate });
+  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
+    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
+    return {
+      id,
+      metric: name,
+      unit: metric?.unit ?? '',
+      direction: metric?.direction ?? ('smaller' as const),
+      gate: resolved.gate,
+      threshold: resolved.threshold,
+      alpha: resolved.alpha,
+      flags: [] as QualityFlag[],
+    };
+  };
 
-  const empty = (id: string, metric: Metric | undefined, name: string, resolved: ResolvedSettings): Comparison => ({
-    id,
-    metric: name,
-    unit: metric?.unit ?? '',
-    direction: metric?.direction ?? 'smaller',
-    gate: resolved.gate,
-    verdict: 'inconclusive',
-    reason: '',
-    baseline: null,
-    current: null,
-    change: null,
-    interval: null,
-    p: null,
-    threshold: resolved.threshold,
-    alpha: resolved.alpha,
-    flags: [],
-    runsNeeded: null,
-  });
-
-  const pending: Pending[] = [];
+  const slots: Slot[] = [];
   const baselineById = new Map((baseline?.benchmarks ?? []).map((b) => [b.id, b]));
   const seen = new Set<string>();
   const ordered: [Benchmark | undefined, Benchmark | undefined][] = [];
@@ -99,11 +90,17 @@ export function compareResults(baseline: Results | null, current: Results, optio
       const names = metricNames(cur, base);
       for (const name of names.length > 0 ? names : ['latency-p50']) {
         const metric = cur?.metrics.find((m) => m.name === name) ?? base?.metrics.find((m) => m.name === name);
-        const comparison = empty(id, metric, name, resolve(id, name, metric?.gate ?? true));
-        comparison.verdict = 'errored';
-        comparison.reason = `the ${side === 'both' ? 'benchmark errored on both sides' : `${side} benchmark errored`}: ${message}`;
-        comparison.error = { side, message };
-        pending.push(pendingOf(comparison));
+        const baseMetric = base?.state === 'completed' ? base.metrics.find((m) => m.name === name) : undefined;
+        const curMetric = cur?.state === 'completed' ? cur.metrics.find((m) => m.name === name) : undefined;
+        slots.push({
+          done: {
+            ...common(id, metric, name, metric?.gate ?? true),
+            verdict: 'errored',
+            reason: { cause: 'errored', side, message },
+            baseline: baseMetric ? summarizeSide(baseMetric) : null,
+            current: curMetric ? summarizeSide(curMetric) : null,
+          },
+        });
       }
       continue;
     }
@@ -111,68 +108,75 @@ export function compareResults(baseline: Results | null, current: Results, optio
       const baseMetric = base?.metrics.find((m) => m.name === name);
       const curMetric = cur?.metrics.find((m) => m.name === name);
       const metric = curMetric ?? baseMetric!;
-      const resolved = resolve(id, name, metric.gate);
-      const comparison = empty(id, metric, name, resolved);
-      comparison.baseline = baseMetric ? summarizeSide(baseMetric) : null;
-      comparison.current = curMetric ? summarizeSide(curMetric) : null;
-      if (!baseline) {
-        comparison.verdict = 'new';
-        comparison.reason = 'no baseline is stored yet: this run will become the first baseline once saved';
-        pending.push(pendingOf(comparison));
+      const fields = common(id, metric, name, metric.gate);
+      if (!baseMetric) {
+        slots.push({ done: { ...fields, verdict: 'new', reason: { cause: baseline ? 'added' : 'no-baseline' }, baseline: null, current: summarizeSide(curMetric!) } });
         continue;
       }
-      if (!baseMetric || !curMetric) {
-        comparison.verdict = baseMetric ? 'missing' : 'new';
-        comparison.reason = baseMetric
-          ? 'the baseline has this benchmark metric but the current run does not (removed, renamed or filtered out?)'
-          : 'only the current run has this benchmark metric';
-        pending.push(pendingOf(comparison));
+      if (!curMetric) {
+        slots.push({ done: { ...fields, verdict: 'missing', reason: { cause: 'not-in-current' }, baseline: summarizeSide(baseMetric), current: null } });
         continue;
       }
-      comparison.flags = collectFlags({
-        baseline: { metric: baseMetric, summary: comparison.baseline! },
-        current: { metric: curMetric, summary: comparison.current! },
-        threshold: resolved.threshold,
-        alpha: resolved.alpha,
+      const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(curMetric) };
+      fields.flags = collectFlags({
+        baseline: { metric: baseMetric, summary: sides.baseline },
+        current: { metric: curMetric, summary: sides.current },
+        threshold: fields.threshold,
+        alpha: fields.alpha,
         outlierFence: settings.outlierFence,
         fingerprint,
       });
+      const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
       if (baseMetric.unit !== curMetric.unit || baseMetric.direction !== curMetric.direction) {
-        comparison.reason = `the unit or direction changed (${baseMetric.unit}, ${baseMetric.direction} → ${curMetric.unit}, ${curMetric.direction}): not comparable`;
-        pending.push(pendingOf(comparison));
+        slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
         continue;
       }
       const key = historyKey(id, name);
       const noise = settings.history.length > 0 ? estimateJobNoise(settings.history, key, settings.minHistoryJobs) : null;
-      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, hint, {
-        baseline: comparison.baseline!.center,
-        current: comparison.current!.center,
+      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, {
+        baseline: sides.baseline.center,
+        current: sides.current.center,
       });
       if (analysis.kind === 'untestable') {
-        comparison.reason = analysis.reason;
-        if (analysis.ratio !== null) comparison.change = describeChange(analysis.ratio, metric.direction);
-        pending.push(pendingOf(comparison));
+        slots.push({
+          done: {
+            ...untested,
+            change: analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction),
+            reason: { cause: 'untestable', oneValuePerJob: analysis.oneValuePerJob, minHistoryJobs: settings.minHistoryJobs },
+          },
+        });
         continue;
       }
-      if (analysis.historyJobs > 0) comparison.historyJobs = analysis.historyJobs;
-      if (analysis.ratio !== null) comparison.change = describeChange(analysis.ratio, metric.direction);
-      if (analysis.interval !== null) {
-        comparison.interval = describeInterval(analysis.intervalMethod, analysis.exact ? 1 : settings.confidence, analysis.interval, metric.direction);
-      }
       const up = metric.direction === 'smaller';
-      pending.push({ comparison, analysis, worse: up ? analysis.pUp : analysis.pDown, better: up ? analysis.pDown : analysis.pUp });
+      slots.push({
+        pending: {
+          fields: {
+            ...fields,
+            ...sides,
+            change: analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction),
+            interval:
+              analysis.interval === null
+                ? null
+                : describeInterval(analysis.intervalMethod, analysis.exact ? 1 : settings.confidence, analysis.interval, metric.direction),
+            noise: analysis.noise,
+          },
+          analysis,
+          worse: up ? analysis.pUp : analysis.pDown,
+          better: up ? analysis.pDown : analysis.pUp,
+        },
+      });
     }
   }
 
+  const finished = new Map<Pending, Comparison>();
   for (const gated of [true, false]) {
-    const family = pending.filter((entry) => entry.analysis !== null && entry.comparison.gate === gated);
+    const family = slots.flatMap((slot) => ('pending' in slot && slot.pending.fields.gate === gated ? [slot.pending] : []));
     if (family.length === 0) continue;
     const worseAdjusted = holm(family.map((entry) => entry.worse));
     const betterAdjusted = holm(family.map((entry) => entry.better));
     family.forEach((entry, index) => {
-      const analysis = entry.analysis!;
-      const comparison = entry.comparison;
-      comparison.p = {
+      const { analysis, fields } = entry;
+      const p = {
         test: analysis.test,
         twoSided: analysis.pTwoSided,
         worse: entry.worse,
@@ -182,19 +186,17 @@ export function compareResults(baseline: Results | null, current: Results, optio
       };
       const decision = decideVerdict({
         analysis,
-        direction: comparison.direction,
-        threshold: comparison.threshold,
-        alpha: comparison.alpha,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
+        direction: fields.direction,
+        threshold: fields.threshold,
+        alpha: fields.alpha,
+        worseAdjusted: p.worseAdjusted,
+        betterAdjusted: p.betterAdjusted,
         family: family.length,
-        n1: comparison.baseline!.runs,
-        n2: comparison.current!.runs,
+        n1: fields.baseline.runs,
+        n2: fields.current.runs,
       });
-      comparison.verdict = decision.verdict;
-      comparison.reason = decision.reason;
-      comparison.runsNeeded = decision.runsNeeded;
+      finished.set(entry, { ...fields, p, ...decision } as Comparison);
     });
   }
-  return pending.map((entry) => entry.comparison);
+  return slots.map((slot) => ('done' in slot ? slot.done : finished.get(slot.pending)!));
 }

@@ -1,10 +1,10 @@
 import type { Results } from '../results/schema.ts';
-import { decideGate, type GateOptions } from './decide-gate.ts';
+import { decideGate, DEFAULT_GATE_OPTIONS, passWithoutBaseline, type GateOptions } from './decide-gate.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { REPORT_SCHEMA, type BaselineChoice, type Comparison, type Report, type SideInfo } from './schema.ts';
 import { summarizeVerdicts } from './summarize-verdicts.ts';
 
-/** Everything a `benchgate/report@1` is assembled from. */
+/** Everything a `benchgate/report@2` is assembled from. */
 export interface CreateReportInput {
   benchmarkSet: string;
   baseline: Results | null;
@@ -37,7 +37,8 @@ function describeSide(results: Results): SideInfo {
  */
 export function createReport(input: CreateReportInput): Report {
   const options = resolveCompareOptions(input.options);
-  const gate = input.baseline === null ? { failed: false, reasons: [], warnings: [] } : decideGate(input.comparisons, input.gate);
+  const gateOptions = { ...DEFAULT_GATE_OPTIONS, ...input.gate };
+  const gate = input.baseline === null ? passWithoutBaseline(gateOptions) : decideGate(input.comparisons, gateOptions);
   return {
     schema: REPORT_SCHEMA,
     benchmarkSet: input.benchmarkSet,
@@ -53,8 +54,8 @@ export function createReport(input: CreateReportInput): Report {
       ...(options.interval === 'bootstrap' ? { resamples: options.resamples } : {}),
       jobNoiseFloor: options.jobNoiseFloor,
       minHistoryJobs: options.minHistoryJobs,
-      ...(input.gate.failOn ? { failOn: input.gate.failOn } : {}),
-      ...(input.gate.fingerprintMismatch ? { fingerprintMismatch: input.gate.fingerprintMismatch } : {}),
+      failOn: gateOptions.failOn,
+      fingerprintMismatch: gateOptions.fingerprintMismatch,
     },
     comparisons: input.comparisons,
     summary: summarizeVerdicts(input.comparisons),

@@ -1,5 +1,5 @@
 import type { FINGERPRINT_MISMATCH_MODES } from './options.ts';
-import type { Comparison, Gate } from './schema.ts';
+import type { Comparison, ComparisonRef, Gate, Report } from './schema.ts';
 
 /** When the gate fails (input `fail-on`). */
 export const FAIL_ON_MODES = ['regression', 'inconclusive', 'never'] as const;
@@ -10,59 +10,83 @@ export interface GateOptions {
   failOn: (typeof FAIL_ON_MODES)[number];
   /** `advisory`: a comparison flagged as measured on a different machine warns but cannot fail; `warn`: it can fail, with a warning; `ignore`: no flag was added, so nothing special. @default 'advisory' */
   fingerprintMismatch: (typeof FINGERPRINT_MISMATCH_MODES)[number];
+  /**
+   * github-action-benchmark's `fail-threshold`: a gated regression fails the gate only when its whole
+   * interval lies beyond this throughput loss; one short of it is reported but lets the gate pass.
+   * Null: every gated regression can fail. @default null
+   */
+  failThreshold: number | null;
 }
 
 /** The gate's defaults, the same as the action inputs' defaults. */
-export const DEFAULT_GATE_OPTIONS: Readonly<GateOptions> = Object.freeze({ failOn: 'regression', fingerprintMismatch: 'advisory' });
+export const DEFAULT_GATE_OPTIONS: Readonly<GateOptions> = Object.freeze({ failOn: 'regression', fingerprintMismatch: 'advisory', failThreshold: null });
 
-function label(comparison: Comparison): string {
-  const change = comparison.change ? ` (throughput ${comparison.change.throughput >= 0 ? '+' : '−'}${Math.abs(comparison.change.throughput * 100).toFixed(1)}%)` : '';
-  return `${comparison.id} ${comparison.metric}${change}`;
-}
-
-function list(comparisons: readonly Comparison[]): string {
-  const shown = comparisons.slice(0, 3).map(label).join(', ');
-  return comparisons.length > 3 ? `${shown} and ${comparisons.length - 3} more` : shown;
+function refOf(comparison: Comparison): ComparisonRef {
+  return { id: comparison.id, metric: comparison.metric };
 }
 
 /**
- * Decides whether the merge gate fails. Only comparisons with `gate: true` count.
+ * Whether a gated comparison would fail the gate under `failOn` (before the fingerprint policy):
+ * regressed, errored in the current run, or inconclusive under `fail-on: inconclusive`.
+ * @param comparison any comparison
+ * @param failOn the fail-on mode
+ */
+export function failsGate(comparison: Comparison, failOn: GateOptions['failOn']): boolean {
+  if (!comparison.gate) return false;
+  if (comparison.verdict === 'regressed') return true;
+  if (comparison.verdict === 'errored') return comparison.reason.side !== 'baseline';
+  return failOn === 'inconclusive' && comparison.verdict === 'inconclusive';
+}
+
+/**
+ * Decides whether the merge gate fails. Only comparisons with `gate: true` count. The result
+ * names the comparisons that decided it; the report writes the sentences.
  * @param comparisons from `compareResults`
  * @param options fail-on and fingerprint-mismatch modes
- * @returns `failed` and one-line reasons (why it failed), plus warnings that did not fail it
+ * @returns `failed`, the blocking comparisons, and those let through as advisory or by `fail-on: never`
  */
 export function decideGate(comparisons: readonly Comparison[], options: Partial<GateOptions> = {}): Gate {
-  const { failOn, fingerprintMismatch } = { ...DEFAULT_GATE_OPTIONS, ...options };
-  const gated = comparisons.filter((c) => c.gate);
+  const { failOn, fingerprintMismatch, failThreshold } = { ...DEFAULT_GATE_OPTIONS, ...options };
   const mismatched = (c: Comparison) => fingerprintMismatch !== 'ignore' && c.flags.some((f) => f.kind === 'fingerprint-mismatch');
-  const failing = (c: Comparison) =>
-    c.verdict === 'regressed' ||
-    (c.verdict === 'errored' && c.error?.side !== 'baseline') ||
-    (failOn === 'inconclusive' && c.verdict === 'inconclusive');
-
-  const candidates = gated.filter(failing);
+  // A regression short of the fail threshold: even the interval's smallest throughput loss is below it.
+  const belowFail = (c: Comparison) =>
+    failThreshold !== null && c.gate && c.verdict === 'regressed' && c.interval !== null && Math.max(c.interval.throughput[0], c.interval.throughput[1]) > -failThreshold;
+  const belowFailThreshold = comparisons.filter(belowFail);
+  const candidates = comparisons.filter((c) => failsGate(c, failOn) && !belowFail(c));
   const advisory = fingerprintMismatch === 'advisory' ? candidates.filter(mismatched) : [];
-  const blocking = failOn === 'never' ? [] : candidates.filter((c) => !advisory.includes(c));
+  const rest = candidates.filter((c) => !advisory.includes(c));
+  const blocking = failOn === 'never' ? [] : rest;
+  const ignored = failOn === 'never' ? rest : [];
+  return {
+    failed: blocking.length > 0,
+    failOn,
+    fingerprintMismatch,
+    blocking: blocking.map(refOf),
+    advisory: advisory.map(refOf),
+    ignored: ignored.map(refOf),
+    ...(failThreshold === null ? {} : { failThreshold, belowFailThreshold: belowFailThreshold.map(refOf) }),
+  };
+}
 
-  const reasons: string[] = [];
-  const warnings: string[] = [];
-  const groups: [string, Comparison[]][] = [
-    ['regression', blocking.filter((c) => c.verdict === 'regressed')],
-    ['inconclusive comparison', blocking.filter((c) => c.verdict === 'inconclusive')],
-    ['benchmark errored in the current run', blocking.filter((c) => c.verdict === 'errored')],
-  ];
-  for (const [noun, group] of groups) {
-    if (group.length > 0) reasons.push(`${group.length} ${noun}${group.length > 1 && noun !== 'benchmark errored in the current run' ? 's' : ''}: ${list(group)}`);
-  }
-  if (advisory.length > 0) {
-    warnings.push(`not failing on ${advisory.length} comparison(s) measured on a different machine (fingerprint-mismatch: advisory): ${list(advisory)}`);
-  }
-  if (failOn === 'never' && candidates.length > 0) {
-    warnings.push(`fail-on is 'never': not failing on ${candidates.length} comparison(s): ${list(candidates)}`);
-  }
-  if (fingerprintMismatch === 'warn') {
-    const flagged = blocking.filter(mismatched);
-    if (flagged.length > 0) warnings.push(`${flagged.length} failing comparison(s) were measured on a different machine: ${list(flagged)}`);
-  }
-  return { failed: reasons.length > 0, reasons, warnings };
+/**
+ * The gate of a report with no baseline: nothing can regress, so it passes.
+ * @param options fail-on and fingerprint-mismatch modes, recorded
+ */
+export function passWithoutBaseline(options: Partial<GateOptions> = {}): Gate {
+  const { failOn, fingerprintMismatch } = { ...DEFAULT_GATE_OPTIONS, ...options };
+  return { failed: false, failOn, fingerprintMismatch, blocking: [], advisory: [], ignored: [] };
+}
+
+/** The action's `verdict` output. */
+export type OutputVerdict = 'pass' | 'fail' | 'no-baseline';
+
+/**
+ * The verdict for the `verdict` output and the headline: `fail` when the gate failed, otherwise
+ * `no-baseline` when there was nothing to compare with, otherwise `pass`.
+ * @param report the report
+ */
+export function decideOutputVerdict(report: Pick<Report, 'gate' | 'baseline'>): OutputVerdict {
+  if (report.gate.failed) return 'fail';
+  if (report.baseline === null) return 'no-baseline';
+  return 'pass';
 }

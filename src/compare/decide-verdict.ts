@@ -1,14 +1,10 @@
 import type { Direction } from '../results/schema.ts';
 import type { TestedAnalysis } from './analyze-metric.ts';
 import { smallestRankP } from './quality-flags.ts';
-import type { Verdict } from './schema.ts';
+import type { ComparisonOf } from './schema.ts';
 
-/** The verdict of a tested comparison, why, and the runs that would settle an inconclusive one. */
-export interface VerdictDecision {
-  verdict: Verdict;
-  reason: string;
-  runsNeeded: number | null;
-}
+/** The verdict of a tested comparison and its structured reason (the report writes the words). */
+export type VerdictDecision = Pick<ComparisonOf<'regressed'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'improved'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'unchanged'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'inconclusive'>, 'verdict' | 'reason'>;
 
 /** What the rule needs besides the analysis. */
 export interface VerdictInput {
@@ -27,15 +23,6 @@ export interface VerdictInput {
 
 /** Runs per side beyond which `runsNeeded` is reported as null ("more runs will not settle it"). */
 export const MAX_RUNS_NEEDED = 1000;
-
-function percent(value: number): string {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)}%`;
-}
-
-/** Throughput change of an oriented log worsening w: throughput × e^(−w). */
-function throughputText(worse: number): string {
-  return `throughput ${percent(Math.exp(-worse) - 1)}`;
-}
 
 /** Smallest equal run count per side at which complete separation reaches `level`. */
 function runsForSeparation(level: number, now: number): number | null {
@@ -76,38 +63,25 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
   const limit = -Math.log(1 - input.threshold);
   const worseSignificant = input.worseAdjusted < alpha;
   const betterSignificant = input.betterAdjusted < alpha;
-  const pText = (p: number) => `Holm-adjusted p = ${p.toPrecision(2)}`;
-  const thresholdText = `${(input.threshold * 100).toFixed(1)}%`;
-  const how = analysis.method;
+  const separation = () => runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
 
   if (analysis.ratio === null || analysis.interval === null) {
     if (analysis.fromZero && (sign > 0 ? worseSignificant : betterSignificant)) {
-      const verdict = sign > 0 ? 'regressed' : 'improved';
-      return { verdict, reason: `the baseline is constantly 0 and the current side is above it (${how}): any rise exceeds the threshold`, runsNeeded: null };
+      return sign > 0 ? { verdict: 'regressed', reason: { cause: 'from-zero' } } : { verdict: 'improved', reason: { cause: 'from-zero' } };
     }
     if (analysis.fromZero && !worseSignificant && !betterSignificant) {
-      const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
-      return {
-        verdict: 'inconclusive',
-        reason: `the baseline is constantly 0 and the current side is above it, but ${input.n1} and ${input.n2} runs cannot reach alpha ${alpha}; ${runs === null ? 'more runs will not settle it' : `${runs} runs per side could`}`,
-        runsNeeded: runs,
-      };
+      return { verdict: 'inconclusive', reason: { cause: 'underpowered', fromZero: true, runsNeeded: separation() } };
     }
     if (worseSignificant || betterSignificant) {
-      return {
-        verdict: 'inconclusive',
-        reason: `significantly ${worseSignificant ? 'worse' : 'better'} (${pText(worseSignificant ? input.worseAdjusted : input.betterAdjusted)}; ${how}), but values ≤ 0 give no relative change to hold against the threshold`,
-        runsNeeded: null,
-      };
+      return { verdict: 'inconclusive', reason: { cause: 'no-relative-change', significant: worseSignificant ? 'worse' : 'better' } };
     }
-    return { verdict: 'unchanged', reason: `no significant change (${how})`, runsNeeded: null };
+    return { verdict: 'unchanged', reason: { cause: 'not-significant' } };
   }
 
   const estimate = sign * Math.log(analysis.ratio);
   const ends = [sign * Math.log(analysis.interval[0]), sign * Math.log(analysis.interval[1])];
   const low = Math.min(ends[0]!, ends[1]!);
   const high = Math.max(ends[0]!, ends[1]!);
-  const range = `${throughputText(estimate)} (interval ${percent(Math.exp(-high) - 1)} … ${percent(Math.exp(-low) - 1)})`;
 
   const settle = (bound: number): number | null => {
     if (analysis.exact) return null;
@@ -116,34 +90,17 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
   };
 
   if (worseSignificant) {
-    const p = pText(input.worseAdjusted);
-    if (low >= limit) return { verdict: 'regressed', reason: `${range}: worse beyond the ${thresholdText} threshold (${p}; ${how})`, runsNeeded: null };
-    if (high < limit) return { verdict: 'unchanged', reason: `${range}: significantly worse (${p}) but within the ${thresholdText} threshold`, runsNeeded: null };
-    const runs = settle(limit);
-    return {
-      verdict: 'inconclusive',
-      reason: `${range}: significantly worse (${p}) but the interval straddles the ${thresholdText} threshold; ${runs === null ? 'more runs per job will not settle it' : `about ${runs} runs per side would settle it`}`,
-      runsNeeded: runs,
-    };
+    if (low >= limit) return { verdict: 'regressed', reason: { cause: 'beyond-threshold' } };
+    if (high < limit) return { verdict: 'unchanged', reason: { cause: 'within-threshold', significant: 'worse' } };
+    return { verdict: 'inconclusive', reason: { cause: 'straddles-threshold', significant: 'worse', runsNeeded: settle(limit) } };
   }
   if (betterSignificant) {
-    const p = pText(input.betterAdjusted);
-    if (high <= -limit) return { verdict: 'improved', reason: `${range}: better beyond the ${thresholdText} threshold (${p}; ${how})`, runsNeeded: null };
-    if (low > -limit) return { verdict: 'unchanged', reason: `${range}: significantly better (${p}) but within the ${thresholdText} threshold`, runsNeeded: null };
-    const runs = settle(-limit);
-    return {
-      verdict: 'inconclusive',
-      reason: `${range}: significantly better (${p}) but the interval straddles the ${thresholdText} threshold; ${runs === null ? 'more runs per job will not settle it' : `about ${runs} runs per side would settle it`}`,
-      runsNeeded: runs,
-    };
+    if (high <= -limit) return { verdict: 'improved', reason: { cause: 'beyond-threshold' } };
+    if (low > -limit) return { verdict: 'unchanged', reason: { cause: 'within-threshold', significant: 'better' } };
+    return { verdict: 'inconclusive', reason: { cause: 'straddles-threshold', significant: 'better', runsNeeded: settle(-limit) } };
   }
   if (low >= limit || high <= -limit) {
-    const runs = runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
-    return {
-      verdict: 'inconclusive',
-      reason: `${range}: beyond the ${thresholdText} threshold but not significant at alpha ${alpha} (${how}); ${runs === null ? 'more runs will not settle it' : `${runs} runs per side could reach it`}`,
-      runsNeeded: runs,
-    };
+    return { verdict: 'inconclusive', reason: { cause: 'underpowered', fromZero: false, runsNeeded: separation() } };
   }
-  return { verdict: 'unchanged', reason: `${range}: no significant change (${how})`, runsNeeded: null };
+  return { verdict: 'unchanged', reason: { cause: 'not-significant' } };
 }

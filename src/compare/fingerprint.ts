@@ -1,15 +1,9 @@
 import type { Environment } from '../results/schema.ts';
 import type { FINGERPRINT_MISMATCH_MODES } from './options.ts';
+import type { FingerprintDifference } from './schema.ts';
 
 /** The environment fields that affect timings, compared between the two sides. */
-export const FINGERPRINT_FIELDS = ['cpuModel', 'cores', 'node'] as const;
-
-/** One way two machines differ: the field and both sides' values (Node as its major version). */
-export interface FingerprintDifference {
-  field: (typeof FINGERPRINT_FIELDS)[number];
-  baseline: string;
-  current: string;
-}
+export const FINGERPRINT_FIELDS = ['cpuModel', 'cores', 'node'] as const satisfies readonly FingerprintDifference['field'][];
 
 function nodeMajor(version: string): string {
   return /^v?(\d+)/.exec(version.trim())?.[1] ?? version;
@@ -23,7 +17,7 @@ function fingerprintValue(environment: Environment, field: FingerprintDifference
  * The one environment comparison: how two environment fingerprints differ in what affects
  * timings (CPU model, core count, Node major version; OS, arch and runner image are recorded but
  * not compared). Compare flags a comparison `fingerprint-mismatch` from it, and the report says
- * the environments differ from it, with the same mode, so the two always agree.
+ * the machines differ from it, with the same mode, so the two always agree.
  * @param baseline the baseline's environment
  * @param current the current run's environment
  * @param mode the `fingerprint-mismatch` input; `ignore` reports no difference
@@ -41,16 +35,4 @@ export function diffFingerprints(
     const [before, after] = [fingerprintValue(baseline, field), fingerprintValue(current, field)];
     return before === after ? [] : [{ field, baseline: before, current: after }];
   });
-}
-
-/**
- * Phrases for the `fingerprint-mismatch` flag's message, one per difference.
- * @param differences from `diffFingerprints`
- * @example
- * describeFingerprintMismatch([{ field: 'cores', baseline: '2', current: '4' }]) // => ['cores 2 → 4']
- */
-export function describeFingerprintMismatch(differences: readonly FingerprintDifference[]): string[] {
-  return differences.map(({ field, baseline, current }) =>
-    field === 'cpuModel' ? `CPU '${baseline}' → '${current}'` : field === 'cores' ? `cores ${baseline} → ${current}` : `Node ${baseline} → ${current}`,
-  );
 }

@@ -1,7 +1,7 @@
 /** The compare stage: two results → comparisons with verdicts → report and gate. Pure. */
 export { compareResults, describeChange } from './compare-results.ts';
 export { decideVerdict, MAX_RUNS_NEEDED, type VerdictDecision, type VerdictInput } from './decide-verdict.ts';
-export { decideGate, DEFAULT_GATE_OPTIONS, type GateOptions } from './decide-gate.ts';
+export { decideGate, decideOutputVerdict, DEFAULT_GATE_OPTIONS, failsGate, passWithoutBaseline, type GateOptions, type OutputVerdict } from './decide-gate.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { createReport, type CreateReportInput } from './create-report.ts';
 export { DEFAULT_COMPARE_OPTIONS, mergeCompareConfig, resolveCompareOptions, type CompareOptions } from './options.ts';
@@ -18,6 +18,6 @@ export {
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, type HistoryJob, type JobNoise } from './history.ts';
-export { repeatedRunsHint } from './tool-hints.ts';
-export { describeFingerprintMismatch, diffFingerprints, FINGERPRINT_FIELDS, type FingerprintDifference } from './fingerprint.ts';
+export { diffFingerprints, FINGERPRINT_FIELDS } from './fingerprint.ts';
+export { parseReport } from './parse-report.ts';
 export * from './schema.ts';

@@ -1,8 +1,25 @@
 import { z } from 'zod';
 import { DirectionSchema, EnvironmentSchema, ObservationSchema } from '../results/schema.ts';
 
-/** The schema tag of the report JSON that `benchgate compare` and the action write. */
-export const REPORT_SCHEMA = 'benchgate/report@1';
+/**
+ * The schema tag of the report JSON that `benchgate compare` and the action write. `@2` made
+ * comparisons a union on `verdict` with structured reasons and flags, and the gate structured.
+ */
+export const REPORT_SCHEMA = 'benchgate/report@2';
+
+/** Report schema tags this benchgate recognises but no longer reads (named in the error). */
+export const OLD_REPORT_SCHEMAS: readonly string[] = ['benchgate/report@1'];
+
+/**
+ * One environment field that differs between the two sides in a way that affects timings.
+ * `baseline` and `current` are the two values as text (the Node major version for `node`).
+ */
+export const FingerprintDifferenceSchema = z.object({
+  field: z.enum(['cpuModel', 'cores', 'node']),
+  baseline: z.string(),
+  current: z.string(),
+});
+export type FingerprintDifference = z.infer<typeof FingerprintDifferenceSchema>;
 
 /**
  * What a comparison concluded.
@@ -23,12 +40,35 @@ export const VerdictSchema = z.enum([
 ]);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-/** Quality concerns that do not change the verdict by themselves but are shown to the reader. */
-export const QualityFlagSchema = z.object({
-  kind: z.enum(['high-cv', 'outliers', 'fingerprint-mismatch', 'few-runs', 'not-independent', 'single-value']),
-  side: z.enum(['baseline', 'current', 'both']),
-  message: z.string(),
-});
+/** Which side of a comparison a quality flag or an error concerns. */
+export const SideNameSchema = z.enum(['baseline', 'current', 'both']);
+export type SideName = z.infer<typeof SideNameSchema>;
+
+/**
+ * Quality concerns that do not change the verdict by themselves but are shown to the reader.
+ * Data only: the report writes the words.
+ * - `high-cv`: a side's coefficient of variation (in its `SideSummary`) exceeds the threshold.
+ * - `outliers`: process runs outside Tukey's fences with multiplier `fence`, counted per side.
+ * - `few-runs`: `below-two` (fewer than 2 runs on `side`), or `rank-floor` (with these run counts
+ *   the rank test's smallest p is not below alpha).
+ * - `fingerprint-mismatch`: the machines differ in `differences`.
+ * - `not-independent`: within-process samples, compared as one job per side.
+ * - `single-value`: the tool reported one value (or only summary statistics) per job.
+ */
+export const QualityFlagSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('high-cv'), side: SideNameSchema }),
+  z.object({
+    kind: z.literal('outliers'),
+    side: SideNameSchema,
+    baseline: z.number().int().nonnegative(),
+    current: z.number().int().nonnegative(),
+    fence: z.number(),
+  }),
+  z.object({ kind: z.literal('few-runs'), side: SideNameSchema, cause: z.enum(['below-two', 'rank-floor']) }),
+  z.object({ kind: z.literal('fingerprint-mismatch'), side: SideNameSchema, differences: z.array(FingerprintDifferenceSchema) }),
+  z.object({ kind: z.literal('not-independent'), side: SideNameSchema }),
+  z.object({ kind: z.literal('single-value'), side: SideNameSchema }),
+]);
 export type QualityFlag = z.infer<typeof QualityFlagSchema>;
 
 /** One side of a comparison. */
@@ -74,11 +114,13 @@ export type Interval = z.infer<typeof IntervalSchema>;
 /** p values of the one-sided tests ("worse" and "better") and their Holm-adjusted values. */
 export const PValuesSchema = z.object({
   /**
-   * `history`: the larger of the within-job p and the job-to-job p (both must reject);
+   * `mann-whitney-and-history`: the larger of the rank test's p on the runs and the job-to-job
+   * t test's p over stored jobs (both must reject);
+   * `history`: the job-to-job t test of the two centers alone (one value per job, or samples);
    * `noise-floor`: a normal test with the assumed job-to-job noise floor;
    * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation.
    */
-  test: z.enum(['mann-whitney', 'welch', 'history', 'noise-floor', 'exact-permutation']),
+  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'history', 'noise-floor', 'exact-permutation']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
@@ -87,36 +129,189 @@ export const PValuesSchema = z.object({
 });
 export type PValues = z.infer<typeof PValuesSchema>;
 
-/** One benchmark metric compared across the two sides. */
-export const ComparisonSchema = z.object({
+/**
+ * The job-to-job noise a comparison admitted, which decided how wide its interval is.
+ * - `within-job`: only the spread of the runs inside each job (no job-to-job term).
+ * - `history`: a job-to-job term estimated from `jobs` stored jobs, `sd` the standard deviation
+ *   of their log centers.
+ * - `prior-floor`: the stated prior job-to-job floor `sd` (log scale), used without enough history.
+ */
+export const NoiseModelSchema = z.discriminatedUnion('model', [
+  z.object({ model: z.literal('within-job') }),
+  z.object({ model: z.literal('history'), jobs: z.number().int().positive(), sd: z.number().nonnegative() }),
+  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative() }),
+]);
+export type NoiseModel = z.infer<typeof NoiseModelSchema>;
+
+/** Which one-sided test was significant, for reasons that depend on it. */
+export const SignificantSchema = z.enum(['worse', 'better']);
+
+/** The fields every comparison has. */
+const comparisonFields = {
   id: z.string(),
   metric: z.string(),
   unit: z.string(),
   direction: DirectionSchema,
   /** Whether this comparison counts toward the gate (config overrides applied). */
   gate: z.boolean(),
-  verdict: VerdictSchema,
-  /** One sentence on why the verdict is what it is. */
-  reason: z.string(),
-  baseline: SideSummarySchema.nullable(),
-  current: SideSummarySchema.nullable(),
-  change: ChangeSchema.nullable(),
-  interval: IntervalSchema.nullable(),
-  p: PValuesSchema.nullable(),
   /** The relative worsening that counts as a regression, e.g. 0.05. */
   threshold: z.number(),
   alpha: z.number(),
   flags: z.array(QualityFlagSchema),
-  /** For `inconclusive`: the runs per side estimated to settle it, when that can be estimated. */
-  runsNeeded: z.number().int().nullable(),
-  /** For `errored`: which side errored and its message (optional, added after report@1 was first drafted). */
-  error: z
-    .object({ side: z.enum(['baseline', 'current', 'both']), message: z.string() })
-    .optional(),
-  /** Stored base-branch jobs whose spread widened this comparison (0 or absent when none). */
-  historyJobs: z.number().int().nonnegative().optional(),
+};
+
+/** The fields of a comparison whose both sides were measured and tested. */
+const testedFields = {
+  ...comparisonFields,
+  baseline: SideSummarySchema,
+  current: SideSummarySchema,
+  /** Null when a relative change is undefined (a side ≤ 0). */
+  change: ChangeSchema.nullable(),
+  interval: IntervalSchema.nullable(),
+  p: PValuesSchema,
+  noise: NoiseModelSchema,
+};
+
+/**
+ * Significantly worse (or better) and the whole interval beyond the threshold (`beyond-threshold`),
+ * or a constant 0 baseline against a higher current side (`from-zero`: no ratio exists, and any rise
+ * exceeds any threshold).
+ */
+export const RegressedSchema = z.object({
+  ...testedFields,
+  verdict: z.literal('regressed'),
+  reason: z.object({ cause: z.enum(['beyond-threshold', 'from-zero']) }),
 });
+/** The mirror of `RegressedSchema`. */
+export const ImprovedSchema = z.object({
+  ...testedFields,
+  verdict: z.literal('improved'),
+  reason: z.object({ cause: z.enum(['beyond-threshold', 'from-zero']) }),
+});
+/**
+ * `not-significant`: neither one-sided test rejects; `within-threshold`: one does (`significant`),
+ * but the whole interval lies inside ±threshold.
+ */
+export const UnchangedSchema = z.object({
+  ...testedFields,
+  verdict: z.literal('unchanged'),
+  reason: z.discriminatedUnion('cause', [
+    z.object({ cause: z.literal('not-significant') }),
+    z.object({ cause: z.literal('within-threshold'), significant: SignificantSchema }),
+  ]),
+});
+
+/**
+ * Why a comparison could not be decided.
+ * - `straddles-threshold`: significant, but the interval reaches both sides of the threshold;
+ *   `runsNeeded` runs per side would likely settle it (null: more runs per job will not).
+ * - `underpowered`: the whole interval is beyond ±threshold but the test cannot reach alpha with
+ *   these runs; `runsNeeded` is the run count per side at which complete separation would.
+ * - `no-relative-change`: significant, but values ≤ 0 give no ratio to hold against the threshold.
+ * - `untestable`: fewer than 2 runs on a side, or one value per job (`oneValuePerJob`), and fewer
+ *   than `minHistoryJobs` stored jobs of history: no test is possible.
+ * - `incomparable`: the unit or direction changed between the sides (the baseline's are given).
+ */
+export const InconclusiveReasonSchema = z.discriminatedUnion('cause', [
+  z.object({ cause: z.literal('straddles-threshold'), significant: SignificantSchema, runsNeeded: z.number().int().positive().nullable() }),
+  z.object({ cause: z.literal('underpowered'), fromZero: z.boolean(), runsNeeded: z.number().int().positive().nullable() }),
+  z.object({ cause: z.literal('no-relative-change'), significant: SignificantSchema }),
+  z.object({ cause: z.literal('untestable'), oneValuePerJob: z.boolean(), minHistoryJobs: z.number().int().positive() }),
+  z.object({ cause: z.literal('incomparable'), baselineUnit: z.string(), baselineDirection: DirectionSchema }),
+]);
+export type InconclusiveReason = z.infer<typeof InconclusiveReasonSchema>;
+
+/** Cannot tell; `reason` says why. `p` and `noise` are null when no test ran. */
+export const InconclusiveSchema = z.object({
+  ...comparisonFields,
+  verdict: z.literal('inconclusive'),
+  reason: InconclusiveReasonSchema,
+  baseline: SideSummarySchema,
+  current: SideSummarySchema,
+  change: ChangeSchema.nullable(),
+  interval: IntervalSchema.nullable(),
+  p: PValuesSchema.nullable(),
+  noise: NoiseModelSchema.nullable(),
+});
+/** Only the current side has it: `no-baseline` (nothing is stored yet) or `added` (new benchmark metric). */
+export const NewSchema = z.object({
+  ...comparisonFields,
+  verdict: z.literal('new'),
+  reason: z.object({ cause: z.enum(['no-baseline', 'added']) }),
+  baseline: z.null(),
+  current: SideSummarySchema,
+});
+/** Only the baseline has it (removed, renamed or filtered out). */
+export const MissingSchema = z.object({
+  ...comparisonFields,
+  verdict: z.literal('missing'),
+  reason: z.object({ cause: z.literal('not-in-current') }),
+  baseline: SideSummarySchema,
+  current: z.null(),
+});
+/** The benchmark errored on `side`; `message` is the benchmark's own error text (joined when both). */
+export const ErroredSchema = z.object({
+  ...comparisonFields,
+  verdict: z.literal('errored'),
+  reason: z.object({ cause: z.literal('errored'), side: SideNameSchema, message: z.string() }),
+  baseline: SideSummarySchema.nullable(),
+  current: SideSummarySchema.nullable(),
+});
+
+/**
+ * One benchmark metric compared across the two sides: a union on `verdict`, each with its
+ * structured `reason` (numbers and enums; the report writes the sentences).
+ */
+export const ComparisonSchema = z.discriminatedUnion('verdict', [
+  RegressedSchema,
+  ImprovedSchema,
+  UnchangedSchema,
+  InconclusiveSchema,
+  NewSchema,
+  MissingSchema,
+  ErroredSchema,
+]);
 export type Comparison = z.infer<typeof ComparisonSchema>;
+/** A comparison of one verdict, e.g. `ComparisonOf<'regressed'>`. */
+export type ComparisonOf<V extends Verdict> = Extract<Comparison, { verdict: V }>;
+/** A comparison that ran a test: regressed, improved, unchanged. */
+export type TestedComparison = ComparisonOf<'regressed' | 'improved' | 'unchanged'>;
+
+/**
+ * The change of a comparison, when it has one (errored, new and missing have none).
+ * @param comparison any comparison
+ * @returns its `change`, or null
+ */
+export function changeOf(comparison: Comparison): Change | null {
+  return 'change' in comparison ? comparison.change : null;
+}
+
+/**
+ * The interval of a comparison's change, when it has one.
+ * @param comparison any comparison
+ * @returns its `interval`, or null
+ */
+export function intervalOf(comparison: Comparison): Interval | null {
+  return 'interval' in comparison ? comparison.interval : null;
+}
+
+/**
+ * The p values of a comparison, when a test ran.
+ * @param comparison any comparison
+ * @returns its `p`, or null
+ */
+export function pValuesOf(comparison: Comparison): PValues | null {
+  return 'p' in comparison ? comparison.p : null;
+}
+
+/**
+ * The noise model that decided a comparison, when a test ran.
+ * @param comparison any comparison
+ * @returns its `noise`, or null
+ */
+export function noiseOf(comparison: Comparison): NoiseModel | null {
+  return 'noise' in comparison ? comparison.noise : null;
+}
 
 /** Where a set of results came from, as the report names it. */
 export const SideInfoSchema = z.object({
@@ -142,7 +337,7 @@ export const BaselineChoiceSchema = z.object({
 });
 export type BaselineChoice = z.infer<typeof BaselineChoiceSchema>;
 
-/** The options that produced a report, recorded so it can be reproduced. */
+/** The options that produced a report, recorded so it can be reproduced and stated in the footer. */
 export const CompareSettingsSchema = z.object({
   threshold: z.number(),
   alpha: z.number(),
@@ -151,29 +346,53 @@ export const CompareSettingsSchema = z.object({
   seed: z.number().int(),
   /** Bootstrap resamples, when `interval` is `bootstrap`. */
   resamples: z.number().int().positive().optional(),
-  /** Assumed job-to-job noise (log-scale standard deviation) for within-process samples without history. */
-  jobNoiseFloor: z.number().nonnegative().optional(),
-  /** Stored jobs needed before history widens a comparison. */
-  minHistoryJobs: z.number().int().positive().optional(),
-  failOn: z.enum(['regression', 'inconclusive', 'never']).optional(),
-  fingerprintMismatch: z.enum(['warn', 'ignore', 'advisory']).optional(),
+  /** Assumed job-to-job noise (log-scale standard deviation) when history is too short. */
+  jobNoiseFloor: z.number().nonnegative(),
+  /** Stored jobs needed before history gives the job-to-job noise. */
+  minHistoryJobs: z.number().int().positive(),
+  failOn: z.enum(['regression', 'inconclusive', 'never']),
+  fingerprintMismatch: z.enum(['warn', 'ignore', 'advisory']),
 });
 export type CompareSettings = z.infer<typeof CompareSettingsSchema>;
 
-/** Counts per verdict. */
-export const SummarySchema = z.record(VerdictSchema, z.number().int().nonnegative());
+/** Counts per verdict; every verdict is present. */
+export const VerdictCountsSchema = z.record(VerdictSchema, z.number().int().nonnegative());
+export type VerdictCounts = z.infer<typeof VerdictCountsSchema>;
+
+/**
+ * Counts per verdict. `gated` counts only the comparisons that can fail the gate: the headline,
+ * the `regressions` / `improvements` outputs and the gate read these. `notGated` counts the
+ * diagnostics (metrics with `gate: false`), shown as such and never in the headline.
+ */
+export const SummarySchema = z.object({ gated: VerdictCountsSchema, notGated: VerdictCountsSchema });
 export type Summary = z.infer<typeof SummarySchema>;
 
-/** Whether the gate fails, and the one-line reasons. */
+/** Names one comparison of the report. */
+export const ComparisonRefSchema = z.object({ id: z.string(), metric: z.string() });
+export type ComparisonRef = z.infer<typeof ComparisonRefSchema>;
+
+/**
+ * Whether the gate fails, and which comparisons decided it (the report writes the words).
+ * - `blocking`: gated comparisons that fail it (regressed; errored in the current run; inconclusive
+ *   under `fail-on: inconclusive`), unless listed in `advisory` or `ignored`.
+ * - `advisory`: would fail, but measured on a different machine under `fingerprint-mismatch: advisory`.
+ * - `ignored`: would fail, but `fail-on` is `never`.
+ */
 export const GateSchema = z.object({
   failed: z.boolean(),
-  reasons: z.array(z.string()),
-  /** One-line notes that did not fail the gate (e.g. a regression measured on a different machine under `advisory`). */
-  warnings: z.array(z.string()).optional(),
+  failOn: z.enum(['regression', 'inconclusive', 'never']),
+  fingerprintMismatch: z.enum(['warn', 'ignore', 'advisory']),
+  blocking: z.array(ComparisonRefSchema),
+  advisory: z.array(ComparisonRefSchema),
+  ignored: z.array(ComparisonRefSchema),
+  /** The `fail-threshold` (a throughput loss), when one was set. */
+  failThreshold: z.number().positive().optional(),
+  /** Gated regressions whose interval does not lie wholly beyond `failThreshold`: reported, not failing. */
+  belowFailThreshold: z.array(ComparisonRefSchema).optional(),
 });
 export type Gate = z.infer<typeof GateSchema>;
 
-/** The `benchgate/report@1` file: everything the comment, the outputs and the gate read. */
+/** The `benchgate/report@2` file: everything the comment, the outputs and the gate read. */
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   benchmarkSet: z.string(),

@@ -1,3 +1,4 @@
+import { formatThreshold } from '../compare/parse-threshold.ts';
 import type { ToolName } from '../formats/tools.ts';
 import { ConfigSchema, listInputs, STORED_MODE_RUNS, type ConfigKey, type ParsedConfig } from './schema.ts';
 
@@ -56,6 +57,14 @@ export function buildConfig(input: InputSource, randomSeed: number, fileExists: 
     throw new ConfigError(`input '${name}' ${issue.message}`);
   }
   const config = parsed.data;
+  if (config.failThreshold !== null && config.failThreshold < config.threshold) {
+    throw new ConfigError(
+      `input 'fail-threshold' must be at least 'threshold' (${formatThreshold(config.threshold)}), got ${formatThreshold(config.failThreshold)}`,
+    );
+  }
+  if (config.dataRepositoryToken !== null && config.dataRepository === null) {
+    throw new ConfigError("input 'data-repository-token' is set but 'data-repository' is not");
+  }
   return {
     ...config,
     tool: config.tool || (config.outputFilePath ? 'auto' : 'benchgate'),

@@ -273,6 +273,30 @@ export const ConfigSchema = z.object({
     surface: 'action',
     description: 'The branch that holds stored runs (baseline-store git-branch).',
   }),
+  dataRepository: input(
+    optionalText().transform((value, context) => {
+      if (value === null) return null;
+      if (/^https:\/\/[^\s@]+$/.test(value)) return value;
+      const match = /^(?:github\.com\/)?([A-Za-z0-9-]+\/[A-Za-z0-9._-]+?)(?:\.git)?$/.exec(value);
+      if (match) return `https://github.com/${match[1]}.git`;
+      context.addIssue({ code: 'custom', message: `must be owner/repo or an https URL of a repository, got '${value}'` });
+      return z.NEVER;
+    }),
+    {
+      name: 'data-repository',
+      default: '',
+      surface: 'action',
+      description:
+        "Another repository to keep the data branch in (owner/repo, or an https URL for GitHub Enterprise Server), instead of this one. Pushing to it needs 'data-repository-token'.",
+    },
+  ),
+  dataRepositoryToken: input(optionalText(), {
+    name: 'data-repository-token',
+    default: '',
+    surface: 'action',
+    description:
+      "Token for 'data-repository', with contents write on that repository (a fine-grained token or a GitHub App token): the workflow's own token cannot push to another repository. Empty uses the workspace's credentials, which can only read a public one.",
+  }),
   saveOn: input(list(true), {
     name: 'save-on',
     default: '',
@@ -307,6 +331,24 @@ export const ConfigSchema = z.object({
       default: '5%',
       placeholder: 'PCT',
       description: 'Smallest worsening that counts as a regression, as a percentage (5%) or a fraction (0.05).',
+    },
+  ),
+  failThreshold: input(
+    optionalText().transform((value, context) => {
+      if (value === null) return null;
+      try {
+        return parseThreshold(value, '');
+      } catch (error: unknown) {
+        context.addIssue({ code: 'custom', message: (error as Error).message.trim() });
+        return z.NEVER;
+      }
+    }),
+    {
+      name: 'fail-threshold',
+      default: '',
+      placeholder: 'PCT',
+      description:
+        "Smallest worsening that fails the check, when it should be larger than 'threshold': a regression whose interval lies beyond 'threshold' but not wholly beyond this one is reported, and the check passes. Empty means the same as 'threshold'.",
     },
   ),
   alpha: input(
@@ -352,6 +394,29 @@ export const ConfigSchema = z.object({
     default: 'regression',
     surface: 'action',
     description: "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
+  }),
+  alertCommentCcUsers: input(
+    list(true).transform((names, context) => {
+      const bad = names.find((name) => !/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/.test(name));
+      if (bad !== undefined) {
+        context.addIssue({ code: 'custom', message: `must list GitHub users or teams such as @octocat or @org/team, got '${bad}'` });
+        return z.NEVER;
+      }
+      return names.map((name) => (name.startsWith('@') ? name : `@${name}`));
+    }),
+    {
+      name: 'alert-comment-cc-users',
+      default: '',
+      surface: 'action',
+      description:
+        'GitHub users or teams to mention in the comment when a gated benchmark regressed, comma-separated (@octocat, @org/team). Taken only from the workflow file: a name in benchmark output or a report file is never mentioned.',
+    },
+  ),
+  maxChartPoints: input(wholeNumber(1), {
+    name: 'max-chart-points',
+    default: '6',
+    surface: 'action',
+    description: "The most rows in the comment's plot of changes (regressions first, then the largest changes; the job summary shows up to 60 and the tables list every benchmark).",
   }),
   reportFile: input(optionalText(), {
     name: 'report-file',

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { decodeText, stripByteOrderMark } from '../results/decode-text.ts';
 import type { Results } from '../results/schema.ts';
 import { detectBenchgate, parseBenchgate } from './benchgate.ts';
+import { detectBenchmarkjs, parseBenchmarkjs } from './benchmarkjs.ts';
 import { detectBenchmarkdotnet, parseBenchmarkdotnet } from './benchmarkdotnet.ts';
+import { detectCallgrind, parseCallgrind } from './callgrind.ts';
 import { detectCargo, parseCargo } from './cargo.ts';
 import { detectCatch2, parseCatch2 } from './catch2.ts';
 import { detectCriterion, parseCriterion } from './criterion.ts';
 import { detectCustomBiggerIsBetter, parseCustomBiggerIsBetter } from './custom-bigger-is-better.ts';
 import { detectCustomSmallerIsBetter, parseCustomSmallerIsBetter } from './custom-smaller-is-better.ts';
+import { detectDivan, parseDivan } from './divan.ts';
 import { FormatError } from './format-error.ts';
 import { UNKNOWN_TIME, type FolderFile, type FormatInput, type FormatMeta } from './format-input.ts';
 import { detectGo, parseGo } from './go.ts';
@@ -18,8 +21,10 @@ import { detectHyperfine, parseHyperfine } from './hyperfine.ts';
 import { detectJmh, parseJmh } from './jmh.ts';
 import { detectPytest, parsePytest } from './pytest.ts';
 import { mergeRuns } from './merge-runs.ts';
+import { detectMitata, parseMitata } from './mitata.ts';
 import { FOLDER_TOOLS, FORMAT_TOOLS, TEXT_FOLDER_TOOLS, type ToolName } from './tools.ts';
 import { detectVitest, parseVitest } from './vitest.ts';
+import { detectVitest5, parseVitest5 } from './vitest5.ts';
 
 export { FORMAT_TOOLS, isToolName, type ToolName } from './tools.ts';
 export type { FolderFile, FormatInput, FormatMeta } from './format-input.ts';
@@ -43,7 +48,15 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   benchmarkdotnet: { detect: detectBenchmarkdotnet, parse: parseBenchmarkdotnet },
   jmh: { detect: detectJmh, parse: parseJmh },
   catch2: { detect: detectCatch2, parse: parseCatch2 },
-  vitest: { detect: detectVitest, parse: parseVitest },
+  // Vitest 4's `--outputJson` file, or Vitest 5's JSON reporter output (which has `testResults`)
+  vitest: {
+    detect: (input) => detectVitest(input) || detectVitest5(input),
+    parse: (input) => (input.kind === 'file' && /"testResults"\s*:/.test(input.text) ? parseVitest5(input) : parseVitest(input)),
+  },
+  mitata: { detect: detectMitata, parse: parseMitata },
+  benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
+  divan: { detect: detectDivan, parse: parseDivan },
+  callgrind: { detect: detectCallgrind, parse: parseCallgrind },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
 };

@@ -1,6 +1,7 @@
 /**
  * Every value the `tool` input accepts besides `auto`, named as github-action-benchmark names
- * them (plus `benchgate` for our own results file and `vitest`).
+ * them, plus `benchgate` for our own results file and the formats github-action-benchmark does not
+ * read (`vitest`, `mitata`, `divan`, `callgrind`).
  */
 export const FORMAT_TOOLS = [
   'benchgate',
@@ -14,6 +15,10 @@ export const FORMAT_TOOLS = [
   'jmh',
   'catch2',
   'vitest',
+  'mitata',
+  'benchmarkjs',
+  'divan',
+  'callgrind',
   'customSmallerIsBetter',
   'customBiggerIsBetter',
 ] as const;

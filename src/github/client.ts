@@ -20,6 +20,7 @@ export interface GitHubClient {
       }>;
     };
     repos: {
+      createCommitComment(params: { owner: string; repo: string; commit_sha: string; body: string }): Promise<{ data: CommitComment }>;
       listPullRequestsAssociatedWithCommit(params: {
         owner: string;
         repo: string;
@@ -54,6 +55,12 @@ export interface IssueComment {
   html_url: string;
   /** The author; GitHub sets it (null for a deleted account). */
   user?: { login: string } | null;
+}
+
+/** The fields of a commit comment that benchgate reads. */
+export interface CommitComment {
+  id: number;
+  html_url: string;
 }
 
 /** The fields of a pull request that benchgate reads. */

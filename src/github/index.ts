@@ -1,6 +1,14 @@
 export type { ActionsCore, AnnotationProperties, JobSummary } from './actions-core.ts';
 export { annotateRegressions, describeRegression } from './annotate-regressions.ts';
-export type { GitHubClient, IssueComment, PullRequestRef, WarningLog } from './client.ts';
+export type { CommitComment, GitHubClient, IssueComment, PullRequestRef, WarningLog } from './client.ts';
+export {
+  createCommitComment,
+  DEFAULT_COMMENT_ON_PUSH,
+  shouldCommentOnPush,
+  type CommentOnPush,
+  type CreateCommitCommentOptions,
+  type CreateCommitCommentResult,
+} from './create-commit-comment.ts';
 export { createOctokit, DEFAULT_CREATE_OCTOKIT_OPTIONS, type CreateOctokitOptions, type Octokit } from './create-octokit.ts';
 export { COMMENTS_PER_PAGE, findComment, type FindCommentOptions } from './find-comment.ts';
 export { findPullRequestForSha, type FindPullRequestOptions } from './find-pull-request.ts';

@@ -70,8 +70,12 @@ function describeCommentFailure(
   return `benchgate could not comment on ${target} (${cause}) after ${tries}. The job summary and report files were written.`;
 }
 
-/** fetch failures (connection refused, DNS, reset) reach us as TypeError or errors with a network `code`. */
-function isNetworkError(error: unknown): boolean {
+/**
+ * Whether an error is a network failure (connection refused, DNS, reset): fetch reports these as a
+ * TypeError or an error with a network `code`.
+ * @param error what was caught
+ */
+export function isNetworkError(error: unknown): boolean {
   if (error instanceof TypeError && /fetch failed/i.test(error.message)) return true;
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+/.test(error.code);
 }

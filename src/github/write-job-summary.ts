@@ -18,7 +18,7 @@ export async function writeJobSummary(summary: JobSummary, markdown: string, lim
 }
 
 const TRUNCATION_NOTE =
-  '\n\n> [!WARNING]\n> This report was cut to fit GitHub\'s 1 MiB job summary limit. The full report is in the `report-markdown` and `report-json` files.\n';
+  "\n\n> [!WARNING]\n> This report was cut to fit GitHub's 1 MiB job summary limit. The full report is in the files named by this step's `report-markdown` and `report-json` outputs.\n";
 
 function fitToBytes(markdown: string, limitBytes: number): { text: string; truncated: boolean } {
   if (Buffer.byteLength(markdown, 'utf8') <= limitBytes) return { text: markdown, truncated: false };

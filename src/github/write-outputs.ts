@@ -1,8 +1,8 @@
+import { decideOutputVerdict, type OutputVerdict } from '../compare/decide-gate.ts';
 import type { Report } from '../compare/schema.ts';
 import type { ActionsCore } from './actions-core.ts';
 
-/** The action's `verdict` output. */
-export type OutputVerdict = 'pass' | 'fail' | 'no-baseline';
+export { decideOutputVerdict, type OutputVerdict };
 
 /** Outputs that do not come from the report itself. */
 export interface ExtraOutputs {
@@ -15,33 +15,19 @@ export interface ExtraOutputs {
 }
 
 /**
- * The verdict for the `verdict` output: `fail` when the gate failed, otherwise `no-baseline`
- * when there was nothing to compare with, otherwise `pass`.
- * @param report the report
- * @returns the verdict
- */
-export function decideOutputVerdict(report: Report): OutputVerdict {
-  if (report.gate.failed) return 'fail';
-  if (report.baseline === null) return 'no-baseline';
-  return 'pass';
-}
-
-/**
  * Sets the action's outputs: `verdict`, `regressions`, `improvements`, `report-json`,
- * `report-markdown` and `comment-url` (empty when there is no comment).
+ * `report-markdown` and `comment-url` (empty when there is no comment). `regressions` and
+ * `improvements` count gated comparisons only, as the comment's headline does; non-gated
+ * metrics are diagnostics.
  * @param core `@actions/core` or a fake
  * @param report the report
  * @param extra the written files and the comment URL
  */
 export function writeOutputs(core: Pick<ActionsCore, 'setOutput'>, report: Report, extra: ExtraOutputs): void {
   core.setOutput('verdict', decideOutputVerdict(report));
-  core.setOutput('regressions', String(countVerdict(report, 'regressed')));
-  core.setOutput('improvements', String(countVerdict(report, 'improved')));
+  core.setOutput('regressions', String(report.summary.gated.regressed));
+  core.setOutput('improvements', String(report.summary.gated.improved));
   core.setOutput('report-json', extra.reportJson);
   core.setOutput('report-markdown', extra.reportMarkdown);
   core.setOutput('comment-url', extra.commentUrl ?? '');
-}
-
-function countVerdict(report: Report, verdict: 'regressed' | 'improved'): number {
-  return report.comparisons.filter((comparison) => comparison.verdict === verdict).length;
 }

@@ -1,7 +1,9 @@
+import { decideOutputVerdict } from '../compare/decide-gate.ts';
 import type { Comparison, Report, Verdict } from '../compare/schema.ts';
-import { formatFraction, formatPercent, formatPercentInterval } from './format-value.ts';
+import { describeChange } from './describe-change.ts';
+import { formatCount } from './format-value.ts';
 
-/** The icon each verdict is shown with, in the comment and the chart legend. */
+/** The icon each verdict is shown with. */
 export const VERDICT_ICONS: Record<Verdict, string> = {
   regressed: '❌',
   improved: '✅',
@@ -12,55 +14,34 @@ export const VERDICT_ICONS: Record<Verdict, string> = {
   errored: '💥',
 };
 
-/** One clause of the headline: an icon for markdown and the words, already formatted. */
-export interface HeadlinePart {
+/** How a headline shows a string from results: escaped for markdown, sanitised for a terminal. */
+export type TextFormatter = (text: string) => string;
+
+/** The first line a reviewer reads: an icon for markdown, and the words. */
+export interface Headline {
   icon: string;
   text: string;
 }
 
-/** How a headline shows a string from results: escaped for markdown, sanitised for a terminal. */
-export type TextFormatter = (text: string) => string;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+/**
+ * `count` and the noun, in the singular for 1.
+ * @example plural(2, 'regression') // => '2 regressions'
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /**
- * Names a comparison for prose: the benchmark id, plus the metric when the benchmark has
- * more than one metric in the report.
+ * Names a comparison for prose: the benchmark id, plus the metric when the comparison is a
+ * diagnostic (not gated) or its benchmark has more than one gated comparison.
  * @param comparison the comparison to name
  * @param report the report it belongs to
  * @param format how strings from results are shown
- * @returns e.g. `layout/ddsplit-replay (latency-p50)`
+ * @returns e.g. `layout/ddsplit-replay · bytes-copied`
  */
 export function nameComparison(comparison: Comparison, report: Report, format: TextFormatter): string {
-  const siblings = report.comparisons.filter((other) => other.id === comparison.id).length;
-  return siblings > 1 ? `${format(comparison.id)} (${format(comparison.metric)})` : format(comparison.id);
-}
-
-function describeExtreme(comparison: Comparison, report: Report, format: TextFormatter): string {
-  if (comparison.change === null) return nameComparison(comparison, report, format);
-  const interval =
-    comparison.interval === null || comparison.interval.method === 'exact'
-      ? ''
-      : `, ${formatFraction(comparison.interval.level)} CI ${formatPercentInterval(comparison.interval.throughput)}`;
-  return `throughput ${formatPercent(comparison.change.throughput)} on ${nameComparison(comparison, report, format)}${interval}`;
-}
-
-/**
- * The largest move in one direction, preferring gated timings (time per operation is what
- * "throughput" literally describes), then any gated comparison, then any at all.
- */
-function extreme(comparisons: readonly Comparison[], sign: 1 | -1): Comparison | undefined {
-  const gated = comparisons.filter((comparison) => comparison.gate);
-  const timings = gated.filter((comparison) => comparison.unit === 'ns');
-  const pool = timings.length > 0 ? timings : gated.length > 0 ? gated : comparisons;
-  let best: Comparison | undefined;
-  for (const comparison of pool) {
-    const value = sign * (comparison.change?.throughput ?? 0);
-    if (best === undefined || value > sign * (best.change?.throughput ?? 0)) best = comparison;
-  }
-  return best;
+  const siblings = report.comparisons.filter((other) => other.id === comparison.id && other.gate).length;
+  return !comparison.gate || siblings > 1 ? `${format(comparison.id)} · ${format(comparison.metric)}` : format(comparison.id);
 }
 
 /**
@@ -73,55 +54,59 @@ export function countBenchmarks(comparisons: readonly Comparison[]): number {
 }
 
 /**
- * Builds the one-line verdict a busy reviewer reads first, as clauses: the regressions with the
- * worst one's throughput change and interval, then improvements, inconclusive, errored, new and
- * missing counts; "no significant change in N benchmarks" when nothing moved; a first-run
- * clause when there is no baseline.
+ * One comparison's change for prose: `layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)`.
+ * @param comparison any comparison
+ * @param report the report it belongs to
+ * @param format how strings from results are shown
+ */
+export function describeMove(comparison: Comparison, report: Report, format: TextFormatter): string {
+  const words = describeChange(comparison);
+  const name = nameComparison(comparison, report, format);
+  if (words === null) return name;
+  return `${name} ${words.subject === 'throughput' ? words.subject : format(words.subject)} ${words.value}${words.interval === null ? '' : ` (${words.level} CI ${words.interval})`}`;
+}
+
+const LISTED = 3;
+
+/**
+ * The decision in one line, in the words of the action's outputs: the `verdict` output (`fail`,
+ * `pass`, `no-baseline`), then the `regressions` and `improvements` counts, which count gated
+ * comparisons only, then gated inconclusive and errored counts; after a dash the gated
+ * regressions (at most 3) with their change and interval, or what else failed the gate.
+ * Comparisons with `gate: false` never appear here: they are diagnostics.
  * @param report the report
  * @param format how strings from results are shown (escaping)
- * @returns the clauses, most important first; never empty
+ * @returns the icon (❌ fail, ✅ pass, 👋 no baseline) and the words
  */
-export function describeHeadline(report: Report, format: TextFormatter): HeadlinePart[] {
-  const byVerdict = (verdict: Verdict) => report.comparisons.filter((comparison) => comparison.verdict === verdict);
-  if (report.baseline === null) {
-    return [
-      {
-        icon: '👋',
-        text: `No baseline yet: measured ${plural(countBenchmarks(report.comparisons), 'benchmark')}, nothing to compare against (not a failure)`,
-      },
-    ];
+export function describeHeadline(report: Report, format: TextFormatter): Headline {
+  const verdict = decideOutputVerdict(report);
+  const gated = report.summary.gated;
+  if (verdict === 'no-baseline') {
+    return {
+      icon: '👋',
+      text: `no-baseline: first run of set ${format(report.benchmarkSet)}, ${plural(countBenchmarks(report.comparisons), 'benchmark')} measured, nothing to compare yet (not a failure)`,
+    };
   }
-  if (report.comparisons.length === 0) return [{ icon: 'ℹ️', text: 'no benchmarks to compare' }];
-  const regressed = byVerdict('regressed');
-  const improved = byVerdict('improved');
-  const inconclusive = byVerdict('inconclusive');
-  const errored = byVerdict('errored');
-  const added = byVerdict('new');
-  const missing = byVerdict('missing');
-  const parts: HeadlinePart[] = [];
-  if (regressed.length > 0) {
-    parts.push({
-      icon: VERDICT_ICONS.regressed,
-      text: `${plural(regressed.length, 'regression')} (${describeExtreme(extreme(regressed, -1)!, report, format)})`,
-    });
+  const counts = [plural(gated.regressed, 'regression'), plural(gated.improved, 'improvement')];
+  if (gated.inconclusive > 0) counts.push(`${formatCount(gated.inconclusive)} inconclusive`);
+  if (gated.errored > 0) counts.push(`${formatCount(gated.errored)} errored`);
+  const regressed = report.comparisons.filter((c) => c.gate && c.verdict === 'regressed');
+  const worstFirst = [...regressed].sort((a, b) => (describeWorse(a) ?? 0) - (describeWorse(b) ?? 0));
+  let detail = '';
+  if (worstFirst.length > 0) {
+    const listed = worstFirst.slice(0, LISTED).map((c) => describeMove(c, report, format));
+    detail = ` — ${listed.join('; ')}${worstFirst.length > LISTED ? `; and ${formatCount(worstFirst.length - LISTED)} more` : ''}`;
+  } else if (report.gate.failed) {
+    const blocking = report.comparisons.filter((c) => report.gate.blocking.some((ref) => ref.id === c.id && ref.metric === c.metric));
+    detail = ` — ${blocking.slice(0, LISTED).map((c) => `${nameComparison(c, report, format)} ${c.verdict}`).join('; ')}${blocking.length > LISTED ? `; and ${formatCount(blocking.length - LISTED)} more` : ''}`;
+  } else if (report.comparisons.every((c) => !c.gate)) {
+    detail = ' — no gated comparisons';
   }
-  if (improved.length > 0) {
-    const detail = parts.length === 0 ? ` (${describeExtreme(extreme(improved, 1)!, report, format)})` : '';
-    parts.push({ icon: VERDICT_ICONS.improved, text: `${plural(improved.length, 'improvement')}${detail}` });
-  }
-  if (inconclusive.length > 0) parts.push({ icon: VERDICT_ICONS.inconclusive, text: `${inconclusive.length} inconclusive` });
-  if (errored.length > 0) parts.push({ icon: VERDICT_ICONS.errored, text: `${errored.length} errored` });
-  if (parts.length === 0) {
-    const unchanged = byVerdict('unchanged');
-    parts.push({
-      icon: '✅',
-      text:
-        unchanged.length > 0
-          ? `no significant change in ${plural(countBenchmarks(unchanged), 'benchmark')}`
-          : 'nothing to compare on both sides',
-    });
-  }
-  if (added.length > 0) parts.push({ icon: VERDICT_ICONS.new, text: `${added.length} new` });
-  if (missing.length > 0) parts.push({ icon: VERDICT_ICONS.missing, text: `${missing.length} missing` });
-  return parts;
+  return { icon: verdict === 'fail' ? '❌' : '✅', text: `${verdict}: ${counts.join(', ')}${detail}` };
+}
+
+/** The oriented log change (negative is worse), for ordering regressions worst first. */
+function describeWorse(comparison: Comparison): number | null {
+  const change = 'change' in comparison ? comparison.change : null;
+  return change === null ? Number.NEGATIVE_INFINITY : Math.log1p(change.throughput);
 }

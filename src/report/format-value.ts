@@ -25,7 +25,26 @@ function signed(text: string): string {
   return text.startsWith('-') ? MINUS + text.slice(1) : text;
 }
 
-/** Three significant digits without exponent notation for ordinary magnitudes: 1.23, 12.3, 123, 1234. */
+/**
+ * The one number formatter: three significant digits without exponent notation for ordinary
+ * magnitudes (1.23, 12.3, 123, 1234), exponent notation below 0.001, a real minus sign.
+ * @param value any number
+ * @example formatNumber(0.07000000000000001) // => '0.07'
+ * @example formatNumber(-1234.5) // => '−1235'
+ */
+export function formatNumber(value: number): string {
+  return significant(value);
+}
+
+/**
+ * Formats a count with thousands separators.
+ * @param value a whole number
+ * @example formatCount(12345) // => '12,345'
+ */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
 function significant(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
@@ -74,6 +93,17 @@ export function formatPercent(fraction: number): string {
   const text = (fraction * 100).toFixed(1);
   if (Number(text) === 0) return '0.0%';
   return text.startsWith('-') ? `${MINUS}${text.slice(1)}%` : `+${text}%`;
+}
+
+/**
+ * Formats a ratio as a factor with two significant digits, e.g. for a metric that grew fourfold.
+ * @param ratio current / baseline
+ * @example formatRatio(4.1) // => '×4.1'
+ * @example formatRatio(12.34) // => '×12'
+ */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '×∞';
+  return `×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1)}`;
 }
 
 /**

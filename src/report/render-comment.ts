@@ -1,4 +1,5 @@
 import type { Report } from '../compare/schema.ts';
+import { escapeMarkdown, truncateText } from './escape-markdown.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
 /** GitHub refuses issue comments longer than this many characters. */
@@ -12,10 +13,10 @@ export interface RenderOptions {
    */
   maxLength: number;
   /**
-   * The most bars in the chart of changes.
-   * @default 20
+   * The most rows of the forest plot; the largest changes are kept and the rest counted.
+   * @default 6
    */
-  maxChartPoints: number;
+  maxPlotRows: number;
   /**
    * A link to the workflow run, whose job summary holds the full report; named when rows are folded.
    * @default null
@@ -26,7 +27,7 @@ export interface RenderOptions {
 /** Defaults for {@link RenderOptions}. */
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
   maxLength: MAX_COMMENT_LENGTH,
-  maxChartPoints: 20,
+  maxPlotRows: 6,
   runUrl: null,
 };
 
@@ -54,25 +55,67 @@ function linkTarget(url: string): string {
 }
 
 /**
- * Renders the pull-request comment: marker, headline, gate, the table of changed benchmarks with
- * notes and a chart, everything else collapsed, and the footer (baseline, environments, runs,
- * seeds, thresholds, reproduce command). Folds the least important rows to stay under
- * `maxLength` and says how many it folded.
+ * Renders the pull-request comment (see `renderMarkdown`): marker, the decision in one line, the
+ * gated changes, the forest plot, everything else folded, and the footer. Folds the least
+ * important rows to stay under `maxLength` and says how many, and where the full list is.
  * @param report the report
  * @param options see {@link RenderOptions}
  * @returns markdown of at most `maxLength` characters
  */
 export function renderComment(report: Report, options: Partial<RenderOptions> = {}): string {
-  const { maxLength, maxChartPoints, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
+  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
   return renderMarkdown(report, {
     marker: commentMarker(report.benchmarkSet),
     maxSize: maxLength,
     measure: (text) => text.length,
     limitName: `GitHub's ${maxLength.toLocaleString('en-US')}-character comment limit`,
-    fullReportHint:
-      runUrl === null
-        ? 'The job summary and the report JSON list them all.'
-        : `The [job summary](${linkTarget(runUrl)}) and the report JSON list them all.`,
-    maxChartPoints,
+    fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
+    maxPlotRows,
+    listUnchangedDiagnostics: false,
+  });
+}
+
+/** What a push to the default branch was compared with, for the commit comment and the job summary. */
+export interface PushContext {
+  /** The branch pushed to, e.g. `main`. */
+  branch: string;
+}
+
+/**
+ * The paragraph that says a report is for a push: compared with the previous stored run on the
+ * branch, and stored as what the branch measures now (marked as a regression when it regressed).
+ * @param report the push's report
+ * @param push the branch
+ * @returns markdown
+ */
+export function describePush(report: Report, push: PushContext): string {
+  const branch = escapeMarkdown(truncateText(push.branch, 100));
+  const previous = report.baseline?.commit ? ` (${escapeMarkdown(report.baseline.commit.slice(0, 7))})` : '';
+  const regressed = report.summary.gated.regressed > 0;
+  return (
+    `Push to **${branch}**, compared with the previous stored run on ${branch}${previous}. ` +
+    `This run is stored all the same, since it is what ${branch} measures now${regressed ? ', and is marked as a regression in the stored index' : ''}.`
+  );
+}
+
+/**
+ * Renders the commit comment for a push to the default branch (input `comment-on-push`): the same
+ * report as the pull-request comment, with a paragraph saying what the push was compared with.
+ * @param report the push's report
+ * @param push the branch pushed to
+ * @param options see {@link RenderOptions}
+ * @returns markdown of at most `maxLength` characters
+ */
+export function renderCommitComment(report: Report, push: PushContext, options: Partial<RenderOptions> = {}): string {
+  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
+  return renderMarkdown(report, {
+    marker: commentMarker(report.benchmarkSet),
+    maxSize: maxLength,
+    measure: (text) => text.length,
+    limitName: `GitHub's ${maxLength.toLocaleString('en-US')}-character comment limit`,
+    fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
+    maxPlotRows,
+    listUnchangedDiagnostics: false,
+    intro: describePush(report, push),
   });
 }

@@ -2,6 +2,8 @@ export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { bootstrapRatioOfMedians, DEFAULT_BOOTSTRAP_OPTIONS, type BootstrapOptions, type BootstrapResult } from './bootstrap-ratio-of-medians.ts';
 export { coefficientOfVariation } from './coefficient-of-variation.ts';
 export { createRandom } from './create-random.ts';
+export { DEFAULT_E_DIVISIVE_OPTIONS, eDivisive, type EDivisiveChangePoint, type EDivisiveOptions, type EDivisiveResult } from './e-divisive.ts';
+export { eDivisiveStatistics } from './e-divisive-statistics.ts';
 export { hodgesLehmann, type HodgesLehmannResult } from './hodges-lehmann.ts';
 export { holm } from './holm.ts';
 export { logBeta } from './log-beta.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildConfig } from '../../src/config/config.ts';
-import { describeReproduction } from '../../src/pipeline.ts';
+import { describeCli, describeReproduction } from '../../src/pipeline.ts';
 
 const config = (inputs: Record<string, string>) =>
   buildConfig(
@@ -34,5 +34,21 @@ describe('the reproduce command in every report', () => {
 
   test('runs auto is reproduced as the 10 runs it meant', () => {
     expect(describeReproduction(config({ runs: 'auto' }), null)).toContain('--runs 10 ');
+  });
+});
+
+describe('the CLI the reproduce command names', () => {
+  test('for uses: owner/repo@ref, npm runs the action repository at that ref', () => {
+    const cli = describeCli({ GITHUB_ACTION_REPOSITORY: 'acme/benchgate', GITHUB_ACTION_REF: 'v1.2.0' });
+    expect(cli).toBe('npx --yes --package=github:acme/benchgate#v1.2.0 benchgate');
+    expect(describeReproduction(config({}), { file: 'b.json' }, cli)).toBe(
+      'npx --yes --package=github:acme/benchgate#v1.2.0 benchgate run --runs 10 --time 100 --seed 42 --output current.json && npx --yes --package=github:acme/benchgate#v1.2.0 benchgate compare b.json current.json --threshold 5% --alpha 0.01',
+    );
+  });
+
+  test('for uses: ./ (both unset), or values that are not a repository and ref, the installed package', () => {
+    expect(describeCli({})).toBe('npx benchgate');
+    expect(describeCli({ GITHUB_ACTION_REPOSITORY: '', GITHUB_ACTION_REF: '' })).toBe('npx benchgate');
+    expect(describeCli({ GITHUB_ACTION_REPOSITORY: 'acme/benchgate', GITHUB_ACTION_REF: 'v1; rm -rf ~' })).toBe('npx benchgate');
   });
 });

@@ -2,13 +2,30 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import { historyKey, type HistoryJob } from '../../src/compare/history.ts';
-import { ComparisonSchema, type Comparison } from '../../src/compare/schema.ts';
+import { ComparisonSchema, type Change, type Comparison, type Interval, type NoiseModel, type PValues } from '../../src/compare/schema.ts';
+import { describeReason } from '../../src/report/describe-reason.ts';
 import { bench, ENVIRONMENT, metric, noisyRuns, pair, results } from './helpers.ts';
 
-function only(comparisons: Comparison[]): Comparison {
+/** A comparison whose verdict-specific fields can be read without narrowing (absent ones are undefined). */
+type Loose = Comparison & { change?: Change | null; interval?: Interval | null; p?: PValues | null; noise?: NoiseModel | null };
+
+function loose(comparison: Comparison): Loose {
+  ComparisonSchema.parse(comparison);
+  return comparison;
+}
+
+function only(comparisons: Comparison[]): Loose {
   expect(comparisons).toHaveLength(1);
-  ComparisonSchema.parse(comparisons[0]);
-  return comparisons[0]!;
+  return loose(comparisons[0]!);
+}
+
+/** The runs per side that would settle an inconclusive comparison, from its structured reason. */
+function runsNeeded(comparison: Comparison): number | null | undefined {
+  return 'runsNeeded' in comparison.reason ? comparison.reason.runsNeeded : undefined;
+}
+
+function words(comparison: Comparison, tool: string | null = 'benchgate'): string {
+  return describeReason(comparison, { tool });
 }
 
 describe('process runs', () => {
@@ -27,7 +44,9 @@ describe('process runs', () => {
     expect(c.p!.worseAdjusted).toBeLessThan(0.01);
     expect(c.p!.better).toBeGreaterThan(0.9);
     expect(c.baseline).toMatchObject({ runs: 10, observation: 'process' });
-    expect(c.reason).toMatch(/throughput −/);
+    expect(c.reason).toEqual({ cause: 'beyond-threshold' });
+    expect(c.noise).toEqual({ model: 'within-job' });
+    expect(words(c)).toMatch(/^worse beyond the 5% threshold \(Holm-adjusted p = .*; Mann–Whitney U on 10 and 10 runs\)$/);
   });
 
   test('a 25% latency rise reads as a 20% throughput loss', () => {
@@ -51,15 +70,17 @@ describe('process runs', () => {
     expect(c.interval!.ratio[0]).toBeLessThan(1 / 0.95);
     expect(c.interval!.ratio[1]).toBeGreaterThan(1 / 0.95);
     expect(c.verdict).toBe('inconclusive');
-    expect(c.runsNeeded).toBeGreaterThan(10);
-    expect(c.reason).toMatch(/straddles/);
+    expect(c.reason).toMatchObject({ cause: 'straddles-threshold', significant: 'worse' });
+    expect(runsNeeded(c)).toBeGreaterThan(10);
+    expect(words(c)).toMatch(/straddles the 5% threshold; about \d+ runs per side would settle it/);
   });
 
   test('significant but inside the threshold is unchanged', () => {
     const c = only(compareResults(...pair(noisyRuns(20, 1000, 0.002, 3), noisyRuns(20, 1010, 0.002, 4))));
     expect(c.p!.worseAdjusted).toBeLessThan(0.01);
     expect(c.verdict).toBe('unchanged');
-    expect(c.reason).toMatch(/within the 5.0% threshold/);
+    expect(c.reason).toEqual({ cause: 'within-threshold', significant: 'worse' });
+    expect(words(c)).toMatch(/within the 5% threshold/);
   });
 
   test('bigger-is-better: a 20% throughput drop is regressed and a rise is improved', () => {
@@ -82,7 +103,8 @@ describe('process runs', () => {
   test('fewer than 2 runs on a side is inconclusive with the reason, and no runs are invented', () => {
     const c = only(compareResults(...pair([100], [130, 131, 129])));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toMatch(/baseline has 1 run/);
+    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: false, minHistoryJobs: 5 });
+    expect(words(c)).toMatch(/the baseline has 1 run; a test needs at least 2 per side/);
     expect(c.p).toBeNull();
     expect(c.interval).toBeNull();
     expect(c.baseline!.runs).toBe(1);
@@ -128,12 +150,13 @@ describe('deterministic metrics (variance 0)', () => {
   test('different but too few runs to reach alpha is inconclusive with the exact runs needed', () => {
     const c = only(compareResults(...pair([100, 100], [120, 120])));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.runsNeeded).toBe(5); // 1 / C(10, 5) = 0.004 < 0.01; 1 / C(8, 4) = 0.014
+    expect(runsNeeded(c)).toBe(5); // 1 / C(10, 5) = 0.004 < 0.01; 1 / C(8, 4) = 0.014
   });
 
   test('from a constant 0 (no allocations) to some is regressed', () => {
     const c = only(compareResults(...pair(Array(10).fill(0), Array(10).fill(3), { name: 'allocs', unit: 'allocs/op' })));
     expect(c.verdict).toBe('regressed');
+    expect(c.reason).toEqual({ cause: 'from-zero' });
     expect(c.change).toBeNull();
   });
 });
@@ -154,7 +177,8 @@ describe('pairing', () => {
     expect(byId['s/added']!.verdict).toBe('new');
     expect(byId['s/removed']!.verdict).toBe('missing');
     expect(byId['s/broken']!.verdict).toBe('errored');
-    expect(byId['s/broken']!.error).toEqual({ side: 'current', message: 'TypeError: boom' });
+    expect(byId['s/broken']!.reason).toEqual({ cause: 'errored', side: 'current', message: 'TypeError: boom' });
+    expect(byId['s/added']!.reason).toEqual({ cause: 'added' });
     expect(byId['s/kept']!.verdict).not.toBe('new');
     expect(Object.keys(byId)).toEqual(['s/kept', 's/added', 's/broken', 's/removed']);
   });
@@ -162,6 +186,7 @@ describe('pairing', () => {
   test('with no baseline every comparison is new', () => {
     const comparisons = compareResults(null, results([bench('a/x', metric([1, 2])), bench('a/y', metric([1, 2]))]));
     expect(comparisons.map((c) => c.verdict)).toEqual(['new', 'new']);
+    expect(comparisons.map((c) => c.reason)).toEqual([{ cause: 'no-baseline' }, { cause: 'no-baseline' }]);
   });
 
   test('a metric only one side has is new or missing', () => {
@@ -186,11 +211,11 @@ describe('Holm over the gated family, and overrides', () => {
   test('in a gated family of 3 the Holm-adjusted p (3/252) misses alpha', () => {
     const base = results([bench('a/one', slow), bench('b/two', flat()), bench('b/three', flat())]);
     const cur = results([bench('a/one', slower), bench('b/two', flat2()), bench('b/three', flat2())]);
-    const first = compareResults(base, cur)[0]!;
+    const first = loose(compareResults(base, cur)[0]!);
     expect(first.p!.worse).toBeCloseTo(1 / 252, 10);
     expect(first.p!.worseAdjusted).toBeCloseTo(3 / 252, 10);
     expect(first.verdict).toBe('inconclusive');
-    expect(first.runsNeeded).toBeGreaterThan(5);
+    expect(runsNeeded(first)).toBeGreaterThan(5);
   });
 
   test('an override taking the others out of the gate shrinks the family', () => {
@@ -228,9 +253,10 @@ describe('history (job-to-job noise)', () => {
   test('with history, the same slow runner is not a regression', () => {
     const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42)), { history }));
     expect(c.verdict).not.toBe('regressed');
-    expect(c.p!.test).toBe('history');
+    expect(c.p!.test).toBe('mann-whitney-and-history');
     expect(c.interval!.method).toBe('history');
-    expect(c.historyJobs).toBe(8);
+    expect(c.noise).toMatchObject({ model: 'history', jobs: 8 });
+    expect(words(c)).toMatch(/job-to-job t test over 8 stored jobs/);
   });
 
   test('with history, a 40% slowdown is still regressed', () => {
@@ -248,7 +274,8 @@ describe('single values and within-process samples', () => {
   test('single values without history are inconclusive with a tool hint', () => {
     const c = only(compareResults(...pair([100], [150], { observation: 'single' }), { tool: 'go' }));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toMatch(/-count=10/);
+    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: true, minHistoryJobs: 5 });
+    expect(words(c, 'go')).toMatch(/-count=10/);
     expect(c.flags.map((f) => f.kind)).toContain('single-value');
     expect(c.change!.ratio).toBeCloseTo(1.5, 12);
   });
@@ -268,7 +295,7 @@ describe('single values and within-process samples', () => {
     const cur = results([bench('suite/task', metric([], { ...aggregate, aggregate: { mean: 12, stddev: 1, count: 10 } }))]);
     const c = only(compareResults(base, cur, { tool: 'googlecpp' }));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toMatch(/--benchmark_repetitions=10/);
+    expect(words(c, 'googlecpp')).toMatch(/--benchmark_repetitions=10/);
     expect(c.baseline!.center).toBe(10);
   });
 
@@ -277,6 +304,7 @@ describe('single values and within-process samples', () => {
     const c = only(compareResults(...pair(noisyRuns(100, 1000, 0.01, 51), noisyRuns(100, 1040, 0.01, 52), { observation: 'sample' })));
     expect(c.verdict).toBe('unchanged');
     expect(c.p!.test).toBe('noise-floor');
+    expect(c.noise).toEqual({ model: 'prior-floor', sd: 0.03 });
     expect(c.flags.map((f) => f.kind)).toContain('not-independent');
   });
 
@@ -295,7 +323,14 @@ describe('quality flags', () => {
     const c = only(compareResults(base, cur));
     const kinds = c.flags.map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(['high-cv', 'outliers', 'fingerprint-mismatch']));
-    expect(c.flags.find((f) => f.kind === 'fingerprint-mismatch')!.message).toMatch(/cores 2 → 4, Node 24 → 22/);
+    expect(c.flags.find((f) => f.kind === 'fingerprint-mismatch')).toEqual({
+      kind: 'fingerprint-mismatch',
+      side: 'both',
+      differences: [
+        { field: 'cores', baseline: '2', current: '4' },
+        { field: 'node', baseline: '24', current: '22' },
+      ],
+    });
     const ignored = only(compareResults(base, cur, { fingerprintMismatch: 'ignore' }));
     expect(ignored.flags.map((f) => f.kind)).not.toContain('fingerprint-mismatch');
   });

@@ -2,39 +2,51 @@ import { describe, expect, test } from 'vitest';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import { createReport } from '../../src/compare/create-report.ts';
 import { decideGate } from '../../src/compare/decide-gate.ts';
-import { ReportSchema, type Comparison } from '../../src/compare/schema.ts';
+import { ComparisonSchema, ReportSchema, type Comparison } from '../../src/compare/schema.ts';
 import { summarizeVerdicts } from '../../src/compare/summarize-verdicts.ts';
 import { bench, ENVIRONMENT, metric, noisyRuns, results } from './helpers.ts';
 
-function comparison(overrides: Partial<Comparison>): Comparison {
-  return {
+const REASONS: Record<Comparison['verdict'], unknown> = {
+  regressed: { cause: 'beyond-threshold' },
+  improved: { cause: 'beyond-threshold' },
+  unchanged: { cause: 'not-significant' },
+  inconclusive: { cause: 'straddles-threshold', significant: 'worse', runsNeeded: null },
+  new: { cause: 'added' },
+  missing: { cause: 'not-in-current' },
+  errored: { cause: 'errored', side: 'current', message: 'boom' },
+};
+
+function comparison(overrides: Record<string, unknown>): Comparison {
+  const verdict = (overrides['verdict'] ?? 'unchanged') as Comparison['verdict'];
+  const side = { runs: 10, center: 100, cv: 0.01, observation: 'process' };
+  return ComparisonSchema.parse({
     id: 'suite/task',
     metric: 'latency-p50',
     unit: 'ns',
     direction: 'smaller',
     gate: true,
-    verdict: 'unchanged',
-    reason: '',
-    baseline: null,
-    current: null,
+    verdict,
+    reason: REASONS[verdict],
+    baseline: verdict === 'new' ? null : side,
+    current: verdict === 'missing' ? null : side,
     change: { ratio: 1.25, metric: 0.25, throughput: -0.2 },
     interval: null,
-    p: null,
+    p: { test: 'mann-whitney', twoSided: 0.001, worse: 0.0005, better: 1, worseAdjusted: 0.001, betterAdjusted: 1 },
+    noise: { model: 'within-job' },
     threshold: 0.05,
     alpha: 0.01,
     flags: [],
-    runsNeeded: null,
     ...overrides,
-  };
+  });
 }
 
-const mismatch = { kind: 'fingerprint-mismatch' as const, side: 'both' as const, message: 'cores 2 → 4' };
+const mismatch = { kind: 'fingerprint-mismatch' as const, side: 'both' as const, differences: [{ field: 'cores' as const, baseline: '2', current: '4' }] };
 
 describe('decideGate', () => {
   test('a gated regression fails, naming it and the throughput change', () => {
     const gate = decideGate([comparison({ verdict: 'regressed' }), comparison({ id: 'other' })]);
     expect(gate.failed).toBe(true);
-    expect(gate.reasons).toEqual(['1 regression: suite/task latency-p50 (throughput −20.0%)']);
+    expect(gate.blocking).toEqual([{ id: 'suite/task', metric: 'latency-p50' }]);
   });
 
   test('an ungated regression does not fail', () => {
@@ -50,34 +62,42 @@ describe('decideGate', () => {
   test('fail-on: never never fails but says what it let through', () => {
     const gate = decideGate([comparison({ verdict: 'regressed' })], { failOn: 'never' });
     expect(gate.failed).toBe(false);
-    expect(gate.warnings![0]).toMatch(/fail-on is 'never'/);
+    expect(gate.ignored).toEqual([{ id: 'suite/task', metric: 'latency-p50' }]);
   });
 
   test('advisory: a regression measured on another machine warns but does not fail', () => {
     const gate = decideGate([comparison({ verdict: 'regressed', flags: [mismatch] })], { fingerprintMismatch: 'advisory' });
     expect(gate.failed).toBe(false);
-    expect(gate.warnings![0]).toMatch(/different machine/);
+    expect(gate.advisory).toHaveLength(1);
+    expect(gate.blocking).toEqual([]);
   });
 
   test('warn: it fails, with a warning', () => {
     const gate = decideGate([comparison({ verdict: 'regressed', flags: [mismatch] })], { fingerprintMismatch: 'warn' });
     expect(gate.failed).toBe(true);
-    expect(gate.warnings![0]).toMatch(/different machine/);
+    expect(gate.advisory).toEqual([]);
+    expect(gate.blocking).toHaveLength(1);
   });
 
   test('a benchmark erroring in the current run fails; one fixed since the baseline does not', () => {
-    expect(decideGate([comparison({ verdict: 'errored', error: { side: 'current', message: 'boom' } })]).failed).toBe(true);
-    expect(decideGate([comparison({ verdict: 'errored', error: { side: 'baseline', message: 'boom' } })]).failed).toBe(false);
+    expect(decideGate([comparison({ verdict: 'errored', reason: { cause: 'errored', side: 'current', message: 'boom' } })]).failed).toBe(true);
+    expect(decideGate([comparison({ verdict: 'errored', reason: { cause: 'errored', side: 'baseline', message: 'boom' } })]).failed).toBe(false);
   });
 });
 
-test('summarizeVerdicts counts every verdict', () => {
-  const summary = summarizeVerdicts([comparison({ verdict: 'regressed' }), comparison({ verdict: 'regressed' }), comparison({})]);
-  expect(summary).toEqual({ regressed: 2, improved: 0, unchanged: 1, inconclusive: 0, new: 0, missing: 0, errored: 0 });
+test('summarizeVerdicts counts every verdict, gated and not gated apart', () => {
+  const summary = summarizeVerdicts([
+    comparison({ verdict: 'regressed' }),
+    comparison({ verdict: 'regressed' }),
+    comparison({}),
+    comparison({ verdict: 'improved', gate: false }),
+  ]);
+  expect(summary.gated).toEqual({ regressed: 2, improved: 0, unchanged: 1, inconclusive: 0, new: 0, missing: 0, errored: 0 });
+  expect(summary.notGated).toEqual({ regressed: 0, improved: 1, unchanged: 0, inconclusive: 0, new: 0, missing: 0, errored: 0 });
 });
 
 describe('createReport', () => {
-  test('assembles a valid benchgate/report@1 with summary, gate and settings', () => {
+  test('assembles a valid benchgate/report@2 with summary, gate and settings', () => {
     const base = results([bench('suite/task', metric(noisyRuns(10, 1000, 0.02, 1)))]);
     const cur = results([bench('suite/task', metric(noisyRuns(10, 1250, 0.02, 2)))], { commit: 'b'.repeat(40), environment: ENVIRONMENT });
     const options = { seed: 7, interval: 'bootstrap' as const, resamples: 300 };
@@ -93,7 +113,7 @@ describe('createReport', () => {
       reproduce: 'benchgate compare base.json cur.json --seed 7',
     });
     expect(ReportSchema.parse(report)).toEqual(report);
-    expect(report.summary.regressed).toBe(1);
+    expect(report.summary.gated.regressed).toBe(1);
     expect(report.gate.failed).toBe(true);
     expect(report.settings).toMatchObject({ seed: 7, interval: 'bootstrap', resamples: 300, threshold: 0.05, alpha: 0.01 });
     expect(report.current.commit).toBe('b'.repeat(40));
@@ -112,6 +132,6 @@ describe('createReport', () => {
       reproduce: '',
     });
     expect(ReportSchema.parse(report).gate.failed).toBe(false);
-    expect(report.summary.new).toBe(1);
+    expect(report.summary.gated.new).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import { createReport } from '../../src/compare/create-report.ts';
-import { describeFingerprintMismatch, diffFingerprints } from '../../src/compare/fingerprint.ts';
+import { diffFingerprints } from '../../src/compare/fingerprint.ts';
+import { describeFlag } from '../../src/report/describe-reason.ts';
 import type { FINGERPRINT_MISMATCH_MODES } from '../../src/compare/options.ts';
 import { renderComment } from '../../src/report/render-comment.ts';
 import { renderTextTable } from '../../src/report/render-text-table.ts';
@@ -24,11 +25,19 @@ describe('diffFingerprints', () => {
     expect(diffFingerprints(ENVIRONMENT, { ...ENVIRONMENT, cores: 4 }, 'ignore')).toEqual([]);
   });
 
-  test('the flag message names each difference', () => {
-    expect(describeFingerprintMismatch(diffFingerprints(ENVIRONMENT, { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 }))).toEqual([
-      "CPU 'Test CPU @ 3.0GHz' → 'Other'",
-      'cores 2 → 8',
-    ]);
+  test('the flag carries the differences and the report names each', () => {
+    const [base, cur] = [
+      results([bench('suite/task', metric(runs))]),
+      results([bench('suite/task', metric(runs))], { environment: { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 } }),
+    ];
+    const [comparison] = compareResults(base, cur);
+    const flag = comparison!.flags.find((f) => f.kind === 'fingerprint-mismatch')!;
+    expect(flag).toEqual({
+      kind: 'fingerprint-mismatch',
+      side: 'both',
+      differences: diffFingerprints(ENVIRONMENT, { ...ENVIRONMENT, cpuModel: 'Other', cores: 8 }),
+    });
+    expect(describeFlag(flag, comparison!)).toBe('measured on different machines: CPU Test CPU @ 3.0GHz → Other, cores 2 → 8');
   });
 });
 
@@ -59,7 +68,8 @@ describe('the report says the environments differ exactly when comparisons carry
   ] as const)('%s', (_name, current, mode, differ) => {
     const { flagged, comment, table } = render(current, mode);
     expect(flagged).toBe(differ);
-    expect(comment.includes('Environments differ')).toBe(differ);
-    expect(table.includes('environments differ')).toBe(differ);
+    expect(comment.includes('Measured on different machines')).toBe(differ);
+    expect(comment.includes('**Different machines**')).toBe(differ);
+    expect(table.includes('measured on different machines')).toBe(differ);
   });
 });

@@ -22,7 +22,11 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   benchmarkdotnet: ['benchmarkdotnet/brief-base.json', 'benchmarkdotnet/base.json'],
   jmh: ['jmh/base.json'],
   catch2: ['catch2/base.xml'],
-  vitest: ['vitest/base.json'],
+  vitest: ['vitest/base.json', 'vitest5/base.json'],
+  mitata: ['mitata/same.json'],
+  benchmarkjs: ['benchmarkjs/base.json', 'benchmarkjs/base.txt'],
+  divan: ['divan/base/run-1.txt', 'divan/slow/run-2.txt'],
+  callgrind: ['callgrind/base/run-1.out'],
   customSmallerIsBetter: ['custom/base-smaller.json'],
   customBiggerIsBetter: ['custom/base-bigger.json'],
 };
@@ -128,7 +132,7 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
     return fc.oneof({ arbitrary: edited, weight: 4 }, { arbitrary: randomFolder, weight: 1 });
   }
   const seeds = SEEDS[tool].map((seed) => fixtureText(seed));
-  const isJson = seeds.every((seed) => /^\s*[[{]/.test(seed));
+  const jsonSeeds = seeds.filter((seed) => /^\s*[[{]/.test(seed));
   const seed = fc.constantFrom(...seeds);
   const truncated = fc.tuple(seed, fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1)));
   const spliced = fc.tuple(seed, fc.array(textEdit, { minLength: 1, maxLength: 3 })).map(([text, edits]) => editText(text, edits));
@@ -139,7 +143,7 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
     { arbitrary: truncated, weight: 2 },
     { arbitrary: spliced, weight: 2 },
   ];
-  if (isJson) arbitraries.push({ arbitrary: fc.tuple(seed, fc.array(jsonEdit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => editJson(text, edits)), weight: 5 });
+  if (jsonSeeds.length > 0) arbitraries.push({ arbitrary: fc.tuple(fc.constantFrom(...jsonSeeds), fc.array(jsonEdit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => editJson(text, edits)), weight: 5 });
   return fc.oneof(...arbitraries).map((text): FormatInput => ({ kind: 'file', path: `fuzz-${tool}.out`, text }));
 }
 

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compareResults, historyKey, repeatedRunsHint, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
+import { compareResults, historyKey, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
+import { describeReason } from '../../src/report/describe-reason.ts';
+import { repeatedRunsHint } from '../../src/report/describe-tool-hint.ts';
 import { parseToolOutput, type ToolName } from '../../src/formats/index.ts';
 import type { Results } from '../../src/results/schema.ts';
 import { fixture, median } from './helpers.ts';
@@ -48,6 +50,11 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['pytest', 'pytest/base.json', 'pytest/same.json', 'pytest/slow.json'],
   ['hyperfine', 'hyperfine/base.json', 'hyperfine/same.json', 'hyperfine/slow.json'],
   ['jmh', 'jmh/base.json', 'jmh/same.json', 'jmh/slow.json'],
+  ['mitata', 'mitata/base.json', 'mitata/same.json', 'mitata/slow.json'],
+  ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
+  ['divan', 'divan/base', 'divan/same', 'divan/slow'],
+  ['callgrind', 'callgrind/base', 'callgrind/same', 'callgrind/slow'],
+  ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
   ['customBiggerIsBetter', 'custom/base-bigger.json', 'custom/same-bigger.json', 'custom/slow-bigger.json'],
@@ -67,9 +74,11 @@ describe.each(REPEATED)('%s: verdicts from the real fixtures', (tool, base, same
 const ONE_VALUE: [ToolName, string, string, string, string | null][] = [
   ['googlecpp', 'googlecpp/aggregates-base.json', 'googlecpp/aggregates-same.json', 'googlecpp/aggregates-slow.json', 'googlecpp/history'],
   ['vitest', 'vitest/base.json', 'vitest/same.json', 'vitest/slow.json', 'vitest/history'],
+  ['benchmarkjs', 'benchmarkjs/base.txt', 'benchmarkjs/same.txt', 'benchmarkjs/slow.txt', 'benchmarkjs/history'],
   ['catch2', 'catch2/base.xml', 'catch2/same.xml', 'catch2/slow.xml', 'catch2/history'],
   ['cargo', 'cargo/base/run-1.txt', 'cargo/same/run-1.txt', 'cargo/slow/run-1.txt', null],
   ['go', 'go/single.txt', 'go/single.txt', 'go/single.txt', null],
+  ['divan', 'divan/base/run-1.txt', 'divan/same/run-1.txt', 'divan/slow/run-1.txt', null],
 ];
 
 async function historyOf(tool: ToolName, folder: string): Promise<HistoryJob[]> {
@@ -91,8 +100,9 @@ describe.each(ONE_VALUE)('%s with one value per job (%s)', (tool, base, same, sl
     for (const other of [same, slow]) {
       for (const comparison of gated(compareResults(await load(tool, base), await load(tool, other), {}))) {
         expect(comparison.verdict).toBe('inconclusive');
-        expect(comparison.p).toBeNull();
-        expect(comparison.reason).toContain(repeatedRunsHint(tool));
+        expect(comparison.verdict === 'inconclusive' && comparison.p).toBeNull();
+        expect(comparison.reason).toMatchObject({ cause: 'untestable', oneValuePerJob: true });
+        expect(describeReason(comparison, { tool })).toContain(repeatedRunsHint(tool));
       }
     }
   });

@@ -5,8 +5,8 @@ import { loadGitHubOpenApi, matchOperation, resolveRef, validateRequest, validat
 
 /**
  * A loopback stand-in for GitHub's REST API, for integration tests and the end-to-end test of
- * `dist/index.js`. It plays the endpoints benchgate calls (issue comments, pull requests of a
- * commit, pull request list), checks every request's method, path, query and JSON body against
+ * `dist/index.js`. It plays the endpoints benchgate calls (issue comments, commit comments, pull
+ * requests of a commit, pull request list), checks every request's method, path, query and JSON body against
  * GitHub's OpenAPI description (`@octokit/openapi`), and checks its own answers against the
  * response schemas too. Every mismatch is answered with 400 and recorded in `violations`, so a
  * test can assert `violations` is empty. It never touches the network.
@@ -63,6 +63,14 @@ export interface FakeComment {
   updatedAt: string;
 }
 
+/** One commit comment as the fake stores it. */
+export interface FakeCommitComment {
+  id: number;
+  sha: string;
+  body: string;
+  createdAt: string;
+}
+
 /** A request as the fake saw it, with the status it answered. */
 export interface RecordedRequest {
   method: string;
@@ -101,6 +109,8 @@ export interface FakeGitHub {
   repo: string;
   requests: RecordedRequest[];
   comments: FakeComment[];
+  /** Comments written on commits (pushes), oldest first. */
+  commitComments: FakeCommitComment[];
   /** Requests (or answers) that did not match GitHub's OpenAPI description. */
   violations: string[];
   inject(injection: Injection): void;
@@ -139,6 +149,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const comments: FakeComment[] = [];
+  const commitComments: FakeCommitComment[] = [];
   let nextCommentId = 1_000_001;
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const seed of options.comments ?? []) {
@@ -268,6 +279,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         comment.updatedAt = now();
         return respond(200, renderComment(spec, comment, owner, repo, url));
       }
+      case 'repos/create-commit-comment': {
+        const sha = pathParams['commit_sha'] ?? '';
+        const comment = { id: nextCommentId++, sha, body: String(body?.['body']), createdAt: now() };
+        commitComments.push(comment);
+        const rendered = { ...example(spec, 'commit-comment'), id: comment.id, node_id: Buffer.from(`CommitComment${comment.id}`).toString('base64'), body: comment.body, commit_id: sha, url: `${url}/repos/${owner}/${repo}/comments/${comment.id}`, html_url: `https://github.com/${owner}/${repo}/commit/${sha}#commitcomment-${comment.id}`, created_at: comment.createdAt, updated_at: comment.createdAt };
+        return respond(201, rendered, { location: rendered.url });
+      }
       case 'repos/list-pull-requests-associated-with-commit': {
         const sha = pathParams['commit_sha'] ?? '';
         const found = pulls.filter((p) => p.headSha === sha);
@@ -294,6 +312,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     repo,
     requests,
     comments,
+    commitComments,
     violations,
     inject(injection: Injection): void {
       injections.push({ ...injection, times: injection.times ?? 1 });

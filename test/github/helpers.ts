@@ -1,4 +1,6 @@
-import { REPORT_SCHEMA, ReportSchema, type Comparison, type Report, type Verdict } from '../../src/compare/schema.ts';
+import { decideGate, passWithoutBaseline } from '../../src/compare/decide-gate.ts';
+import { ComparisonSchema, REPORT_SCHEMA, ReportSchema, type Comparison, type Report, type Verdict } from '../../src/compare/schema.ts';
+import { summarizeVerdicts } from '../../src/compare/summarize-verdicts.ts';
 import type { GitHubClient, IssueComment, PullRequestRef } from '../../src/github/client.ts';
 
 /** A warning sink that remembers what it was told. */
@@ -51,6 +53,7 @@ export function createFakeClient(
     if (failure !== undefined) throw failure;
   };
   const pulls = options.pulls ?? [];
+  const commitComments: Array<{ id: number; sha: string; body: string }> = [];
   const client: GitHubClient = {
     rest: {
       issues: {
@@ -74,6 +77,12 @@ export function createFakeClient(
         },
       },
       repos: {
+        async createCommitComment(params) {
+          step('createCommitComment', params);
+          const id = nextId++;
+          commitComments.push({ id, sha: params.commit_sha, body: params.body });
+          return { data: { id, html_url: `https://github.com/o/r/commit/${params.commit_sha}#commitcomment-${id}` } };
+        },
         async listPullRequestsAssociatedWithCommit(params) {
           step('listPullRequestsAssociatedWithCommit', params);
           return { data: pulls.filter((p) => p.head.sha === params.commit_sha) };
@@ -102,6 +111,7 @@ export function createFakeClient(
   return {
     client,
     comments,
+    commitComments,
     calls,
     identityCalls,
     add,
@@ -125,47 +135,58 @@ export function pullRequest(number: number, sha: string, options: { state?: stri
 const environment = { cpuModel: 'Test CPU', cores: 2, os: 'linux', arch: 'x64', node: 'v24.0.0', runnerImage: null };
 
 /** One comparison with the given verdict; a regression moves throughput by -21.3%. */
-export function comparison(id: string, verdict: Verdict, overrides: Partial<Comparison> = {}): Comparison {
+export function comparison(id: string, verdict: Verdict, overrides: Record<string, unknown> = {}): Comparison {
   const side = { runs: 10, center: 100, cv: 0.02, observation: 'process' as const };
-  const moved = verdict === 'regressed' || verdict === 'improved';
   const ratio = verdict === 'regressed' ? 1.2706 : verdict === 'improved' ? 0.8 : 1.001;
-  return {
+  const reasons: Record<Verdict, unknown> = {
+    regressed: { cause: 'beyond-threshold' },
+    improved: { cause: 'beyond-threshold' },
+    unchanged: { cause: 'not-significant' },
+    inconclusive: { cause: 'straddles-threshold', significant: 'worse', runsNeeded: null },
+    new: { cause: 'no-baseline' },
+    missing: { cause: 'not-in-current' },
+    errored: { cause: 'errored', side: 'current', message: 'boom' },
+  };
+  const tested = verdict === 'regressed' || verdict === 'improved' || verdict === 'unchanged' || verdict === 'inconclusive';
+  return ComparisonSchema.parse({
     id,
     metric: 'time',
     unit: 'ms',
     direction: 'smaller',
     gate: true,
     verdict,
-    reason: moved ? 'significant after Holm adjustment and beyond the 5% threshold' : 'no significant change',
-    baseline: side,
-    current: { ...side, center: 100 * ratio },
-    change: { ratio, metric: ratio - 1, throughput: 1 / ratio - 1 },
-    interval: { method: 'hodges-lehmann', level: 0.95, ratio: [ratio - 0.02, ratio + 0.02], metric: [ratio - 1.02, ratio - 0.98], throughput: [-0.23, -0.194] },
-    p: { test: 'mann-whitney', twoSided: 0.0002, worse: 0.0001, better: 0.9999, worseAdjusted: 0.0004, betterAdjusted: 1 },
+    reason: reasons[verdict],
+    baseline: verdict === 'new' ? null : side,
+    current: verdict === 'missing' ? null : { ...side, center: 100 * ratio },
+    ...(tested
+      ? {
+          change: { ratio, metric: ratio - 1, throughput: 1 / ratio - 1 },
+          interval: { method: 'hodges-lehmann', level: 0.95, ratio: [ratio - 0.02, ratio + 0.02], metric: [ratio - 1.02, ratio - 0.98], throughput: [-0.23, -0.194] },
+          p: { test: 'mann-whitney', twoSided: 0.0002, worse: 0.0001, better: 0.9999, worseAdjusted: 0.0004, betterAdjusted: 1 },
+          noise: { model: 'within-job' },
+        }
+      : {}),
     threshold: 0.05,
     alpha: 0.01,
     flags: [],
-    runsNeeded: null,
     ...overrides,
-  };
+  });
 }
 
-/** A valid `benchgate/report@1` (checked with its schema) holding the given comparisons. */
+/** A valid `benchgate/report@2` (checked with its schema) holding the given comparisons. */
 export function makeReport(comparisons: Comparison[], options: { baseline?: boolean; gateFailed?: boolean } = {}): Report {
-  const summary = Object.fromEntries(
-    (['regressed', 'improved', 'unchanged', 'inconclusive', 'new', 'missing', 'errored'] as const).map((v) => [v, comparisons.filter((c) => c.verdict === v).length]),
-  );
   const info = { tool: 'benchgate', commit: 'a'.repeat(40), ref: 'main', createdAt: '2026-11-22T00:00:00.000Z', environment, seed: 42 };
+  const gate = options.baseline === false ? passWithoutBaseline() : decideGate(comparisons);
   return ReportSchema.parse({
     schema: REPORT_SCHEMA,
     benchmarkSet: 'default',
     baseline: options.baseline === false ? null : info,
     baselineChoice: null,
     current: { ...info, commit: 'b'.repeat(40), ref: 'feature' },
-    settings: { threshold: 0.05, alpha: 0.01, interval: 'hodges-lehmann', confidence: 0.95, seed: 42 },
+    settings: { threshold: 0.05, alpha: 0.01, interval: 'hodges-lehmann', confidence: 0.95, seed: 42, jobNoiseFloor: 0.03, minHistoryJobs: 5, failOn: 'regression', fingerprintMismatch: 'advisory' },
     comparisons,
-    summary,
-    gate: { failed: options.gateFailed ?? comparisons.some((c) => c.verdict === 'regressed' && c.gate), reasons: [] },
+    summary: summarizeVerdicts(comparisons),
+    gate: { ...gate, failed: options.gateFailed ?? gate.failed },
     reproduce: 'npx benchgate compare base.json current.json',
   });
 }

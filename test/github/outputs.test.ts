@@ -60,15 +60,15 @@ describe('writeOutputs', () => {
     expect(core.outputs).toMatchObject({ verdict: 'pass', regressions: '0', improvements: '0', 'comment-url': '' });
   });
 
-  test('an advisory regression (gate false) passes but still counts', () => {
+  test('a regression of a non-gated metric passes and is not counted: it is a diagnostic', () => {
     const core = fakeCore();
-    writeOutputs(core, makeReport([comparison('a/x', 'regressed', { gate: false })]), files);
-    expect(core.outputs).toMatchObject({ verdict: 'pass', regressions: '1' });
+    writeOutputs(core, makeReport([comparison('a/x', 'regressed', { gate: false }), comparison('a/y', 'improved', { gate: false })]), files);
+    expect(core.outputs).toMatchObject({ verdict: 'pass', regressions: '0', improvements: '0' });
   });
 
   test('no baseline: verdict no-baseline', () => {
     const core = fakeCore();
-    writeOutputs(core, makeReport([comparison('a/x', 'new', { baseline: null, change: null, interval: null, p: null })], { baseline: false }), files);
+    writeOutputs(core, makeReport([comparison('a/x', 'new')], { baseline: false }), files);
     expect(core.outputs['verdict']).toBe('no-baseline');
   });
 });
@@ -82,15 +82,14 @@ describe('annotateRegressions', () => {
     const [message, properties] = core.errors[0] ?? [];
     expect(properties).toEqual({ title: 'benchgate: layout/ddsplit-replay regressed' });
     expect(message).toBe(
-      'throughput -21.3% (95% CI -23.0% … -19.4%) on time (ms): adjusted p 0.0004, threshold 5.0%. significant after Holm adjustment and beyond the 5% threshold',
+      'throughput −21.3% (95% CI −23.0% … −19.4%) on time (ms): Holm-adjusted p 4.0e-4, threshold 5%. worse beyond the 5% threshold (Holm-adjusted p = 4.0e-4; Mann–Whitney U on 10 and 10 runs)',
     );
   });
 
-  test('an advisory regression is a warning, not an error', () => {
+  test('a metric that is not gated gets no annotation: it is a diagnostic', () => {
     const core = fakeCore();
-    annotateRegressions(core, makeReport([comparison('a/x', 'regressed', { gate: false })]));
-    expect(core.errors).toEqual([]);
-    expect(core.warnings[0]?.[1]?.title).toMatch(/advisory/);
+    expect(annotateRegressions(core, makeReport([comparison('a/x', 'regressed', { gate: false })]))).toBe(0);
+    expect([...core.errors, ...core.warnings]).toEqual([]);
   });
 
   test('nothing regressed: no annotations', () => {
@@ -100,7 +99,7 @@ describe('annotateRegressions', () => {
   });
 
   test('a regression without interval or p value still reads as a sentence', () => {
-    expect(describeRegression(comparison('a/x', 'regressed', { interval: null, p: null }))).toMatch(/^throughput -21\.3% on time \(ms\): threshold 5\.0%\./);
+    expect(describeRegression(comparison('a/x', 'regressed', { interval: null }))).toMatch(/^throughput −21\.3% on time \(ms\): Holm-adjusted p 4\.0e-4, threshold 5%\./);
   });
 });
 

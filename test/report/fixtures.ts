@@ -2,7 +2,9 @@
  * Hand-written `benchgate/report@1` fixtures for the report goldens. Numbers are chosen to be
  * consistent: `change` and `interval` follow from the metric ratio as compare defines them.
  */
-import type { Comparison, Report, SideInfo } from '../../src/compare/schema.ts';
+import { decideGate, passWithoutBaseline } from '../../src/compare/decide-gate.ts';
+import { ComparisonSchema, REPORT_SCHEMA, ReportSchema, type Comparison, type ComparisonOf, type NoiseModel, type PValues, type Report, type SideInfo } from '../../src/compare/schema.ts';
+import { summarizeVerdicts } from '../../src/compare/summarize-verdicts.ts';
 import type { Direction, Environment } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/create-random.ts';
 
@@ -55,85 +57,110 @@ interface ComparisonSpec {
   unit?: string;
   direction?: Direction;
   verdict: Comparison['verdict'];
-  reason: string;
+  /** The structured reason; a default per verdict when left out. */
+  reason?: Comparison['reason'];
   /** Baseline median; the current median is `center * ratio`. */
   center?: number;
   ratio?: [number, number, number];
   worse?: number;
   better?: number;
   runs?: [number, number];
+  /** Coefficients of variation of the two sides. */
+  cv?: [number, number];
   flags?: Comparison['flags'];
+  /** For the default `inconclusive` reason (straddles the threshold). */
   runsNeeded?: number | null;
   gate?: boolean;
-  error?: Comparison['error'];
-  method?: NonNullable<Comparison['interval']>['method'];
+  method?: NonNullable<ComparisonOf<'unchanged'>['interval']>['method'];
+  noise?: NoiseModel;
+  test?: PValues['test'];
 }
 
-/** One comparison, filled the way compare fills it. */
+function defaultReason(spec: ComparisonSpec): Comparison['reason'] {
+  switch (spec.verdict) {
+    case 'regressed':
+    case 'improved':
+      return { cause: 'beyond-threshold' };
+    case 'unchanged':
+      return { cause: 'not-significant' };
+    case 'inconclusive':
+      return { cause: 'straddles-threshold', significant: 'worse', runsNeeded: spec.runsNeeded ?? null };
+    case 'new':
+      return { cause: 'added' };
+    case 'missing':
+      return { cause: 'not-in-current' };
+    case 'errored':
+      return { cause: 'errored', side: 'current', message: 'Error: failed' };
+  }
+}
+
+/** One comparison, filled the way compare fills it, and checked against the schema. */
 export function comparison(spec: ComparisonSpec): Comparison {
   const direction = spec.direction ?? 'smaller';
   const center = spec.center ?? 1_000_000;
   const [ratio, low, high] = spec.ratio ?? [1, 0.99, 1.01];
   const [baselineRuns, currentRuns] = spec.runs ?? [10, 10];
-  const hasBaseline = spec.verdict !== 'new';
-  const hasCurrent = spec.verdict !== 'missing';
-  const compared = hasBaseline && hasCurrent && spec.verdict !== 'errored';
+  const reason = spec.reason ?? defaultReason(spec);
+  const erroredSide = reason.cause === 'errored' ? reason.side : null;
+  const hasBaseline = spec.verdict !== 'new' && erroredSide !== 'baseline' && erroredSide !== 'both';
+  const hasCurrent = spec.verdict !== 'missing' && erroredSide === null;
+  const tested = ['regressed', 'improved', 'unchanged', 'inconclusive'].includes(spec.verdict);
   const { change, interval } = moved(direction, ratio, low, high);
   const worse = spec.worse ?? 0.5;
   const better = spec.better ?? 0.5;
-  return {
+  return ComparisonSchema.parse({
     id: spec.id,
     metric: spec.metric ?? 'latency-p50',
     unit: spec.unit ?? 'ns',
     direction,
     gate: spec.gate ?? true,
     verdict: spec.verdict,
-    reason: spec.reason,
-    baseline: hasBaseline ? { runs: baselineRuns, center, cv: 0.012, observation: 'process' } : null,
-    current: hasCurrent
-      ? { runs: currentRuns, center: spec.verdict === 'errored' ? null : center * ratio, cv: 0.015, observation: 'process' }
-      : null,
-    change: compared ? change : null,
-    interval: compared ? { ...interval, method: spec.method ?? interval.method } : null,
-    p: compared
+    reason,
+    baseline: hasBaseline ? { runs: baselineRuns, center, cv: spec.cv?.[0] ?? 0.012, observation: 'process' } : null,
+    current: hasCurrent ? { runs: currentRuns, center: center * ratio, cv: spec.cv?.[1] ?? 0.015, observation: 'process' } : null,
+    ...(tested
       ? {
-          test: 'mann-whitney',
-          twoSided: Math.min(1, 2 * Math.min(worse, better)),
-          worse,
-          better,
-          worseAdjusted: Math.min(1, worse * 3),
-          betterAdjusted: Math.min(1, better * 3),
+          change,
+          interval: { ...interval, method: spec.method ?? interval.method },
+          p: {
+            test: spec.test ?? 'mann-whitney',
+            twoSided: Math.min(1, 2 * Math.min(worse, better)),
+            worse,
+            better,
+            worseAdjusted: Math.min(1, worse * 3),
+            betterAdjusted: Math.min(1, better * 3),
+          },
+          noise: spec.noise ?? { model: 'history', jobs: 6, sd: 0.012 },
         }
-      : null,
+      : {}),
     threshold: 0.05,
     alpha: 0.01,
     flags: spec.flags ?? [],
-    runsNeeded: spec.runsNeeded ?? null,
-    ...(spec.error === undefined ? {} : { error: spec.error }),
-  };
+  });
 }
 
-function summarize(comparisons: readonly Comparison[]): Report['summary'] {
-  const summary: Report['summary'] = {
-    regressed: 0,
-    improved: 0,
-    unchanged: 0,
-    inconclusive: 0,
-    new: 0,
-    missing: 0,
-    errored: 0,
-  };
-  for (const item of comparisons) summary[item.verdict] += 1;
-  return summary;
-}
+export const SETTINGS: Report['settings'] = {
+  threshold: 0.05,
+  alpha: 0.01,
+  interval: 'hodges-lehmann',
+  confidence: 0.95,
+  seed: 20_261_122,
+  jobNoiseFloor: 0.03,
+  minHistoryJobs: 5,
+  failOn: 'regression',
+  fingerprintMismatch: 'advisory',
+};
 
-/** A report around the given comparisons, with a merge-base baseline on main. */
+/**
+ * A report around the given comparisons, with a merge-base baseline on main; summary and gate
+ * are computed as compare computes them (no baseline: the gate passes). Checked against the schema.
+ */
 export function report(comparisons: Comparison[], overrides: Partial<Report> = {}): Report {
-  const failing = comparisons.filter((item) => item.gate && item.verdict === 'regressed');
-  return {
-    schema: 'benchgate/report@1',
+  const baseline = overrides.baseline === undefined ? BASELINE_SIDE : overrides.baseline;
+  return ReportSchema.parse({
+    schema: REPORT_SCHEMA,
     benchmarkSet: 'default',
-    baseline: BASELINE_SIDE,
+    baseline,
     baselineChoice: {
       method: 'merge-base',
       commit: BASELINE_SIDE.commit,
@@ -143,31 +170,24 @@ export function report(comparisons: Comparison[], overrides: Partial<Report> = {
       historyRuns: 6,
     },
     current: CURRENT_SIDE,
-    settings: { threshold: 0.05, alpha: 0.01, interval: 'hodges-lehmann', confidence: 0.95, seed: 20_261_122 },
+    settings: SETTINGS,
     comparisons,
-    summary: summarize(comparisons),
-    gate: {
-      failed: failing.length > 0,
-      reasons: failing.map(
-        (item) =>
-          `${item.id} ${item.metric}: throughput ${((item.change?.throughput ?? 0) * 100).toFixed(1).replace('-', '−')}% beyond the 5% threshold`,
-      ),
-    },
+    summary: summarizeVerdicts(comparisons),
+    gate: baseline === null ? passWithoutBaseline() : decideGate(comparisons),
     reproduce:
       'npx benchgate compare .benchgate/baseline.json .benchgate/current.json --threshold 5% --alpha 0.01 --seed 20261122',
     ...overrides,
-  };
+  });
 }
 
 const unchanged = (id: string, ratio: number, center = 850_000): Comparison =>
-  comparison({ id, verdict: 'unchanged', reason: 'no significant change (Holm-adjusted p ≥ 0.01)', center, ratio: [ratio, ratio - 0.012, ratio + 0.012] });
+  comparison({ id, verdict: 'unchanged', center, ratio: [ratio, ratio - 0.012, ratio + 0.012] });
 
 /** Two regressions (the layout model's inline error), one improvement, unchanged rest. */
 export const regressions: Report = report([
   comparison({
     id: 'layout/ddsplit-replay',
     verdict: 'regressed',
-    reason: 'throughput fell 21.3% (95% CI −23.0% … −19.4%), past the 5% threshold, Holm-adjusted p = 0.00049',
     center: 1_912_400,
     ratio: [1 / 0.787, 1 / 0.806, 1 / 0.77],
     worse: 0.000163,
@@ -179,7 +199,6 @@ export const regressions: Report = report([
     unit: 'B/req',
     verdict: 'regressed',
     gate: false,
-    reason: 'bytes copied per request rose 4.1× (95% CI 3.9× … 4.3×), past the 5% threshold',
     center: 12_544,
     ratio: [4.1, 3.9, 4.3],
     worse: 0.000082,
@@ -191,7 +210,6 @@ export const regressions: Report = report([
     unit: 'ops/s',
     direction: 'bigger',
     verdict: 'improved',
-    reason: 'throughput rose 12.4% (95% CI +9.8% … +15.1%)',
     center: 48_210,
     ratio: [1.124, 1.098, 1.151],
     worse: 0.9991,
@@ -202,22 +220,12 @@ export const regressions: Report = report([
   comparison({
     id: 'layout/boxed-error',
     verdict: 'unchanged',
-    reason: 'no significant change (Holm-adjusted p ≥ 0.01)',
     center: 640,
     ratio: [1.011, 0.97, 1.05],
-    flags: [{ kind: 'high-cv', side: 'current', message: 'runs vary by 14% (coefficient of variation); more runs would narrow the interval' }],
+    cv: [0.031, 0.14],
+    flags: [{ kind: 'high-cv', side: 'current' }],
   }),
-], {
-  settings: {
-    threshold: 0.05,
-    alpha: 0.01,
-    interval: 'hodges-lehmann',
-    confidence: 0.95,
-    seed: 20_261_122,
-    failOn: 'regression',
-    fingerprintMismatch: 'advisory',
-  },
-});
+]);
 
 /** Fourteen benchmarks, nothing moved. */
 export const allUnchanged = report(
@@ -229,14 +237,13 @@ export const allUnchanged = report(
 /** The first run of a set: nothing stored yet. */
 export const noBaseline = report(
   [
-    comparison({ id: 'layout/ddsplit-replay', verdict: 'new', reason: 'only in the current results', center: 1_912_400 }),
-    comparison({ id: 'layout/ddsplit-replay', metric: 'bytes-copied', unit: 'B/req', verdict: 'new', reason: 'only in the current results', center: 51_234 }),
-    comparison({ id: 'executor/spawn-blocking', verdict: 'new', reason: 'only in the current results', center: 3_400 }),
+    comparison({ id: 'layout/ddsplit-replay', verdict: 'new', reason: { cause: 'no-baseline' }, center: 1_912_400 }),
+    comparison({ id: 'layout/ddsplit-replay', metric: 'bytes-copied', unit: 'B/req', verdict: 'new', reason: { cause: 'no-baseline' }, center: 51_234 }),
+    comparison({ id: 'executor/spawn-blocking', verdict: 'new', reason: { cause: 'no-baseline' }, center: 3_400 }),
   ],
   {
     baseline: null,
     baselineChoice: null,
-    gate: { failed: false, reasons: [] },
     reproduce: 'npx benchgate run --seed 77311',
   },
 );
@@ -246,32 +253,31 @@ export const mixed = report([
   comparison({
     id: 'executor/fan-out',
     verdict: 'inconclusive',
-    reason: 'throughput −9.1% … +1.2%: significantly worse (Holm-adjusted p = 0.012) but the interval straddles the 5% threshold; about 24 runs per side would settle it',
     center: 2_400_000,
     ratio: [1.04, 0.988, 1.1],
     worse: 0.004,
     better: 0.996,
     runsNeeded: 24,
-    flags: [{ kind: 'few-runs', side: 'both', message: 'only 5 runs per side' }],
+    flags: [{ kind: 'few-runs', side: 'both', cause: 'rank-floor' }],
     runs: [5, 5],
   }),
-  comparison({ id: 'executor/work-stealing', verdict: 'new', reason: 'only in the current results', center: 930_000 }),
-  comparison({ id: 'layout/legacy-copy', verdict: 'missing', reason: 'only in the baseline results', center: 7_000 }),
+  comparison({ id: 'executor/work-stealing', verdict: 'new', center: 930_000 }),
+  comparison({ id: 'layout/legacy-copy', verdict: 'missing', center: 7_000 }),
   comparison({
     id: 'layout/parse-headers',
     verdict: 'errored',
-    reason: 'the benchmark errored in the current run',
-    error: { side: 'current', message: 'RangeError: offset 4096 is out of bounds' },
+    reason: { cause: 'errored', side: 'current', message: 'RangeError: offset 4096 is out of bounds' },
     center: 55_000,
   }),
   unchanged('layout/ddsplit-replay', 1.002),
   comparison({
     id: 'criterion/parse',
     verdict: 'unchanged',
-    reason: 'no significant change (within-process samples, widened by the assumed job-to-job noise floor)',
     center: 12_300,
     ratio: [1.01, 0.95, 1.07],
     method: 'noise-floor',
+    test: 'noise-floor',
+    noise: { model: 'prior-floor', sd: 0.03 },
   }),
 ]);
 
@@ -283,7 +289,6 @@ export const hostile = report(
       metric: 'latency|p50\n## heading',
       unit: 'ns',
       verdict: 'regressed',
-      reason: 'fixes #12 for @org/team',
       center: 5_000,
       ratio: [1.3, 1.25, 1.35],
       worse: 0.0001,
@@ -294,15 +299,16 @@ export const hostile = report(
       metric: '$x^2$ :tada:',
       unit: '<b>ms</b>',
       verdict: 'inconclusive',
-      reason: '<script>alert("x")</script>\r\n> quoted\n- listed\n```\ncode',
       center: 12,
       ratio: [1.06, 0.99, 1.14],
-      flags: [{ kind: 'outliers', side: 'baseline', message: '@everyone look at https://example.com & www.example.com' }],
+      worse: 0.003,
+      better: 0.997,
+      flags: [{ kind: 'outliers', side: 'baseline', baseline: 2, current: 0, fence: 1.5 }],
     }),
     comparison({
       id: '1. ordered\u001b[31mred\u001b[0m\ttab \u202egnp.exe',
       verdict: 'errored',
-      reason: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash',
+      reason: { cause: 'errored', side: 'current', message: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash @everyone https://example.com www.example.com #12' },
       center: 40,
     }),
     unchanged('    indented code | pipe \\| escaped pipe', 1.001),
@@ -320,7 +326,6 @@ export const fingerprintMismatch = report(
     comparison({
       id: 'layout/ddsplit-replay',
       verdict: 'improved',
-      reason: 'throughput rose 30.5% (95% CI +27.0% … +34.1%)',
       center: 1_912_400,
       ratio: [1 / 1.305, 1 / 1.27, 1 / 1.341],
       worse: 0.9999,
@@ -329,7 +334,7 @@ export const fingerprintMismatch = report(
         {
           kind: 'fingerprint-mismatch',
           side: 'both',
-          message: 'measured on AMD EPYC 7763 (baseline) and Intel Xeon Platinum 8370C (current)',
+          differences: [{ field: 'cpuModel', baseline: 'AMD EPYC 7763 64-Core Processor', current: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz' }],
         },
       ],
     }),
@@ -339,11 +344,6 @@ export const fingerprintMismatch = report(
     current: {
       ...CURRENT_SIDE,
       environment: { ...RUNNER_ENVIRONMENT, cpuModel: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz', node: 'v24.12.0' },
-    },
-    gate: {
-      failed: false,
-      reasons: [],
-      warnings: ['1 comparison measured on a different machine (fingerprint-mismatch: advisory) would not fail the gate'],
     },
   },
 );
@@ -360,14 +360,14 @@ export function bigReport(count: number, seed = 6): Report {
     const center = Math.round(1_000 + next() * 9_000_000);
     if (roll < 0.02) {
       const ratio = 1.06 + next() * 0.4;
-      return comparison({ id, verdict: 'regressed', reason: 'past the threshold', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.0001, better: 0.9999 });
+      return comparison({ id, verdict: 'regressed', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.0001, better: 0.9999 });
     }
     if (roll < 0.04) {
       const ratio = 0.94 - next() * 0.3;
-      return comparison({ id, verdict: 'improved', reason: 'past the threshold', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.9999, better: 0.0001 });
+      return comparison({ id, verdict: 'improved', center, ratio: [ratio, ratio - 0.02, ratio + 0.02], worse: 0.9999, better: 0.0001 });
     }
     if (roll < 0.05) {
-      return comparison({ id, verdict: 'inconclusive', reason: 'the interval straddles the threshold', center, ratio: [1.05, 0.99, 1.11], runsNeeded: 30 });
+      return comparison({ id, verdict: 'inconclusive', center, ratio: [1.05, 0.99, 1.11], runsNeeded: 30, worse: 0.002, better: 0.998 });
     }
     const ratio = 1 + (next() - 0.5) * 0.04;
     return unchanged(id, ratio, center);
@@ -375,12 +375,63 @@ export function bigReport(count: number, seed = 6): Report {
   return report(comparisons);
 }
 
+const SUITE_NAMES = ['executor', 'layout', 'json', 'http'];
+const TASK_NAMES = ['spawn-blocking', 'buffer-unordered-32', 'fan-out-64', 'single-task', 'work-stealing', 'replay-inline-error', 'parse-headers', 'encode-small'];
+
+/**
+ * A 30-benchmark suite as `benchgate run` measures it: per benchmark a gated `latency-p50` and
+ * the diagnostics `latency-mean` and `cpu-cores` (not gated); a few diagnostics moved with the
+ * machine's load, and `regressed` gated timings regressed.
+ */
+export function suite30(regressed: number, seed = 30): Report {
+  const next = random(seed);
+  const comparisons: Comparison[] = [];
+  for (let index = 0; index < 30; index++) {
+    const id = `${SUITE_NAMES[index % 4]}/${TASK_NAMES[index % 8]}-${index + 1}`;
+    const center = Math.round(2_000 + next() * 4_000_000);
+    if (index < regressed) {
+      const ratio = 1.12 + index * 0.09;
+      comparisons.push(comparison({ id, verdict: 'regressed', center, ratio: [ratio, ratio - 0.03, ratio + 0.03], worse: 0.0001, better: 0.9999 }));
+    } else {
+      const ratio = 1 + (next() - 0.5) * 0.03;
+      comparisons.push(comparison({ id, verdict: 'unchanged', center, ratio: [ratio, ratio - 0.015, ratio + 0.015] }));
+    }
+    const meanRatio = 1 + (next() - 0.5) * 0.03;
+    comparisons.push(comparison({ id, metric: 'latency-mean', gate: false, verdict: 'unchanged', center: center * 1.1, ratio: [meanRatio, meanRatio - 0.02, meanRatio + 0.02] }));
+    const moved = index % 10 === 3;
+    comparisons.push(
+      comparison({
+        id,
+        metric: 'cpu-cores',
+        unit: 'cores',
+        direction: 'bigger',
+        gate: false,
+        verdict: moved ? 'improved' : 'unchanged',
+        center: 1,
+        ratio: moved ? [1.21, 1.12, 1.3] : [1, 0.99, 1.01],
+        worse: moved ? 0.999 : 0.5,
+        better: moved ? 0.0004 : 0.5,
+      }),
+    );
+  }
+  return report(comparisons);
+}
+
+/** A fork's pull request, commented by the companion workflow (`mode: comment`): mixed verdicts. */
+export const fork = report(mixed.comparisons, {
+  current: { ...CURRENT_SIDE, ref: 'refs/pull/7/merge', commit: '5d1c0e9a7b3f2e4d6c8a0b1c2d3e4f5a6b7c8d9e' },
+  reproduce: mixed.reproduce,
+});
+
 /** Every fixture the goldens are made from, by golden file name. */
 export const GOLDEN_FIXTURES = {
   regressions,
   'all-unchanged': allUnchanged,
   'no-baseline': noBaseline,
-  'inconclusive-new-missing-errored': mixed,
+  fork,
   'hostile-names': hostile,
   'fingerprint-mismatch': fingerprintMismatch,
+  'suite-30-unchanged': suite30(0),
+  'suite-30-regressed': suite30(3),
+  folded: bigReport(300),
 } as const;

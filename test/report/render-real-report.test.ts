@@ -59,9 +59,8 @@ describe('rendering a report from the real compare stage', () => {
   test('a 27% latency rise is a headline regression near −21% throughput, with its interval', () => {
     const comment = renderComment(realReport(1.271));
     expect(comment.split('\n')[1]).toMatch(
-      /^## ❌ 1 regression \(throughput −2[01]\.\d% on layout\/ddsplit-replay, 95% CI −\d+\.\d% … −\d+\.\d%\)$/,
+      /^### ❌ fail: 1 regression, 0 improvements — layout\/ddsplit-replay throughput −2[01]\.\d% \(95% CI −\d+\.\d% … −\d+\.\d%\)$/,
     );
-    expect(comment).toContain('**Gate: failed**');
     const html = renderHtml(comment);
     expect(html).not.toContain('<b>');
     expect(htmlText(html)).toContain('executor/single-task @octocat <b>');
@@ -70,7 +69,6 @@ describe('rendering a report from the real compare stage', () => {
 
   test('no change: a green headline', () => {
     const comment = renderComment(realReport(1));
-    expect(comment.split('\n')[1]).toBe('## ✅ no significant change in 2 benchmarks');
-    expect(comment).toContain('**Gate: passed**');
+    expect(comment.split('\n')[1]).toBe('### ✅ pass: 0 regressions, 0 improvements');
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { renderComment } from '../../src/report/render-comment.ts';
+import { renderForestPlot } from '../../src/report/render-forest-plot.ts';
 import { renderTextTable } from '../../src/report/render-text-table.ts';
 import { bigReport, GOLDEN_FIXTURES, hostile, noBaseline, regressions } from './fixtures.ts';
 
@@ -12,7 +14,7 @@ describe('renderTextTable', () => {
   test('headline, aligned columns and the gate line', () => {
     const lines = renderTextTable(regressions).split('\n');
     expect(lines[0]).toBe(
-      'benchgate · default: 2 regressions (throughput −21.3% on layout/ddsplit-replay (latency-p50), 95% CI −23.0% … −19.4%); 1 improvement',
+      'benchgate · default: fail: 1 regression, 1 improvement — layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)',
     );
     const header = lines[2]!;
     const rule = lines[3]!;
@@ -24,7 +26,7 @@ describe('renderTextTable', () => {
       // The verdict column starts where the header's does.
       expect(row.lastIndexOf('  ') + 2).toBe(header.indexOf('verdict'));
     }
-    expect(lines.at(-1)).toBe('gate: FAILED: layout/ddsplit-replay latency-p50: throughput −21.3% beyond the 5% threshold');
+    expect(lines.at(-1)).toBe('gate: FAILED: 1 regression: layout/ddsplit-replay latency-p50 (throughput −21.3%)');
   });
 
   test('no markdown and no control characters, whatever the names', () => {
@@ -42,6 +44,12 @@ describe('renderTextTable', () => {
 
   test('lists every comparison, however many', () => {
     const big = bigReport(2_000);
-    expect(renderTextTable(big).split('\n').filter((line) => line.startsWith('generated/'))).toHaveLength(2_000);
+    expect(renderTextTable(big).split('\n').filter((line) => line.startsWith('generated/') && line.includes(' → '))).toHaveLength(2_000);
+  });
+
+  test('prints the same forest plot as the comment', () => {
+    const plot = renderForestPlot(regressions.comparisons.filter((c) => c.gate), regressions.settings.threshold);
+    expect(renderTextTable(regressions)).toContain(plot);
+    expect(renderComment(regressions)).toContain(plot);
   });
 });
