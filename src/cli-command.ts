@@ -30,7 +30,10 @@ export interface CliCommand {
   name: string;
   /** One line for the command list and the top of its help. */
   summary: string;
-  /** Positional arguments in the usage line, e.g. `['<baseline>', '<current>']`; each is required. */
+  /**
+   * Positional arguments in the usage line, e.g. `['<baseline>', '<current>']`; each is required,
+   * except trailing ones written in brackets, e.g. `'[<head-ref>]'`.
+   */
   positionals: readonly string[];
   /** Its flags: config input names (kebab-case), documented from the config schema. */
   flags: readonly string[];
@@ -126,8 +129,10 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     byInput.set(inputOf.get(flag)!, Array.isArray(value) ? value.join('\n') : String(value));
   }
   const wanted = command.positionals.length;
-  if (parsed.positionals.length !== wanted) {
-    const what = wanted === 0 ? 'no arguments' : `${wanted} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
+  const required = command.positionals.filter((positional) => !positional.startsWith('[')).length;
+  if (parsed.positionals.length < required || parsed.positionals.length > wanted) {
+    const count = required === wanted ? `${wanted}` : `${required} to ${wanted}`;
+    const what = wanted === 0 ? 'no arguments' : `${count} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
     throw new UsageError(
       `'benchgate ${command.name}' takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
       command,

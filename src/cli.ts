@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCliConfig, parseCommandLine, renderCommandHelp, renderHelp, renderUsage, UsageError, type CliCommand, type CliContext } from './cli-command.ts';
+import { abCommand } from './ab-command.ts';
 import { compareCommand } from './compare-command.ts';
 import { dashboardCliCommand } from './dashboard-command.ts';
 import { historyCliCommand } from './history-command.ts';
@@ -20,7 +21,7 @@ import { runCommand } from './run-command.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
 /** Every command, in the order `benchgate --help` lists them. To add one, add its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, historyCliCommand, dashboardCliCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, abCommand, historyCliCommand, dashboardCliCommand];
 
 /** Errors that are the user's input, not a bug: exit 2 with the message (and the usage for a usage error). */
 function isInputError(error: unknown): error is Error {

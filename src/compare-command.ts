@@ -14,15 +14,16 @@ export const compareCommand: CliCommand = {
   name: 'compare',
   summary: "Compare two results files (or another tool's output) and gate like the action: exit 1 when the gate fails.",
   positionals: ['<baseline>', '<current>'],
-  flags: ['threshold', 'fail-threshold', 'alpha', 'interval', 'fail-on', 'config', 'tool', 'seed', 'benchmark-set', 'report-json', 'report-markdown'],
+  flags: ['threshold', 'fail-threshold', 'alpha', 'interval', 'fail-on', 'config', 'tool', 'seed', 'benchmark-set', 'report-json', 'report-markdown', 'history'],
   defaults: { tool: 'auto' },
   async run({ config, positionals }, context) {
     const [baseline, current] = positionals as [string, string];
-    const { report, exitCode } = await compareFiles(
+    const { report, exitCode, warnings } = await compareFiles(
       config,
       { baseline, current, baselinePath: path.resolve(context.cwd, baseline), currentPath: path.resolve(context.cwd, current) },
       collectEnvironment({}),
     );
+    for (const warning of warnings) context.print(`warning: ${warning}`);
     context.print(renderTextTable(report));
     context.print(`\nwrote ${config.reportJson} and ${config.reportMarkdown}`);
     return exitCode;

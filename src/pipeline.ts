@@ -4,11 +4,17 @@
  * thin adapters that build a config and the dependencies, call a function here, and take their
  * exit status from the report's gate (`gateExitCode`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { findMergeBase } from './baseline/find-merge-base.ts';
 import { branchFolder } from './baseline/layout.ts';
+import { runGit, type GitRunner } from './baseline/run-git.ts';
+import { readHistory } from './baseline/read-history.ts';
 import { shouldSave } from './baseline/should-save.ts';
 import type { BaselineStore, LoadedBaseline } from './baseline/store.ts';
 import {
+  comparePaired,
   compareResults,
   CompareConfigError,
   createReport,
@@ -20,9 +26,10 @@ import {
   type CompareOptions,
   type HistoryJob,
   type Report,
+  undecidedGatedIds,
 } from './compare/index.ts';
 import { formatThreshold } from './compare/parse-threshold.ts';
-import { DEFAULT_SUITES, storedModeRuns, type Config } from './config/config.ts';
+import { ConfigError, DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
 import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
@@ -35,6 +42,14 @@ import { renderSummary } from './report/render-summary.ts';
 import { writeResults } from './results/read-results.ts';
 import type { Environment, Results } from './results/schema.ts';
 import { writeFileAtomically } from './results/write-file-atomically.ts';
+import { BaseUnusableError } from './runner/base-unusable-error.ts';
+import type { SignalHooks } from './runner/base-tree.ts';
+import { measurePaired, type BaseSource, type PairedMeasurement } from './runner/measure-paired.ts';
+import { DEFAULT_AUTO_ROUNDS_OPTIONS, maxLooks, type Look, type PairedMode, type RoundsPlan } from './runner/run-paired-rounds.ts';
+import { buildChildEnvironment } from './runner/child-environment.ts';
+import { RunnerError } from './runner/runner-error.ts';
+import { describeShellFailure, runShell } from './runner/run-shell.ts';
+import { describeSetup } from './runner/setup-trees.ts';
 import { runSuites, type RunLog } from './runner/run-suites.ts';
 
 /** Where the pipeline reports progress: `@actions/core` in the action, the console in the CLI. */
@@ -56,19 +71,30 @@ export interface MeasureContext {
 export type MeasureConfig = Pick<
   Config,
   'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'
->;
+> &
+  Partial<Pick<Config, 'command' | 'githubToken' | 'passEnv'>>;
 
 /**
  * Produces this run's results: runs the suites (`runs: auto` means `STORED_MODE_RUNS`), or,
- * with `output-file-path`, reads another tool's output with its adapter.
+ * with `output-file-path`, reads another tool's output with its adapter (after running `command`
+ * once in the workspace, when it is set).
  * @param config the measuring settings
  * @param context where to run and what to record
  * @returns the results
  * @throws RunnerError when a suite cannot run or the filter matches no benchmark; FormatError for bad tool output
  */
 export async function measure(config: MeasureConfig, context: MeasureContext): Promise<Results> {
+  if (config.command) {
+    // The stored design runs the tool once, in the workspace, with the scrubbed environment.
+    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes");
+    await rm(path.resolve(context.cwd, config.outputFilePath), { recursive: true, force: true });
+    const { env } = buildChildEnvironment(context.env, { token: config.githubToken || null, passEnv: config.passEnv ?? [] });
+    context.log.info(`running '${config.command}'`);
+    const outcome = await runShell(config.command, { cwd: context.cwd, env, timeout: config.runTimeout, onLine: (line) => context.log.info(`  ${line}`) });
+    if (outcome.state !== 'ok') throw new RunnerError(`input 'command' failed: ${describeShellFailure(config.command, outcome)}`);
+  }
   if (config.outputFilePath !== null) {
-    return parseToolOutput(config.outputFilePath, config.tool, {
+    return parseToolOutput(path.resolve(context.cwd, config.outputFilePath), config.tool, {
       commit: context.commit,
       ref: context.ref,
       environment: context.environment,
@@ -274,6 +300,12 @@ export interface BenchgateDeps {
   readTextFile?: (file: string) => Promise<string>;
   /** @default writeFileAtomically */
   writeFile?: FileWriter;
+  /** Runs git for the same-runner design (merge base, worktree). @default the real git CLI */
+  git?: GitRunner;
+  /** Parent of the base worktree. @default RUNNER_TEMP, else the OS temporary folder */
+  tempDir?: string;
+  /** Where SIGINT/SIGTERM handlers that remove the base worktree are registered. @default process */
+  signals?: SignalHooks;
 }
 
 /** What one action run produced, and the exit status it asks for. */
@@ -304,26 +336,37 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   if (config.mode === 'comment') return postStoredReport(config, deps);
   const { context } = deps.event;
 
-  const results = await measure(config, {
-    cwd: deps.cwd,
-    env: deps.env,
-    commit: context.headSha,
-    ref: deps.event.ref,
-    environment: deps.environment,
-    log: deps.log,
-  });
-  await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
-  deps.core.setOutput('results-file', config.output);
-  deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
+  const paired = resolveComparisonMode(config, context.eventName) === 'base' ? await measureBaseHere(config, deps) : null;
+  let results: Results;
+  let report: Report;
+  if (paired !== null) {
+    results = paired.measurement.head;
+    report = paired.report;
+    await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
+    deps.core.setOutput('results-file', config.output);
+    deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
+  } else {
+    results = await measure(config, {
+      cwd: deps.cwd,
+      env: deps.env,
+      commit: context.headSha,
+      ref: deps.event.ref,
+      environment: deps.environment,
+      log: deps.log,
+    });
+    await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
+    deps.core.setOutput('results-file', config.output);
+    deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
 
-  const loaded = await loadBaseline(config, deps);
-  const report = await buildReport(config, {
-    baseline: loaded?.results ?? null,
-    baselineChoice: loaded?.choice ?? null,
-    history: loaded?.history ?? [],
-    current: results,
-    reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
-  });
+    const loaded = await loadBaseline(config, deps);
+    report = await buildReport(config, {
+      baseline: loaded?.results ?? null,
+      baselineChoice: loaded?.choice ?? null,
+      history: loaded?.history ?? [],
+      current: results,
+      reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
+    });
+  }
   const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
@@ -466,6 +509,8 @@ export interface CompareOutcome {
   report: Report;
   /** `gateExitCode(report)`. */
   exitCode: 0 | 1;
+  /** Files inside `--history` folders that were skipped (corrupt, not a stored run), one line each. */
+  warnings: string[];
 }
 
 /**
@@ -485,6 +530,7 @@ export async function compareFiles(
 ): Promise<CompareOutcome> {
   const baseline = await loadResults(files.baselinePath, config.tool, environment);
   const current = await loadResults(files.currentPath, config.tool, environment);
+  const history = config.history.length > 0 ? await readHistory(config.history) : { history: [], files: [], warnings: [] };
   const words = [
     'npx',
     'benchgate',
@@ -502,15 +548,16 @@ export async function compareFiles(
   if (config.failThreshold !== null) words.push('--fail-threshold', formatThreshold(config.failThreshold));
   if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
   if (config.configFile) words.push('--config', config.configFile);
+  for (const given of config.history) words.push('--history', given);
   const report = await buildReport(config, {
     baseline,
-    baselineChoice: explicitChoice(baseline, files.baseline),
-    history: [],
+    baselineChoice: { ...explicitChoice(baseline, files.baseline), historyRuns: history.history.length },
+    history: history.history,
     current,
     reproduce: words.map(shellWord).join(' '),
   });
   await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
-  return { report, exitCode: gateExitCode(report) };
+  return { report, exitCode: gateExitCode(report), warnings: history.warnings };
 }
 
 /**
@@ -523,4 +570,233 @@ export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>
   const results = await measure(config, context);
   await writeResults(config.output, results);
   return { results, exitCode: results.benchmarks.some((benchmark) => benchmark.state === 'errored') ? 1 : 0 };
+}
+
+/** The settings the same-runner design reads. */
+export type PairedConfig = Pick<
+  Config,
+  | 'suites'
+  | 'time'
+  | 'warmupTime'
+  | 'retainSamples'
+  | 'filter'
+  | 'runTimeout'
+  | 'seed'
+  | 'runs'
+  | 'maxTime'
+  | 'setup'
+  | 'command'
+  | 'outputFilePath'
+  | 'tool'
+  | 'githubToken'
+  | 'passEnv'
+  | 'threshold'
+  | 'alpha'
+  | 'interval'
+  | 'fingerprintMismatch'
+  | 'configFile'
+  | 'benchmarkSet'
+  | 'failOn'
+>;
+
+/**
+ * The rounds of the same-runner design: `runs: N` is N rounds; `auto` is adaptive, bounded by
+ * `max-time`, with the runner's default minimum, batch and maximum.
+ * @param config `runs` and `max-time` (ms)
+ * @example
+ * roundsPlan({ runs: 12, maxTime: 600000 }) // => { kind: 'fixed', rounds: 12 }
+ */
+export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan {
+  if (config.runs !== 'auto') return { kind: 'fixed', rounds: config.runs };
+  return { kind: 'auto', ...DEFAULT_AUTO_ROUNDS_OPTIONS, maxTimeMs: config.maxTime };
+}
+
+/**
+ * What each side runs per round: the suites, or the `command` whose output `output-file-path` names.
+ * @param config the measuring settings
+ * @throws ConfigError when `command` is set without `output-file-path`
+ */
+export function pairedMode(config: PairedConfig): PairedMode {
+  if (config.command !== null) {
+    if (config.outputFilePath === null)
+      throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
+  }
+  return {
+    kind: 'suites',
+    suites: config.suites,
+    time: config.time,
+    warmupTime: config.warmupTime,
+    retainSamples: config.retainSamples,
+    filter: config.filter,
+    runTimeout: config.runTimeout,
+  };
+}
+
+/** Where and how to measure both sides, beside the config. */
+export interface PairedContext {
+  /** The head's working folder. */
+  cwd: string;
+  /** The parent's environment (children get it scrubbed). */
+  env: Record<string, string | undefined>;
+  environment: Environment;
+  log: PipelineLog;
+  base: BaseSource;
+  head: { kind: 'workspace'; commit: string | null } | { kind: 'commit'; commit: string };
+  refs: { base: string | null; head: string | null };
+  /** The PR base branch, for the report. */
+  baseBranch: string | null;
+  git: GitRunner;
+  tempDir: string;
+  signals?: SignalHooks;
+}
+
+/** A same-runner measurement and its report. */
+export interface PairedOutcome {
+  measurement: PairedMeasurement;
+  report: Report;
+}
+
+/**
+ * The same-runner design: measures the base and the head interleaved in this job (adaptive
+ * rounds ask `comparePaired` after each batch), then compares them round by round and builds
+ * the report, whose baseline choice says `same-runner` with the base commit.
+ * @param config the measuring, compare and gate settings
+ * @param context where, which commits, git and log
+ * @throws BaseUnusableError when the base cannot be measured (the action falls back to stored)
+ * @throws RunnerError when the head cannot be measured
+ */
+export async function measureAndComparePaired(config: PairedConfig, context: PairedContext): Promise<PairedOutcome> {
+  const mode = pairedMode(config);
+  const plan = roundsPlan(config);
+  const options = await readCompareOptions(config, [], mode.kind === 'suites' ? 'benchgate' : config.tool);
+  const compareLook = (base: Results, head: Results, look: Look | null) => comparePaired(base, head, options, look ?? undefined);
+  const measurement = await measurePaired(
+    {
+      workspace: context.cwd,
+      base: context.base,
+      head: context.head,
+      setup: config.setup,
+      setupTimeout: config.runTimeout,
+      tempDir: context.tempDir,
+      mode,
+      plan,
+      seed: config.seed,
+      env: context.env,
+      token: config.githubToken || null,
+      passEnv: config.passEnv,
+    },
+    { base: { ref: context.refs.base }, head: { ref: context.refs.head, commit: null }, environment: context.environment },
+    {
+      git: context.git,
+      findMergeBase: (head, branch) => findMergeBase(context.git, { workspace: context.cwd, remote: 'origin', log: context.log }, head, branch),
+      log: context.log,
+      decide: (base, head, look) => {
+        const undecided = undecidedGatedIds(compareLook(base, head, look));
+        return { done: undecided.length === 0, undecided };
+      },
+      readOutput: (file) => parseToolOutput(file, config.tool, { environment: context.environment }),
+      ...(context.signals ? { signals: context.signals } : {}),
+    },
+  );
+  const lastLook = plan.kind === 'auto' ? { index: measurement.looks, max: maxLooks(plan), rounds: measurement.rounds } : null;
+  const comparisons = compareLook(measurement.base, measurement.head, lastLook);
+  const stopped =
+    measurement.stop === 'fixed'
+      ? ''
+      : measurement.stop === 'decided'
+        ? ', stopped when every gated comparison was decided'
+        : measurement.stop === 'max-rounds'
+          ? `, stopped at the most rounds (${measurement.rounds})`
+          : ', stopped at max-time';
+  const baseName =
+    context.base.kind === 'merge-base'
+      ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}`
+      : `${measurement.baseCommit.slice(0, 7)}`;
+  const report = createReport({
+    benchmarkSet: config.benchmarkSet,
+    baseline: measurement.base,
+    baselineChoice: {
+      method: 'same-runner',
+      commit: measurement.baseCommit,
+      date: measurement.base.createdAt,
+      branch: context.baseBranch,
+      description: `same-runner A/B: ${baseName}, measured on this runner with the current commit in ${measurement.rounds} interleaved rounds${stopped} (setup: ${describeSetup(measurement.setup.base)})`,
+      historyRuns: 0,
+    },
+    current: measurement.head,
+    options,
+    comparisons,
+    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch },
+    reproduce: describeAbReproduction(config, measurement.baseCommit, context.head.kind === 'commit' ? context.head.commit : null),
+  });
+  return { measurement, report };
+}
+
+/**
+ * The command that repeats a same-runner comparison locally: `benchgate ab` with the same base,
+ * rounds, seed and settings.
+ * @param config the settings
+ * @param baseCommit the base that was measured
+ * @param headCommit the head, or null for the working tree
+ */
+export function describeAbReproduction(config: PairedConfig, baseCommit: string, headCommit: string | null): string {
+  const words = ['npx', 'benchgate', 'ab', baseCommit, ...(headCommit ? [headCommit] : []), '--runs', String(config.runs), '--seed', String(config.seed)];
+  if (config.runs === 'auto') words.push('--max-time', String(config.maxTime / 1000));
+  if (config.command !== null) words.push('--command', config.command, '--output-file-path', config.outputFilePath ?? '');
+  else {
+    if (config.suites !== DEFAULT_SUITES) words.push('--suites', config.suites);
+    if (config.filter !== null) words.push('--filter', config.filter);
+  }
+  if (config.setup !== null) words.push('--setup', config.setup);
+  words.push('--threshold', formatThreshold(config.threshold), '--alpha', String(config.alpha));
+  if (config.failOn !== 'regression') words.push('--fail-on', config.failOn);
+  return words.map(shellWord).join(' ');
+}
+
+/**
+ * The action's same-runner path: measures the pull request's base here. Any reason the base
+ * cannot be measured is a warning naming the cause, and null tells the caller to compare with
+ * the stored baseline instead.
+ */
+async function measureBaseHere(config: Config, deps: BenchgateDeps): Promise<PairedOutcome | null> {
+  const { context } = deps.event;
+  const fallback = (why: string) => {
+    deps.log.warning(`compare-with: base: ${why}; comparing with the stored baseline instead`);
+    return null;
+  };
+  if (config.outputFilePath !== null && config.command === null) {
+    if (config.compareWith === 'auto') {
+      deps.log.info("compare-with: auto uses the stored baseline: 'output-file-path' without 'command' gives no way to measure the base");
+      return null;
+    }
+    return fallback("'output-file-path' without 'command' gives no way to measure the base");
+  }
+  if (context.baseRef === null) return fallback('this event has no pull request base branch');
+  const git = deps.git ?? runGit;
+  let head: string;
+  try {
+    head = (await git(['rev-parse', 'HEAD'], { cwd: deps.cwd })).toString('utf8').trim();
+  } catch (error: unknown) {
+    return fallback(`the workspace is not a git checkout (${describeError(error)})`);
+  }
+  if (head !== context.headSha) deps.log.info(`measuring the checked-out commit ${head.slice(0, 7)} (the pull request head is ${context.headSha.slice(0, 7)})`);
+  try {
+    return await measureAndComparePaired(config, {
+      cwd: deps.cwd,
+      env: deps.env,
+      environment: deps.environment,
+      log: deps.log,
+      base: { kind: 'merge-base', headCommit: head, baseBranch: context.baseRef },
+      head: { kind: 'workspace', commit: head },
+      refs: { base: `refs/heads/${context.baseRef}`, head: deps.event.ref },
+      baseBranch: context.baseRef,
+      git,
+      tempDir: deps.tempDir ?? deps.env.RUNNER_TEMP ?? os.tmpdir(),
+      ...(deps.signals ? { signals: deps.signals } : {}),
+    });
+  } catch (error: unknown) {
+    if (error instanceof BaseUnusableError) return fallback(`${error.message} (${error.reason})`);
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { ensureCommit as ensureCommitIn, findMergeBase as findMergeBaseIn } from './find-merge-base.ts';
 import { checkCommit } from './layout.ts';
 import type { GitRunner } from './run-git.ts';
 import { StoreError, type BaselineQuery } from './store.ts';
@@ -37,36 +38,9 @@ function short(commit: string): string {
 export async function resolveFirstParentLine(git: GitRunner, options: MergeBaseOptions, query: BaselineQuery, info: (message: string) => void): Promise<FirstParentLine> {
   if (!query.mergeBase && !query.headCommit) return { commits: [], mergeBase: null, note: 'no head commit was given' };
   const text = async (args: string[]) => (await git(args, { cwd: options.workspace })).toString('utf8').trim();
-  const ensureCommit = async (commit: string) => {
-    try {
-      await git(['cat-file', '-e', `${commit}^{commit}`], { cwd: options.workspace });
-    } catch {
-      await git(['fetch', '--quiet', '--no-tags', options.remote, commit], { cwd: options.workspace });
-    }
-  };
-  const findMergeBase = async (head: string, baseBranch: string): Promise<string | null> => {
-    const baseRef = `refs/remotes/${options.remote}/${baseBranch}`;
-    await ensureCommit(head);
-    const fetchBase = (...extra: string[]) =>
-      git(['fetch', '--quiet', '--no-tags', ...extra, options.remote, `+refs/heads/${baseBranch}:${baseRef}`], { cwd: options.workspace });
-    await fetchBase();
-    const tryMergeBase = async () => {
-      try {
-        return await text(['merge-base', head, baseRef]);
-      } catch {
-        return null;
-      }
-    };
-    let found = await tryMergeBase();
-    for (const deepen of ['--deepen=100', '--deepen=1000', '--unshallow']) {
-      if (found !== null) break;
-      if ((await text(['rev-parse', '--is-shallow-repository'])) !== 'true') break;
-      info(`the workspace is a shallow clone: fetching more history (${deepen}) to find the merge base`);
-      await fetchBase(deepen);
-      found = await tryMergeBase();
-    }
-    return found;
-  };
+  const lookup = { workspace: options.workspace, remote: options.remote, log: { info } };
+  const ensureCommit = (commit: string) => ensureCommitIn(git, lookup, commit);
+  const findMergeBase = (head: string, baseBranch: string) => findMergeBaseIn(git, lookup, head, baseBranch);
   try {
     const mergeBase = query.mergeBase ? checkCommit(query.mergeBase, 'mergeBase') : await findMergeBase(checkCommit(query.headCommit!, 'headCommit'), query.baseBranch);
     if (mergeBase === null) return { commits: [], mergeBase: null, note: `no merge base of ${short(query.headCommit!)} and ${query.baseBranch} was found` };

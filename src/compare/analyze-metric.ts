@@ -1,17 +1,9 @@
 import type { Metric } from '../results/schema.ts';
-import {
-  bootstrapRatioOfMedians,
-  hodgesLehmann,
-  mannWhitneyU,
-  normalCdf,
-  normalQuantile,
-  tCdf,
-  tQuantile,
-} from '../stats/index.ts';
-import type { JobNoise } from './history.ts';
+import { bootstrapRatioOfMedians, hodgesLehmann, mannWhitneyU } from '../stats/index.ts';
+import { testAcrossJobs, type JobTerm } from './job-term.ts';
 import type { CompareOptions } from './options.ts';
 import { smallestRankP } from './quality-flags.ts';
-import type { Interval, NoiseModel, PValues } from './schema.ts';
+import type { Interval, PValues } from './schema.ts';
 import { centerOf } from './side-summary.ts';
 
 /** A comparison whose change could be tested; p values are not yet adjusted or oriented. */
@@ -30,12 +22,12 @@ export interface TestedAnalysis {
   pTwoSided: number;
   /** Log-scale half-width of the interval that more runs per job cannot shrink (history or noise floor). */
   jobHalfWidth: number;
+  /** The job-to-job term the test and interval admitted; null: within one job only. */
+  job: JobTerm | null;
   /** Both sides constant: the change is exact and only the run count limits the test. */
   exact: boolean;
   /** Baseline constant 0 and the current side not: any significant rise exceeds any threshold. */
   fromZero: boolean;
-  /** The job-to-job noise the test and interval admitted. */
-  noise: NoiseModel;
 }
 
 /** A comparison that cannot be tested, with why (as data; the report writes the words). */
@@ -49,11 +41,11 @@ export interface UntestableAnalysis {
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
-type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'noise';
+type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'job';
 
 /** A tested analysis: unless said otherwise, not exact, not from zero, and within one job's noise. */
 function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, noise: { model: 'within-job' }, ...fields };
+  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
 }
 
 /** The two-sided p of a test from its two one-sided p values. */
@@ -124,41 +116,21 @@ function estimateWithin(
   return { ratio: Math.exp(hl.shift), interval: [Math.exp(hl.low), Math.exp(hl.high)] };
 }
 
-/** The job-to-job test on centers: t with the history's df, variance 2·sd² (two jobs). */
-function historyTest(logChange: number, noise: JobNoise, confidence: number) {
-  const df = noise.jobs - 1;
-  const se = noise.sd * Math.SQRT2;
-  let pUp: number;
-  let pDown: number;
-  if (se === 0) {
-    pUp = logChange > 0 ? 0 : 1;
-    pDown = logChange < 0 ? 0 : 1;
-  } else {
-    const t = logChange / se;
-    pUp = tCdf(-t, df);
-    pDown = tCdf(t, df);
-  }
-  return { pUp, pDown, halfWidth: tQuantile((1 + confidence) / 2, df) * se };
-}
-
-function widen(ratio: number, interval: [number, number], extra: number): [number, number] {
-  const center = Math.log(ratio);
-  const low = center - Math.hypot(center - Math.log(interval[0]), extra);
-  const high = center + Math.hypot(Math.log(interval[1]) - center, extra);
-  return [Math.exp(low), Math.exp(high)];
-}
-
 /**
  * Tests one benchmark metric that both sides measured (neither errored).
- * - `process` runs: Mann–Whitney U on the runs and the Hodges–Lehmann interval of the log ratio
- *   (or the bootstrap); with history, the job-to-job t test must also reject (p = the larger) and
- *   the interval is widened by the history's prediction half-width.
- * - `sample` (within-process): with history, the job-to-job test of the two centers; without, the
- *   within-job interval widened by `jobNoiseFloor` on each side, and a normal test on that.
- * - `single` / `aggregate`: the job-to-job test of the two centers with history, else untestable.
+ * - Two different jobs (`job` given): the change's within-job estimate and interval (Hodges–Lehmann
+ *   on log values, or the bootstrap) are combined with the job-to-job term (`testAcrossJobs`):
+ *   t (history) or z (prior floor) = shift / √(se_w² + σ_base² + σ_job²), and the interval widened
+ *   by the term's half-width. For process runs the Mann–Whitney test on the runs must also reject
+ *   (p = the larger of the two, an intersection–union test).
+ * - One job (`job` null, e.g. `sameJob`): Mann–Whitney U and the within-job interval alone, except
+ *   for within-process samples, which are one process per side and keep the prior floor.
+ * - `single` / `aggregate`, or < 2 runs on a side: the two centers against the job term when it
+ *   comes from history, else untestable (the floor says nothing about a job's own noise).
+ * - Both sides constant (a deterministic metric): the exact change, with no job term.
  * @param base the baseline's metric
  * @param current the current metric
- * @param noise job-to-job spread from history, or null
+ * @param job the job-to-job term for two different jobs, or null within one job
  * @param options compare options
  * @param key `historyKey(id, metric)`, for the bootstrap's per-comparison seed
  * @param centers both sides' centers when already computed
@@ -166,7 +138,7 @@ function widen(ratio: number, interval: [number, number], extra: number): [numbe
 export function analyzeMetric(
   base: Metric,
   current: Metric,
-  noise: JobNoise | null,
+  job: JobTerm | null,
   options: CompareOptions,
   key: string,
   centers: { baseline: number | null; current: number | null } = { baseline: centerOf(base), current: centerOf(current) },
@@ -180,15 +152,13 @@ export function analyzeMetric(
   const centerRatio = centersPositive ? currentCenter / baseCenter : null;
 
   if (single || base.runs.length < 2 || current.runs.length < 2) {
-    if (noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
+    if (job?.model === 'history' && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, job, options.confidence);
     return { kind: 'untestable', oneValuePerJob: single, ratio: centerRatio };
   }
 
   if (isConstant(base.runs) && isConstant(current.runs)) {
     return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length);
   }
-
-  if (sample && noise && centersPositive) return analyzeCentersWithHistory(baseCenter, currentCenter, noise, options.confidence);
 
   const rank = mannWhitneyU(base.runs as number[], current.runs as number[]);
   const positive = allPositive(base.runs) && allPositive(current.runs);
@@ -205,68 +175,53 @@ export function analyzeMetric(
   }
 
   const within = estimateWithin(base.runs, current.runs, options, key);
-  if (sample) {
-    const z = normalQuantile((1 + options.confidence) / 2);
-    const logRatio = Math.log(within.ratio);
-    const withinSe = (Math.log(within.interval[1]) - Math.log(within.interval[0])) / (2 * z);
-    const jobSe = options.jobNoiseFloor * Math.SQRT2;
-    const se = Math.hypot(withinSe, jobSe);
-    const stat = se === 0 ? (logRatio === 0 ? 0 : Math.sign(logRatio) * Infinity) : logRatio / se;
-    const pUp = normalCdf(-stat);
-    const pDown = normalCdf(stat);
+  const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
+  // Each side's within-process samples come from one process: even within one job they are one
+  // observation per side, so they always get a process-to-process term (the floor at least).
+  const term: JobTerm | null = job ?? (sample ? { model: 'prior-floor', sd: options.jobNoiseFloor, baselineSd: null, jobs: 0, df: null } : null);
+  if (term === null) {
     return tested({
       ratio: within.ratio,
-      interval: [Math.exp(logRatio - z * se), Math.exp(logRatio + z * se)],
-      intervalMethod: 'noise-floor',
-      test: 'noise-floor',
-      pUp,
-      pDown,
-      pTwoSided: twoSided(pUp, pDown),
-      jobHalfWidth: z * jobSe,
-      noise: { model: 'prior-floor', sd: options.jobNoiseFloor },
+      interval: within.interval,
+      intervalMethod,
+      test: 'mann-whitney',
+      pUp: rank.pLess,
+      pDown: rank.pGreater,
+      pTwoSided: rank.pTwoSided,
     });
   }
 
-  const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
-  if (noise && centersPositive) {
-    const job = historyTest(Math.log(currentCenter / baseCenter), noise, options.confidence);
-    const pUp = Math.max(rank.pLess, job.pUp);
-    const pDown = Math.max(rank.pGreater, job.pDown);
-    return tested({
-      ratio: within.ratio,
-      interval: widen(within.ratio, within.interval, job.halfWidth),
-      intervalMethod: 'history',
-      test: 'mann-whitney-and-history',
-      pUp,
-      pDown,
-      pTwoSided: Math.max(rank.pTwoSided, twoSided(job.pUp, job.pDown)),
-      jobHalfWidth: job.halfWidth,
-      noise: { model: 'history', jobs: noise.jobs, sd: noise.sd },
-    });
-  }
+  const shift = Math.log(within.ratio);
+  const across = testAcrossJobs(shift, [Math.log(within.interval[0]), Math.log(within.interval[1])], term, options.confidence);
+  // Within-process samples are not independent runs: only the combined test speaks for them.
+  const pUp = sample ? across.pUp : Math.max(rank.pLess, across.pUp);
+  const pDown = sample ? across.pDown : Math.max(rank.pGreater, across.pDown);
+  const history = term.model === 'history';
   return tested({
     ratio: within.ratio,
-    interval: within.interval,
-    intervalMethod,
-    test: 'mann-whitney',
-    pUp: rank.pLess,
-    pDown: rank.pGreater,
-    pTwoSided: rank.pTwoSided,
+    interval: [Math.exp(across.interval[0]), Math.exp(across.interval[1])],
+    intervalMethod: history ? 'history' : 'noise-floor',
+    test: sample ? (history ? 'history' : 'noise-floor') : history ? 'mann-whitney-and-history' : 'mann-whitney-and-noise-floor',
+    pUp,
+    pDown,
+    pTwoSided: twoSided(pUp, pDown),
+    jobHalfWidth: across.jobHalfWidth,
+    job: term,
   });
 }
 
-function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, noise: JobNoise, confidence: number): Analysis {
+function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, job: JobTerm, confidence: number): Analysis {
   const logChange = Math.log(currentCenter / baseCenter);
-  const job = historyTest(logChange, noise, confidence);
+  const across = testAcrossJobs(logChange, null, job, confidence);
   return tested({
     ratio: currentCenter / baseCenter,
-    interval: [Math.exp(logChange - job.halfWidth), Math.exp(logChange + job.halfWidth)],
+    interval: [Math.exp(across.interval[0]), Math.exp(across.interval[1])],
     intervalMethod: 'history',
     test: 'history',
-    pUp: job.pUp,
-    pDown: job.pDown,
-    pTwoSided: twoSided(job.pUp, job.pDown),
-    jobHalfWidth: job.halfWidth,
-    noise: { model: 'history', jobs: noise.jobs, sd: noise.sd },
+    pUp: across.pUp,
+    pDown: across.pDown,
+    pTwoSided: twoSided(across.pUp, across.pDown),
+    jobHalfWidth: across.jobHalfWidth,
+    job,
   });
 }

@@ -1,13 +1,13 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import { holm } from '../stats/index.ts';
 import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
 import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
-import { decideVerdict } from './decide-verdict.ts';
+import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { diffFingerprints } from './fingerprint.ts';
-import { estimateJobNoise, historyKey } from './history.ts';
+import { historyKey } from './history.ts';
+import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, ComparisonOf, Interval, QualityFlag } from './schema.ts';
+import type { Change, Comparison, Interval, NoiseModel, QualityFlag } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Change in the report's three forms from a current / baseline ratio. */
@@ -15,21 +15,26 @@ export function describeChange(ratio: number, direction: Metric['direction']): C
   return { ratio, metric: ratio - 1, throughput: direction === 'smaller' ? 1 / ratio - 1 : ratio - 1 };
 }
 
-function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
+/** The interval of a current / baseline ratio in the report's three forms. */
+export function describeInterval(method: Interval['method'], level: number, [low, high]: [number, number], direction: Metric['direction']): Interval {
   const throughput: [number, number] = direction === 'smaller' ? [1 / high - 1, 1 / low - 1] : [low - 1, high - 1];
   return { method, level, ratio: [low, high], metric: [low - 1, high - 1], throughput };
 }
 
-/** A comparison that ran a test and awaits its Holm adjustment and verdict. */
-interface Pending {
-  fields: Omit<ComparisonOf<'unchanged'>, 'verdict' | 'reason' | 'p'>;
-  analysis: TestedAnalysis;
-  worse: number;
-  better: number;
+/** The noise model of a tested comparison, as data for the report. */
+function describeNoise(analysis: TestedAnalysis, threshold: number): NoiseModel {
+  const job = analysis.job;
+  if (job === null) return { model: 'within-job' };
+  const limitedByJobNoise =
+    analysis.ratio !== null &&
+    analysis.interval !== null &&
+    jobNoiseLimits(Math.log(analysis.ratio), [Math.log(analysis.interval[0]), Math.log(analysis.interval[1])], analysis.jobHalfWidth, threshold);
+  if (job.model === 'prior-floor') return { model: 'prior-floor', sd: job.sd, limitedByJobNoise };
+  return { model: 'history', jobs: job.jobs, sd: job.sd, df: job.df!, baselineSd: job.baselineSd, limitedByJobNoise };
 }
 
 /** Either a finished comparison or one that waits for the adjusted p values. */
-type Slot = { done: Comparison } | { pending: Pending };
+type Slot = { done: Comparison } | { pending: PendingComparison };
 
 function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
   const names: string[] = [];
@@ -132,8 +137,17 @@ export function compareResults(baseline: Results | null, current: Results, optio
         continue;
       }
       const key = historyKey(id, name);
-      const noise = settings.history.length > 0 ? estimateJobNoise(settings.history, key, settings.minHistoryJobs) : null;
-      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, noise, settings, key, {
+      const job = settings.sameJob
+        ? null
+        : chooseJobTerm({
+            history: settings.history,
+            key,
+            minHistoryJobs: settings.minHistoryJobs,
+            floor: settings.jobNoiseFloor,
+            oddJobLimit: settings.oddJobLimit,
+            baselineCenter: sides.baseline.center,
+          });
+      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, job, settings, key, {
         baseline: sides.baseline.center,
         current: sides.current.center,
       });
@@ -158,7 +172,7 @@ export function compareResults(baseline: Results | null, current: Results, optio
               analysis.interval === null
                 ? null
                 : describeInterval(analysis.intervalMethod, analysis.exact ? 1 : settings.confidence, analysis.interval, metric.direction),
-            noise: analysis.noise,
+            noise: describeNoise(analysis, fields.threshold),
           },
           analysis,
           worse: up ? analysis.pUp : analysis.pDown,
@@ -168,35 +182,6 @@ export function compareResults(baseline: Results | null, current: Results, optio
     }
   }
 
-  const finished = new Map<Pending, Comparison>();
-  for (const gated of [true, false]) {
-    const family = slots.flatMap((slot) => ('pending' in slot && slot.pending.fields.gate === gated ? [slot.pending] : []));
-    if (family.length === 0) continue;
-    const worseAdjusted = holm(family.map((entry) => entry.worse));
-    const betterAdjusted = holm(family.map((entry) => entry.better));
-    family.forEach((entry, index) => {
-      const { analysis, fields } = entry;
-      const p = {
-        test: analysis.test,
-        twoSided: analysis.pTwoSided,
-        worse: entry.worse,
-        better: entry.better,
-        worseAdjusted: worseAdjusted[index]!,
-        betterAdjusted: betterAdjusted[index]!,
-      };
-      const decision = decideVerdict({
-        analysis,
-        direction: fields.direction,
-        threshold: fields.threshold,
-        alpha: fields.alpha,
-        worseAdjusted: p.worseAdjusted,
-        betterAdjusted: p.betterAdjusted,
-        family: family.length,
-        n1: fields.baseline.runs,
-        n2: fields.current.runs,
-      });
-      finished.set(entry, { ...fields, p, ...decision } as Comparison);
-    });
-  }
+  const finished = decideFamilies(slots.flatMap((slot) => ('pending' in slot ? [slot.pending] : [])));
   return slots.map((slot) => ('done' in slot ? slot.done : finished.get(slot.pending)!));
 }

@@ -19,14 +19,20 @@ export interface VerdictInput {
   family: number;
   n1: number;
   n2: number;
+  /**
+   * The smallest one-sided p the design's test can reach with n runs per side (or n paired
+   * rounds), for the runs that would let an unreachable test reach alpha.
+   * @default the rank-sum test's 1 / C(2n, n) (`smallestRankP(n, n)`)
+   */
+  separationP?: (runs: number) => number;
 }
 
 /** Runs per side beyond which `runsNeeded` is reported as null ("more runs will not settle it"). */
 export const MAX_RUNS_NEEDED = 1000;
 
 /** Smallest equal run count per side at which complete separation reaches `level`. */
-function runsForSeparation(level: number, now: number): number | null {
-  for (let n = Math.max(2, now + 1); n <= MAX_RUNS_NEEDED; n++) if (smallestRankP(n, n) < level) return n;
+function runsForSeparation(level: number, now: number, separationP: (runs: number) => number = (n) => smallestRankP(n, n)): number | null {
+  for (let n = Math.max(2, now + 1); n <= MAX_RUNS_NEEDED; n++) if (separationP(n) < level) return n;
   return null;
 }
 
@@ -63,7 +69,7 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
   const limit = -Math.log(1 - input.threshold);
   const worseSignificant = input.worseAdjusted < alpha;
   const betterSignificant = input.betterAdjusted < alpha;
-  const separation = () => runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2));
+  const separation = () => runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2), input.separationP);
 
   if (analysis.ratio === null || analysis.interval === null) {
     if (analysis.fromZero && (sign > 0 ? worseSignificant : betterSignificant)) {

@@ -1,3 +1,5 @@
+import { lagDifferenceScale, median } from '../stats/index.ts';
+
 /**
  * One stored past job on the base branch, reduced to the center (`centerOf`: the median of the
  * runs, or an aggregate's mean) of each metric. The baseline store fills these
@@ -23,18 +25,35 @@ export function historyKey(id: string, metric: string): string {
 
 /** The job-to-job spread of one metric estimated from stored jobs. */
 export interface JobNoise {
-  /** Sample standard deviation of the jobs' log centers. */
+  /**
+   * σ_job: the robust standard deviation of the jobs' natural-log centers
+   * (`lagDifferenceScale` with lag ≤ 2, in the history's order, newest first).
+   */
   sd: number;
   /** Jobs used. */
   jobs: number;
+  /**
+   * Degrees of freedom of the t reference for a test that uses `sd`: 0.45·(jobs − 1), the
+   * χ-equivalent degrees of freedom of the lag-difference scale at the normal (simulated).
+   */
+  df: number;
+  /** Median of the jobs' log centers: where a typical stored job lies. */
+  logCenter: number;
 }
 
+/** Degrees of freedom per job of the lag-difference scale (see `JobNoise.df`). */
+export const JOB_NOISE_DF_PER_JOB = 0.45;
+
 /**
- * Estimates job-to-job noise of one metric: the sample standard deviation of the natural log of
- * each stored job's center. Jobs without the key, or with a center ≤ 0, are left out.
- * @param history stored jobs
+ * Estimates the job-to-job noise of one metric from stored jobs: a robust standard deviation of
+ * the natural log of each job's center, from the differences between jobs at most two apart in
+ * the history's order (newest first). One odd job touches at most four of those differences and
+ * a real level shift on the branch only the few that straddle it, so neither inflates the
+ * estimate (which would hide a regression) as a sample standard deviation is inflated. Jobs
+ * without the key, or with a center ≤ 0 or not finite, are left out.
+ * @param history stored jobs, newest first
  * @param key `historyKey(id, metric)`
- * @param minJobs fewer usable jobs than this give null
+ * @param minJobs fewer usable jobs than this (or than 2) give null
  * @returns the spread, or null when there are too few jobs
  */
 export function estimateJobNoise(history: readonly HistoryJob[], key: string, minJobs: number): JobNoise | null {
@@ -44,7 +63,5 @@ export function estimateJobNoise(history: readonly HistoryJob[], key: string, mi
     if (center !== undefined && Number.isFinite(center) && center > 0) logs.push(Math.log(center));
   }
   if (logs.length < Math.max(2, minJobs)) return null;
-  const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
-  const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (logs.length - 1);
-  return { sd: Math.sqrt(variance), jobs: logs.length };
+  return { sd: lagDifferenceScale(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter: median(logs) };
 }

@@ -29,15 +29,39 @@ export interface CompareOptions {
   overrides: CompareOverride[];
   /** Stored jobs on the base branch, newest first; their spread is job-to-job noise. @default [] */
   history: HistoryJob[];
-  /** Usable stored jobs needed before history is used for a comparison. @default 5 */
+  /**
+   * Usable stored jobs needed before history replaces the prior floor as the job-to-job term.
+   * The robust estimate from n jobs is worth about 0.45·(n − 1) degrees of freedom, so 8 jobs
+   * give ≈ 3: fewer than 8 give intervals wider than the floor's.
+   * @default 8
+   */
   minHistoryJobs: number;
   /**
-   * Assumed job-to-job noise, as a standard deviation of log centers, for within-process samples
-   * (`observation: 'sample'`) when there is no history: 0.03 ≈ 3% per job, above the ≈2.7%
-   * run-to-run variation of GitHub-hosted runners.
+   * The prior floor: σ_job, the standard deviation of one job's log center, assumed for every
+   * comparison of two different jobs (any observation kind) while history is shorter than
+   * `minHistoryJobs`. 0.03 ≈ 3% per job, just above the ≈2.7% variation between jobs published for
+   * GitHub-hosted runners, the runners most users have: it keeps a 20% loss detectable there. It
+   * is a prior for such runners, not for every machine: on this project's shared 2-core machine
+   * under changing load (benchmarks/experiments/cross-job.ts) the layout timings' σ_job was 5–8%
+   * (robust) with single jobs 2–4× off, which no floor covers (5% and 8% still left 13–27% of
+   * unchanged pairs with a false alarm); there history, or the same-runner design, is needed
+   * (README "Across jobs: the job-to-job noise term").
    * @default 0.03
    */
   jobNoiseFloor: number;
+  /**
+   * Both sides were measured in one job (one machine, one time): no job-to-job term is added.
+   * The same-runner design compares within one job through `comparePaired`; set this only when
+   * two results files really come from one job.
+   * @default false
+   */
+  sameJob: boolean;
+  /**
+   * With history, a baseline job whose log center lies more than this many σ_job from the
+   * history's median is an odd job: that distance becomes its own σ, so it cannot raise alarms.
+   * @default 3
+   */
+  oddJobLimit: number;
   /** The producing tool (for the "how to get repeated runs" hint); null uses the current results' `tool`. @default null */
   tool: string | null;
   /** `ignore` adds no fingerprint-mismatch flag; `warn` and `advisory` do (the gate treats them differently). @default 'advisory' */
@@ -56,8 +80,10 @@ export const DEFAULT_COMPARE_OPTIONS: Readonly<CompareOptions> = Object.freeze({
   resamples: 2000,
   overrides: [],
   history: [],
-  minHistoryJobs: 5,
+  minHistoryJobs: 8,
   jobNoiseFloor: 0.03,
+  sameJob: false,
+  oddJobLimit: 3,
   tool: null,
   fingerprintMismatch: 'advisory',
   outlierFence: 1.5,
@@ -95,6 +121,7 @@ export function resolveCompareOptions(options: Partial<CompareOptions> = {}): Co
   check('resamples', Number.isInteger(resolved.resamples) && resolved.resamples > 0, 'a positive whole number');
   check('minHistoryJobs', Number.isInteger(resolved.minHistoryJobs) && resolved.minHistoryJobs >= 2, 'a whole number ≥ 2');
   check('jobNoiseFloor', resolved.jobNoiseFloor >= 0 && Number.isFinite(resolved.jobNoiseFloor), 'a finite number ≥ 0');
+  check('oddJobLimit', resolved.oddJobLimit > 0 && Number.isFinite(resolved.oddJobLimit), 'a finite number > 0');
   check('seed', Number.isInteger(resolved.seed), 'a whole number');
   return resolved;
 }

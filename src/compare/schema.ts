@@ -114,37 +114,67 @@ export type Interval = z.infer<typeof IntervalSchema>;
 /** p values of the one-sided tests ("worse" and "better") and their Holm-adjusted values. */
 export const PValuesSchema = z.object({
   /**
-   * `mann-whitney-and-history`: the larger of the rank test's p on the runs and the job-to-job
-   * t test's p over stored jobs (both must reject);
-   * `history`: the job-to-job t test of the two centers alone (one value per job, or samples);
-   * `noise-floor`: a normal test with the assumed job-to-job noise floor;
-   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation.
+   * `mann-whitney`: the rank test on the runs alone (both sides from one job, or values ≤ 0);
+   * `mann-whitney-and-history`: the larger of the rank test's p on the runs and the p of the
+   * combined test t = shift / √(se_w² + 2·σ_job²) with σ_job from stored jobs (both must reject);
+   * `mann-whitney-and-noise-floor`: the same with σ_job the prior floor and a normal reference;
+   * `history`: the combined test alone (within-process samples, or one value per job: centers only);
+   * `noise-floor`: the combined test alone with the prior floor (within-process samples);
+   * `exact-permutation`: both sides constant, the exact Mann–Whitney tail of complete separation
+   * (paired rounds: the exact sign-flip tail 2⁻ⁿ);
+   * `signed-rank`: paired rounds, the Wilcoxon signed-rank test of the per-round log ratios.
    */
-  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'history', 'noise-floor', 'exact-permutation']),
+  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'mann-whitney-and-noise-floor', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
   worseAdjusted: z.number(),
   betterAdjusted: z.number(),
+  /** `signed-rank`: paired rounds whose two values were equal, left out of the test (R's rule for zeros). */
+  droppedRounds: z.number().int().nonnegative().optional(),
 });
 export type PValues = z.infer<typeof PValuesSchema>;
 
 /**
- * The job-to-job noise a comparison admitted, which decided how wide its interval is.
- * - `within-job`: only the spread of the runs inside each job (no job-to-job term).
- * - `history`: a job-to-job term estimated from `jobs` stored jobs, `sd` the standard deviation
- *   of their log centers.
- * - `prior-floor`: the stated prior job-to-job floor `sd` (log scale), used without enough history.
+ * The noise model that decided a tested comparison (README "Across jobs: the job-to-job noise
+ * term"): `within-job` (both sides from one job, a deterministic metric, or values ≤ 0),
+ * `history` (σ_job, log scale, estimated robustly from `jobs` stored jobs; `df` of its t
+ * reference) or `prior-floor` (σ_job assumed, `CompareOptions.jobNoiseFloor`). `baselineSd`: the
+ * baseline was an odd job, this far (log scale) from the history's median, and that was taken as
+ * its own σ. `limitedByJobNoise`: the interval straddles the threshold and the job term alone
+ * reaches it, so more runs per job cannot settle it and the same-runner design
+ * (`compare-with: base`) can.
  */
 export const NoiseModelSchema = z.discriminatedUnion('model', [
   z.object({ model: z.literal('within-job') }),
-  z.object({ model: z.literal('history'), jobs: z.number().int().positive(), sd: z.number().nonnegative() }),
-  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative() }),
+  z.object({
+    model: z.literal('history'),
+    jobs: z.number().int().positive(),
+    sd: z.number().nonnegative(),
+    df: z.number().positive(),
+    baselineSd: z.number().nonnegative().nullable(),
+    limitedByJobNoise: z.boolean(),
+  }),
+  z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative(), limitedByJobNoise: z.boolean() }),
 ]);
 export type NoiseModel = z.infer<typeof NoiseModelSchema>;
 
 /** Which one-sided test was significant, for reasons that depend on it. */
 export const SignificantSchema = z.enum(['worse', 'better']);
+
+/**
+ * One look of a sequential (adaptive) comparison. `alpha` and `confidence` are this look's
+ * nominal test level and interval level, spent from the comparison's `alpha` and the interval
+ * level over at most `maxLooks` looks, so that stopping at any look keeps the error rates.
+ */
+export const SequentialLookSchema = z.object({
+  look: z.number().int().positive(),
+  maxLooks: z.number().int().positive(),
+  spending: z.enum(['pocock', 'obrien-fleming']),
+  alpha: z.number(),
+  confidence: z.number(),
+});
+export type SequentialLook = z.infer<typeof SequentialLookSchema>;
 
 /** The fields every comparison has. */
 const comparisonFields = {
@@ -158,6 +188,14 @@ const comparisonFields = {
   threshold: z.number(),
   alpha: z.number(),
   flags: z.array(QualityFlagSchema),
+  /**
+   * How the two sides were measured: `independent` (a stored baseline from another job; absent
+   * means this) or `paired` (base and head measured in interleaved rounds of one job, compared
+   * round by round).
+   */
+  design: z.enum(['independent', 'paired']).optional(),
+  /** Paired rounds with adaptive sampling: which look this is and the levels spent on it (see `lookAlpha`). */
+  sequential: SequentialLookSchema.optional(),
 };
 
 /** The fields of a comparison whose both sides were measured and tested. */
@@ -324,9 +362,13 @@ export const SideInfoSchema = z.object({
 });
 export type SideInfo = z.infer<typeof SideInfoSchema>;
 
-/** How the baseline was chosen; filled by the baseline store, `null` when given on the command line. */
+/**
+ * How the baseline was chosen; filled by the baseline store, `null` when given on the command line.
+ * `same-runner`: the base commit was measured in this job, interleaved with the current one
+ * (`compare-with: base`); `commit` is that base commit.
+ */
 export const BaselineChoiceSchema = z.object({
-  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit']),
+  method: z.enum(['merge-base', 'ancestor', 'latest-on-branch', 'file', 'explicit', 'same-runner']),
   commit: z.string().nullable(),
   date: z.string().nullable(),
   branch: z.string().nullable(),

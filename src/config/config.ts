@@ -85,7 +85,9 @@ export function buildConfig(input: InputSource, randomSeed: number, fileExists: 
  */
 export function resolveComparisonMode(config: Pick<Config, 'compareWith'>, eventName: string): ComparisonMode {
   if (config.compareWith !== 'auto') return config.compareWith;
-  return eventName === 'pull_request' || eventName === 'pull_request_target' ? 'base' : 'stored';
+  // Only `pull_request`: a `pull_request_target` job holds a write token and secrets, so it must never
+  // build or run a pull request's code unasked (set compare-with: base to choose that knowingly).
+  return eventName === 'pull_request' ? 'base' : 'stored';
 }
 
 /**

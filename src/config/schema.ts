@@ -122,14 +122,16 @@ export const ConfigSchema = z.object({
   setup: input(optionalText(), {
     name: 'setup',
     default: '',
-    surface: 'action',
+    surface: 'both',
+    placeholder: 'COMMAND',
     description:
       "Shell command run once in each checked-out tree (base and current) before measuring, in the 'base' comparison, e.g. 'npm ci && npm run build'. Empty runs nothing.",
   }),
   command: input(optionalText(), {
     name: 'command',
     default: '',
-    surface: 'action',
+    surface: 'both',
+    placeholder: 'COMMAND',
     description:
       "Shell command that runs another benchmark tool in each tree, once per round, instead of the suites; its output is read from 'output-file-path' with 'tool'. Empty runs the suites.",
   }),
@@ -151,7 +153,8 @@ export const ConfigSchema = z.object({
   maxTime: input(positiveSeconds(), {
     name: 'max-time',
     default: '600',
-    surface: 'action',
+    surface: 'both',
+    placeholder: 'S',
     description: "Seconds of measuring that adaptive rounds ('runs: auto' with 'compare-with: base') may spend before they stop.",
   }),
   time: input(wholeNumber(1), {
@@ -238,9 +241,10 @@ export const ConfigSchema = z.object({
   outputFilePath: input(optionalText(), {
     name: 'output-file-path',
     default: '',
-    surface: 'action',
+    surface: 'both',
+    placeholder: 'PATH',
     description:
-      "Another tool's output file or folder to compare instead of running suites (as github-action-benchmark names it). 'tool' defaults to auto when this is set.",
+      "Another tool's output file or folder to compare instead of running suites (as github-action-benchmark names it). 'tool' defaults to auto when this is set. With 'command', the file or folder the command writes, relative to each tree.",
   }),
   benchmarkSet: input(text().regex(/^[A-Za-z0-9._-]+$/, "may hold only letters, digits, '.', '_' and '-'"), {
     name: 'benchmark-set',
@@ -453,7 +457,7 @@ export const ConfigSchema = z.object({
     placeholder: 'PATH',
     multiple: true,
     description:
-      'Results files or folders of earlier jobs on the baseline side, oldest first; their spread is the job-to-job noise. Repeat the flag or separate paths with commas.',
+      "Stored results files of earlier jobs on the baseline's branch, or the data branch's folder for a set and branch (e.g. a checkout of benchgate-data at default/main), used as history exactly as the action uses it: their spread is the job-to-job noise. Repeat the flag or separate paths with commas.",
   }),
 });
 

@@ -45,15 +45,27 @@ export function describeMethod(comparison: Comparison): string {
   const floor = noise?.model === 'prior-floor' ? `, widened by ${describeNoise(noise)}` : '';
   switch (comparison.p.test) {
     case 'exact-permutation':
+      if (comparison.design === 'paired') {
+        return comparison.change?.ratio === 1
+          ? `every round is identical on both sides (${formatCount(n1)} paired ${n1 === 1 ? 'round' : 'rounds'})`
+          : `each side constant, exact sign-flip test on ${formatCount(n1)} paired rounds`;
+      }
       return comparison.change?.ratio === 1
         ? 'every run is identical on both sides'
         : `each side constant, exact rank test on ${formatCount(n1)} and ${runs(n2)}`;
+    case 'signed-rank': {
+      const dropped = comparison.p.droppedRounds ?? 0;
+      const left = dropped > 0 ? `; ${formatCount(dropped)} ${dropped === 1 ? 'round' : 'rounds'} with equal values on both sides left out` : '';
+      return `Wilcoxon signed-rank on ${formatCount(n1)} paired rounds${comparison.change === null ? ' (values ≤ 0: no relative change)' : ''}${left}`;
+    }
     case 'mann-whitney':
       return `Mann–Whitney U on ${formatCount(n1)} and ${runs(n2)}${comparison.change === null ? ' (values ≤ 0: no relative change)' : ''}${floor}`;
     case 'welch':
       return `Welch's t test on ${formatCount(n1)} and ${runs(n2)}${floor}`;
     case 'mann-whitney-and-history':
       return `Mann–Whitney U on the runs and a job-to-job t test over ${noise?.model === 'history' ? formatCount(noise.jobs) : 'the'} stored jobs, both required`;
+    case 'mann-whitney-and-noise-floor':
+      return `Mann–Whitney U on ${formatCount(n1)} and ${runs(n2)} and a job-to-job z test with ${noise === null ? 'the assumed noise floor' : describeNoise(noise)}, both required`;
     case 'history':
       return `each side's center taken as one job, tested against the spread of ${noise?.model === 'history' ? formatCount(noise.jobs) : 'the'} stored jobs`;
     case 'noise-floor':

@@ -75,9 +75,17 @@ function childEntry(): string {
   return found;
 }
 
-type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
+/** How one child process ended: its reply, killed at the time limit, or dead without a reply. */
+export type ChildOutcome = RunReply | { kind: 'timeout' } | { kind: 'crash'; error: string };
 
-function runChild(request: RunRequest, options: RunOptions, env: Record<string, string>): Promise<ChildOutcome> {
+/**
+ * Runs one suite once in a fresh Node process (this Node binary, `--expose-gc`) and waits for its reply.
+ * @param request what the child runs
+ * @param options the child's working directory and time limit
+ * @param env the child's whole environment, already made by `buildChildEnvironment`
+ * @returns the reply, or `timeout` / `crash`
+ */
+export function runChild(request: RunRequest, options: Pick<RunOptions, 'cwd' | 'runTimeout'>, env: Record<string, string>): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = fork(childEntry(), [], {
       cwd: options.cwd,

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareResults } from '../../src/compare/compare-results.ts';
 import { historyKey, type HistoryJob } from '../../src/compare/history.ts';
+import type { CompareOptions } from '../../src/compare/options.ts';
 import { ComparisonSchema, type Change, type Comparison, type Interval, type NoiseModel, type PValues } from '../../src/compare/schema.ts';
 import { describeReason } from '../../src/report/describe-reason.ts';
+import type { Results } from '../../src/results/schema.ts';
+import { normalCdf } from '../../src/stats/index.ts';
 import { bench, ENVIRONMENT, metric, noisyRuns, pair, results } from './helpers.ts';
 
 /** A comparison whose verdict-specific fields can be read without narrowing (absent ones are undefined). */
@@ -12,6 +15,11 @@ type Loose = Comparison & { change?: Change | null; interval?: Interval | null; 
 function loose(comparison: Comparison): Loose {
   ComparisonSchema.parse(comparison);
   return comparison;
+}
+
+/** Both sides from one job: no job-to-job term. */
+function compareWithinJob(baseline: Results, current: Results, options: Partial<CompareOptions> = {}): Comparison[] {
+  return compareResults(baseline, current, { sameJob: true, ...options });
 }
 
 function only(comparisons: Comparison[]): Loose {
@@ -28,10 +36,11 @@ function words(comparison: Comparison, tool: string | null = 'benchgate'): strin
   return describeReason(comparison, { tool });
 }
 
-describe('process runs', () => {
+// Within one job (`sameJob`): the within-job statistics alone, no job-to-job term.
+describe('process runs within one job', () => {
   test('a 20% slowdown is regressed, with its change, interval and p values', () => {
     const [base, cur] = pair(noisyRuns(10, 1000, 0.02, 1), noisyRuns(10, 1200, 0.02, 2));
-    const c = only(compareResults(base, cur));
+    const c = only(compareWithinJob(base, cur));
     expect(c.verdict).toBe('regressed');
     expect(c.change!.metric).toBeGreaterThan(0.15);
     expect(c.change!.metric).toBeLessThan(0.25);
@@ -51,13 +60,13 @@ describe('process runs', () => {
 
   test('a 25% latency rise reads as a 20% throughput loss', () => {
     const base = [100, 100, 100, 100, 100, 100];
-    const c = only(compareResults(...pair(base, base.map((v) => v * 1.25))));
+    const c = only(compareWithinJob(...pair(base, base.map((v) => v * 1.25))));
     expect(c.change!.metric).toBeCloseTo(0.25, 12);
     expect(c.change!.throughput).toBeCloseTo(-0.2, 12);
   });
 
   test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('unchanged noisy code (seed %i) is unchanged', (seed) => {
-    const c = only(compareResults(...pair(noisyRuns(10, 500, 0.04, seed), noisyRuns(10, 500, 0.04, seed + 100))));
+    const c = only(compareWithinJob(...pair(noisyRuns(10, 500, 0.04, seed), noisyRuns(10, 500, 0.04, seed + 100))));
     expect(c.verdict).toBe('unchanged');
   });
 
@@ -65,7 +74,7 @@ describe('process runs', () => {
     // 5.9% slower with 2% noise: significant, but the interval reaches both sides of 1/(1 − 5%).
     const base = noisyRuns(10, 1000, 0.02, 7);
     const cur = noisyRuns(10, 1059, 0.02, 8);
-    const c = only(compareResults(...pair(base, cur)));
+    const c = only(compareWithinJob(...pair(base, cur)));
     expect(c.p!.worseAdjusted).toBeLessThan(0.01);
     expect(c.interval!.ratio[0]).toBeLessThan(1 / 0.95);
     expect(c.interval!.ratio[1]).toBeGreaterThan(1 / 0.95);
@@ -76,7 +85,7 @@ describe('process runs', () => {
   });
 
   test('significant but inside the threshold is unchanged', () => {
-    const c = only(compareResults(...pair(noisyRuns(20, 1000, 0.002, 3), noisyRuns(20, 1010, 0.002, 4))));
+    const c = only(compareWithinJob(...pair(noisyRuns(20, 1000, 0.002, 3), noisyRuns(20, 1010, 0.002, 4))));
     expect(c.p!.worseAdjusted).toBeLessThan(0.01);
     expect(c.verdict).toBe('unchanged');
     expect(c.reason).toEqual({ cause: 'within-threshold', significant: 'worse' });
@@ -86,24 +95,24 @@ describe('process runs', () => {
   test('bigger-is-better: a 20% throughput drop is regressed and a rise is improved', () => {
     const ops = { name: 'ops', unit: 'ops/s', direction: 'bigger' as const };
     const base = noisyRuns(10, 5000, 0.02, 11);
-    const down = only(compareResults(...pair(base, noisyRuns(10, 4000, 0.02, 12), ops)));
+    const down = only(compareWithinJob(...pair(base, noisyRuns(10, 4000, 0.02, 12), ops)));
     expect(down.verdict).toBe('regressed');
     expect(down.change!.throughput).toBeCloseTo(down.change!.metric, 12);
     expect(down.change!.throughput).toBeLessThan(-0.15);
-    const up = only(compareResults(...pair(base, noisyRuns(10, 6000, 0.02, 13), ops)));
+    const up = only(compareWithinJob(...pair(base, noisyRuns(10, 6000, 0.02, 13), ops)));
     expect(up.verdict).toBe('improved');
   });
 
   test('a 20% speed-up of a latency is improved', () => {
-    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.02, 21), noisyRuns(10, 800, 0.02, 22))));
+    const c = only(compareWithinJob(...pair(noisyRuns(10, 1000, 0.02, 21), noisyRuns(10, 800, 0.02, 22))));
     expect(c.verdict).toBe('improved');
     expect(c.change!.throughput).toBeGreaterThan(0.2);
   });
 
   test('fewer than 2 runs on a side is inconclusive with the reason, and no runs are invented', () => {
-    const c = only(compareResults(...pair([100], [130, 131, 129])));
+    const c = only(compareWithinJob(...pair([100], [130, 131, 129])));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: false, minHistoryJobs: 5 });
+    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: false, minHistoryJobs: 8 });
     expect(words(c)).toMatch(/the baseline has 1 run; a test needs at least 2 per side/);
     expect(c.p).toBeNull();
     expect(c.interval).toBeNull();
@@ -113,15 +122,15 @@ describe('process runs', () => {
 
   test('the bootstrap interval is seeded and recorded as such', () => {
     const [base, cur] = pair(noisyRuns(10, 1000, 0.02, 31), noisyRuns(10, 1200, 0.02, 32));
-    const first = only(compareResults(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
-    const second = only(compareResults(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
+    const first = only(compareWithinJob(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
+    const second = only(compareWithinJob(base, cur, { interval: 'bootstrap', seed: 42, resamples: 500 }));
     expect(first.interval!.method).toBe('bootstrap');
     expect(first.interval).toEqual(second.interval);
     expect(first.verdict).toBe('regressed');
   });
 
   test('values ≤ 0 get a rank test but no relative change', () => {
-    const c = only(compareResults(...pair([-5, -4, 3, 2, -1, 0], [-6, -4, 2, 3, -2, 1], { name: 'heap', unit: 'B' })));
+    const c = only(compareWithinJob(...pair([-5, -4, 3, 2, -1, 0], [-6, -4, 2, 3, -2, 1], { name: 'heap', unit: 'B' })));
     expect(c.change).toBeNull();
     expect(c.verdict).toBe('unchanged');
     expect(c.p).not.toBeNull();
@@ -238,24 +247,45 @@ describe('Holm over the gated family, and overrides', () => {
   });
 });
 
-describe('history (job-to-job noise)', () => {
+describe('across jobs: the job-to-job term', () => {
+  const key = historyKey('suite/task', 'latency-p50');
   function historyOf(centers: number[]): HistoryJob[] {
-    return centers.map((center, i) => ({ commit: `c${i}`, centers: { [historyKey('suite/task', 'latency-p50')]: center } }));
+    return centers.map((center, i) => ({ commit: `c${i}`, centers: { [key]: center } }));
   }
   // Stored jobs on main: their centers spread by about ±5% from runner to runner.
   const history = historyOf([1000, 1050, 960, 1030, 990, 1060, 950, 1010]);
+  // A quiet base branch: 12 jobs within about ±1%.
+  const quiet = [1000, 1008, 994, 1003, 997, 1011, 990, 1005, 999, 1002, 993, 1006];
+  const slowRunner = () => pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42));
 
-  test('without history, a uniformly slower runner (+8%, tight runs) reads as a regression', () => {
-    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42))));
-    expect(c.verdict).toBe('regressed');
+  test('within one job a uniform +8% with tight runs is a regression; between two jobs, on the prior floor, it is not', () => {
+    expect(only(compareWithinJob(...slowRunner())).verdict).toBe('regressed');
+    const c = only(compareResults(...slowRunner()));
+    expect(c.verdict).not.toBe('regressed');
+    expect(c.p!.test).toBe('mann-whitney-and-noise-floor');
+    expect(c.interval!.method).toBe('noise-floor');
+    expect(c.noise).toEqual({ model: 'prior-floor', sd: 0.03, limitedByJobNoise: true });
+    expect(words(c)).toMatch(/Mann–Whitney U on 10 and 10 runs and a job-to-job z test with an assumed 3(\.0)?% job-to-job noise floor, both required/);
+  });
+
+  test('the prior floor admits process runs too: z = shift / √(se_w² + 2·floor²)', () => {
+    const [base, cur] = slowRunner();
+    const within = only(compareWithinJob(base, cur));
+    const across = only(compareResults(base, cur, { jobNoiseFloor: 0.02 }));
+    const logShift = Math.log(across.change!.ratio);
+    const withinSe = (Math.log(within.interval!.ratio[1]) - Math.log(within.interval!.ratio[0])) / (2 * 1.959963984540054);
+    const z = logShift / Math.sqrt(withinSe ** 2 + 2 * 0.02 ** 2);
+    expect(across.change!.ratio).toBe(within.change!.ratio);
+    // The rank test's p is far smaller here, so the combined p is the larger, the job term's.
+    expect(across.p!.worse).toBeCloseTo(normalCdf(-z), 12);
   });
 
   test('with history, the same slow runner is not a regression', () => {
-    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42)), { history }));
+    const c = only(compareResults(...slowRunner(), { history }));
     expect(c.verdict).not.toBe('regressed');
     expect(c.p!.test).toBe('mann-whitney-and-history');
     expect(c.interval!.method).toBe('history');
-    expect(c.noise).toMatchObject({ model: 'history', jobs: 8 });
+    expect(c.noise).toMatchObject({ model: 'history', jobs: 8, df: expect.closeTo(0.45 * 7, 12), baselineSd: null });
     expect(words(c)).toMatch(/job-to-job t test over 8 stored jobs/);
   });
 
@@ -264,9 +294,45 @@ describe('history (job-to-job noise)', () => {
     expect(c.verdict).toBe('regressed');
   });
 
-  test('fewer than 5 stored jobs are not used', () => {
-    const c = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 41), noisyRuns(10, 1080, 0.004, 42)), { history: history.slice(0, 4) }));
-    expect(c.p!.test).toBe('mann-whitney');
+  test('fewer than minHistoryJobs (8) stored jobs: the prior floor decides', () => {
+    const c = only(compareResults(...slowRunner(), { history: history.slice(0, 7) }));
+    expect(c.noise).toMatchObject({ model: 'prior-floor', sd: 0.03 });
+    expect(c.p!.test).toBe('mann-whitney-and-noise-floor');
+  });
+
+  test('one odd stored job does not hide a regression', () => {
+    // 12 quiet jobs and one that ran 60% slow: a sample standard deviation would be ≈ 14%.
+    const odd = historyOf([...quiet.slice(0, 6), 1600, ...quiet.slice(6)]);
+    const [base, cur] = pair(noisyRuns(10, 1000, 0.004, 71), noisyRuns(10, 1150, 0.004, 72));
+    const c = only(compareResults(base, cur, { history: odd }));
+    expect(c.noise).toMatchObject({ model: 'history', jobs: 13 });
+    expect((c.noise as { sd: number }).sd).toBeLessThan(0.02);
+    expect(c.verdict).toBe('regressed');
+  });
+
+  test('one odd stored baseline job does not raise an alarm', () => {
+    // The baseline job ran 15% slow; the current job is a typical one.
+    const odd = historyOf([1150, ...quiet]);
+    const [base, cur] = pair(noisyRuns(10, 1150, 0.004, 81), noisyRuns(10, 1000, 0.004, 82));
+    const c = only(compareResults(base, cur, { history: odd }));
+    expect(c.verdict).not.toBe('improved');
+    expect((c.noise as { baselineSd: number }).baselineSd).toBeCloseTo(Math.log(1150 / 1001), 2);
+    // Without the guard the same pair reads as an improvement.
+    expect(only(compareResults(base, cur, { history: odd, oddJobLimit: 1e9 })).verdict).toBe('improved');
+  });
+
+  test('a change below the threshold that only the job term leaves unresolved says so; within one job it does not arise', () => {
+    const [base, cur] = pair(noisyRuns(10, 1000, 0.004, 91), noisyRuns(10, 1030, 0.004, 92));
+    const across = only(compareResults(base, cur));
+    expect(across.noise).toMatchObject({ model: 'prior-floor', limitedByJobNoise: true });
+    const within = only(compareWithinJob(base, cur));
+    expect(within.noise).toEqual({ model: 'within-job' });
+    expect(within.verdict).toBe('unchanged');
+  });
+
+  test('deterministic metrics get no job term', () => {
+    const c = only(compareResults(...pair(Array(10).fill(100), Array(10).fill(120))));
+    expect(c.noise).toEqual({ model: 'within-job' });
   });
 });
 
@@ -274,14 +340,14 @@ describe('single values and within-process samples', () => {
   test('single values without history are inconclusive with a tool hint', () => {
     const c = only(compareResults(...pair([100], [150], { observation: 'single' }), { tool: 'go' }));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: true, minHistoryJobs: 5 });
+    expect(c.reason).toEqual({ cause: 'untestable', oneValuePerJob: true, minHistoryJobs: 8 });
     expect(words(c, 'go')).toMatch(/-count=10/);
     expect(c.flags.map((f) => f.kind)).toContain('single-value');
     expect(c.change!.ratio).toBeCloseTo(1.5, 12);
   });
 
   test('single values with history are tested against the job-to-job spread', () => {
-    const history: HistoryJob[] = [100, 102, 98, 101, 99, 100].map((center, i) => ({ commit: `${i}`, centers: { 'suite/task::latency-p50': center } }));
+    const history: HistoryJob[] = [100, 102, 98, 101, 99, 100, 101, 99].map((center, i) => ({ commit: `${i}`, centers: { 'suite/task::latency-p50': center } }));
     const slow = only(compareResults(...pair([100], [150], { observation: 'single' }), { history }));
     expect(slow.verdict).toBe('regressed');
     expect(slow.p!.test).toBe('history');
@@ -304,7 +370,7 @@ describe('single values and within-process samples', () => {
     const c = only(compareResults(...pair(noisyRuns(100, 1000, 0.01, 51), noisyRuns(100, 1040, 0.01, 52), { observation: 'sample' })));
     expect(c.verdict).toBe('unchanged');
     expect(c.p!.test).toBe('noise-floor');
-    expect(c.noise).toEqual({ model: 'prior-floor', sd: 0.03 });
+    expect(c.noise).toMatchObject({ model: 'prior-floor', sd: 0.03 });
     expect(c.flags.map((f) => f.kind)).toContain('not-independent');
   });
 

@@ -61,7 +61,7 @@ describe('buildConfig', () => {
 
   test.each([
     ['auto', 'pull_request', 'base'],
-    ['auto', 'pull_request_target', 'base'],
+    ['auto', 'pull_request_target', 'stored'],
     ['auto', 'push', 'stored'],
     ['auto', 'workflow_dispatch', 'stored'],
     ['stored', 'pull_request', 'stored'],

@@ -8,11 +8,17 @@
  * 2. A pull request with BENCHGATE_VARIANT=layout=inline-error comments a regression on the
  *    layout benchmark, sets verdict=fail and exits non-zero.
  * 3. The same pull request with the default variant updates the same comment to green and passes.
+ * (1–3 use `compare-with: stored`.)
+ * 4. Same-runner A/B (`compare-with: auto` on pull_request events): in a second repository whose
+ *    pull request keeps the layout model's error inline in its own suite file, the action measures
+ *    the merge base in a worktree, interleaved with the head, and fails on bytes-copied; a second
+ *    pull request whose base lacks a suite the head adds reports that suite's benchmarks as new.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { changeOf, ReportSchema } from '../../src/compare/schema.ts';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github-server.ts';
@@ -57,7 +63,13 @@ let github: FakeGitHub;
 let mainSha: string;
 let headSha: string;
 
-async function runAction(event: { name: string; payload: unknown; ref: string; sha: string }, variant: string | null): Promise<ActionRun> {
+async function runAction(
+  event: { name: string; payload: unknown; ref: string; sha: string },
+  variant: string | null,
+  overrides: { inputs?: Record<string, string>; workspace?: string; github?: FakeGitHub } = {},
+): Promise<ActionRun> {
+  const cwd = overrides.workspace ?? workspace;
+  const api = overrides.github ?? github;
   const step = mkdtempSync(path.join(scratch, 'step-'));
   const eventPath = path.join(step, 'event.json');
   const outputPath = path.join(step, 'output');
@@ -82,6 +94,8 @@ async function runAction(event: { name: string; payload: unknown; ref: string; s
     'data-branch': 'benchgate-data',
     'fail-on': 'regression',
     'fingerprint-mismatch': 'advisory',
+    'compare-with': 'stored',
+    ...overrides.inputs,
   };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -90,10 +104,10 @@ async function runAction(event: { name: string; payload: unknown; ref: string; s
     GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: `${owner}/${repo}`,
-    GITHUB_API_URL: github.url,
+    GITHUB_API_URL: api.url,
     GITHUB_SHA: event.sha,
     GITHUB_REF: event.ref,
-    GITHUB_WORKSPACE: workspace,
+    GITHUB_WORKSPACE: cwd,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: step,
@@ -101,7 +115,7 @@ async function runAction(event: { name: string; payload: unknown; ref: string; s
     ...(variant ? { BENCHGATE_VARIANT: variant } : {}),
   };
   // The fake GitHub answers from this process, so the action must run asynchronously.
-  const child = spawn(process.execPath, [action], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [action], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -121,17 +135,17 @@ function repository() {
   };
 }
 
-function pullRequestPayload() {
+function pullRequestPayload(pr = { number: PR, headRef: 'inline-error', headSha, baseSha: mainSha, title: 'Keep the error inline' }) {
   return {
     action: 'synchronize',
-    number: PR,
+    number: pr.number,
     pull_request: {
-      number: PR,
+      number: pr.number,
       state: 'open',
-      title: 'Keep the error inline',
-      html_url: `https://github.com/${owner}/${repo}/pull/${PR}`,
-      head: { ref: 'inline-error', sha: headSha, repo: repository(), user: { login: owner } },
-      base: { ref: 'main', sha: mainSha, repo: repository(), user: { login: owner } },
+      title: pr.title,
+      html_url: `https://github.com/${owner}/${repo}/pull/${pr.number}`,
+      head: { ref: pr.headRef, sha: pr.headSha, repo: repository(), user: { login: owner } },
+      base: { ref: 'main', sha: pr.baseSha, repo: repository(), user: { login: owner } },
       user: { login: 'alan' },
     },
     repository: repository(),
@@ -220,5 +234,105 @@ describe('the bundled action, end to end', () => {
     expect(github.violations).toEqual([]);
     // A pull request never stores its numbers as a baseline.
     expect(git(origin, 'ls-tree', '-r', '--name-only', 'benchgate-data')).not.toContain(headSha);
+  });
+  test('same-runner A/B: the inline-error pull request fails on bytes-copied against its merge base; a suite the base lacks is new', { timeout: 400_000 }, async () => {
+    // A second repository whose suite files are its own: the base tree's wrapper runs the layout
+    // suite as it is, the head's keeps DistriErr inline. The variant lives in the code, as in a
+    // real pull request, so both sides get the same environment.
+    const pairedOrigin = path.join(scratch, 'paired-origin.git');
+    const pairedWorkspace = path.join(scratch, 'paired-workspace');
+    git(scratch, 'init', '--bare', '--initial-branch=main', pairedOrigin);
+    git(scratch, 'clone', pairedOrigin, pairedWorkspace);
+    git(pairedWorkspace, 'config', 'user.name', 'Test');
+    git(pairedWorkspace, 'config', 'user.email', 'test@example.com');
+    const wrapper = (variant: string | null) =>
+      [
+        `// Runs benchgate's own layout suite${variant ? ` with BENCHGATE_VARIANT=${variant}` : ''}.`,
+        ...(variant ? [`process.env.BENCHGATE_VARIANT = ${JSON.stringify(variant)};`] : []),
+        `const suite = await import(${JSON.stringify(suite)});`,
+        'export default suite.default;',
+        'export const metrics = suite.metrics;',
+        '',
+      ].join('\n');
+    mkdirSync(path.join(pairedWorkspace, 'benchmarks'));
+    writeFileSync(path.join(pairedWorkspace, 'benchmarks', 'layout.bench.mjs'), wrapper(null));
+    git(pairedWorkspace, 'add', '.');
+    git(pairedWorkspace, 'commit', '-m', 'layout suite');
+    git(pairedWorkspace, 'push', 'origin', 'main');
+    const base = git(pairedWorkspace, 'rev-parse', 'HEAD');
+
+    git(pairedWorkspace, 'checkout', '-b', 'inline-error');
+    writeFileSync(path.join(pairedWorkspace, 'benchmarks', 'layout.bench.mjs'), wrapper('layout=inline-error'));
+    git(pairedWorkspace, 'commit', '-am', 'Keep DistriErr inline');
+    git(pairedWorkspace, 'push', 'origin', 'inline-error');
+    const inlineHead = git(pairedWorkspace, 'rev-parse', 'HEAD');
+
+    git(pairedWorkspace, 'checkout', '-b', 'adds-suite', 'main');
+    writeFileSync(
+      path.join(pairedWorkspace, 'benchmarks', 'parse.bench.mjs'),
+      `import { Bench } from ${JSON.stringify(pathToFileURL(path.join(projectRoot, 'node_modules', 'tinybench', 'dist', 'index.js')).href)};\nconst bench = new Bench();\nbench.add('split', () => 'a,b,c,d'.split(','));\nexport default bench;\n`,
+    );
+    git(pairedWorkspace, 'add', '.');
+    git(pairedWorkspace, 'commit', '-m', 'Add a parse suite');
+    git(pairedWorkspace, 'push', 'origin', 'adds-suite');
+    const addsHead = git(pairedWorkspace, 'rev-parse', 'HEAD');
+
+    const pairedGitHub = await startFakeGitHub({
+      owner,
+      repo,
+      token: 'test-token',
+      pulls: [
+        { number: 8, headSha: inlineHead, headRef: 'inline-error', baseRef: 'main' },
+        { number: 9, headSha: addsHead, headRef: 'adds-suite', baseRef: 'main' },
+      ],
+    });
+    try {
+      const inputs = { suites: 'benchmarks/*.bench.mjs', filter: '^(layout/ddsplit-replay|parse/.*)$', 'compare-with': 'auto', 'data-branch': 'no-data-here' };
+      git(pairedWorkspace, 'checkout', '-q', 'inline-error');
+      const inlinePr = { number: 8, headRef: 'inline-error', headSha: inlineHead, baseSha: base, title: 'Keep the error inline' };
+      const regressed = await runAction(
+        { name: 'pull_request', ref: 'refs/pull/8/merge', sha: inlineHead, payload: pullRequestPayload(inlinePr) },
+        null,
+        { inputs, workspace: pairedWorkspace, github: pairedGitHub },
+      );
+      expect(regressed.code, regressed.stdout + regressed.summary).not.toBe(0);
+      expect(regressed.outputs.verdict).toBe('fail');
+      const report = ReportSchema.parse(JSON.parse(readFileSync(regressed.outputs['report-json']!, 'utf8')));
+      expect(report.baselineChoice).toMatchObject({ method: 'same-runner', commit: base, branch: 'main' });
+      expect(report.current.commit).toBe(inlineHead);
+      const copied = report.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!;
+      expect(copied).toMatchObject({ verdict: 'regressed', design: 'paired' });
+      expect(changeOf(copied)!.ratio).toBeGreaterThan(3);
+      expect(report.reproduce).toContain(`npx benchgate ab ${base} --runs 10 --seed 11`);
+      expect(regressed.stdout).toMatch(/same-runner comparison: base [0-9a-f]{7} \(merge base with origin\/main\)/);
+      expect(regressed.stdout).toMatch(/round 10\/10 · layout · (base|head) \d+\.\d s, then (base|head) \d+\.\d s/);
+      expect(regressed.stdout).toMatch(/removed the worktree of [0-9a-f]{7}/);
+      expect(pairedGitHub.comments).toHaveLength(1);
+      expect(pairedGitHub.comments[0]!.issueNumber).toBe(8);
+      expect(pairedGitHub.comments[0]!.body).toMatch(/❌/);
+      expect(pairedGitHub.comments[0]!.body).toContain('same-runner A/B');
+      expect(regressed.summary).toContain('same-runner A/B');
+
+      git(pairedWorkspace, 'checkout', '-q', 'adds-suite');
+      const addsPr = { number: 9, headRef: 'adds-suite', headSha: addsHead, baseSha: base, title: 'Add a parse suite' };
+      const added = await runAction(
+        { name: 'pull_request', ref: 'refs/pull/9/merge', sha: addsHead, payload: pullRequestPayload(addsPr) },
+        null,
+        { inputs: { ...inputs, runs: '3' }, workspace: pairedWorkspace, github: pairedGitHub },
+      );
+      expect(added.code, added.stdout + added.summary).toBe(0);
+      const addedReport = ReportSchema.parse(JSON.parse(readFileSync(added.outputs['report-json']!, 'utf8')));
+      expect(addedReport.baselineChoice?.method).toBe('same-runner');
+      const parse = addedReport.comparisons.filter((c) => c.id === 'parse/split');
+      expect(parse.length).toBeGreaterThan(0);
+      expect(parse.every((c) => c.verdict === 'new')).toBe(true);
+      expect(addedReport.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!.verdict).not.toBe('regressed');
+      expect(added.stdout).toContain('suite parse is new in the head: its benchmarks have no base');
+      // Every worktree was removed, and nothing was stored from a pull request.
+      expect(git(pairedWorkspace, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree '))).toHaveLength(1);
+      expect(pairedGitHub.violations).toEqual([]);
+    } finally {
+      await pairedGitHub.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compareResults, historyKey, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
+import { compareResults, historyKey, pValuesOf, type Comparison, type HistoryJob } from '../../src/compare/index.ts';
 import { describeReason } from '../../src/report/describe-reason.ts';
 import { repeatedRunsHint } from '../../src/report/describe-tool-hint.ts';
 import { parseToolOutput, type ToolName } from '../../src/formats/index.ts';
@@ -107,10 +107,18 @@ describe.each(ONE_VALUE)('%s with one value per job (%s)', (tool, base, same, sl
     }
   });
 
-  test.runIf(history !== null)('with five stored jobs of history: unchanged stays unchanged, the slowdown regresses', async () => {
+  // The fixtures hold 5 stored jobs, fewer than the 8 the default needs, so the test lowers the
+  // minimum to use them. The robust estimate from 5 jobs has about 1.8 degrees of freedom, so a
+  // slowdown may stay inconclusive, but it is tested and never read as unchanged or improved.
+  test.runIf(history !== null)('with five stored jobs of history (minHistoryJobs 5): unchanged stays unchanged, the slowdown is never missed', async () => {
     const jobs = await historyOf(tool, history!);
     expect(jobs).toHaveLength(5);
-    expectUnchanged(compareResults(await load(tool, base), await load(tool, same), { history: jobs }));
-    expectSlowdownCaught(compareResults(await load(tool, base), await load(tool, slow), { history: jobs }));
+    expectUnchanged(compareResults(await load(tool, base), await load(tool, same), { history: jobs, minHistoryJobs: 5 }));
+    const slowed = gated(compareResults(await load(tool, base), await load(tool, slow), { history: jobs, minHistoryJobs: 5 }));
+    for (const comparison of slowed) {
+      expect(pValuesOf(comparison)).not.toBeNull();
+      expect(comparison.verdict).toMatch(STEADY.test(comparison.id) ? /^unchanged$/ : /^(regressed|inconclusive)$/);
+    }
+    expect(slowed.map((comparison) => comparison.verdict)).toContain('regressed');
   });
 });

@@ -130,7 +130,7 @@ export function comparison(spec: ComparisonSpec): Comparison {
             worseAdjusted: Math.min(1, worse * 3),
             betterAdjusted: Math.min(1, better * 3),
           },
-          noise: spec.noise ?? { model: 'history', jobs: 6, sd: 0.012 },
+          noise: spec.noise ?? { model: 'history', jobs: 6, sd: 0.012, df: 2.25, baselineSd: null, limitedByJobNoise: false },
         }
       : {}),
     threshold: 0.05,
@@ -277,7 +277,7 @@ export const mixed = report([
     ratio: [1.01, 0.95, 1.07],
     method: 'noise-floor',
     test: 'noise-floor',
-    noise: { model: 'prior-floor', sd: 0.03 },
+    noise: { model: 'prior-floor', sd: 0.03, limitedByJobNoise: false },
   }),
 ]);
 

@@ -41,6 +41,28 @@ export interface Reference {
   }[];
   adjust: { p: number[]; holm: number[]; bh: number[] }[];
   fences: { x: number[]; low: number; high: number; farLow: number; farHigh: number; cv: number }[];
+  /** wilcox.test(x, mu = 0, exact = NULL, correct = TRUE, conf.int = TRUE); low/high null where R gives NaN. */
+  signedRank: SignedRankRow[];
+  /** Cases where R gives no interval; a NaN p is null. */
+  signedRankPOnly: { name: string; x: number[]; v: number; pTwoSided: number | null; pLess: number; pGreater: number }[];
+  randomSignedRank: SignedRankRow[];
+  signedRankDistribution: { n: number; p: number[] }[];
+}
+
+/** One row of R's signed-rank test and one-sample Hodges–Lehmann interval. */
+export interface SignedRankRow {
+  name: string;
+  x: number[];
+  exact: boolean;
+  v: number;
+  pTwoSided: number;
+  pLess: number;
+  pGreater: number;
+  confidence: number;
+  estimate: number;
+  low: number | null;
+  high: number | null;
+  rConfidence: number;
 }
 
 export const reference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'reference.json'), 'utf8')) as Reference;
@@ -52,6 +74,8 @@ export interface ScipyReference {
   welch: (Sample & { t: number; pTwoSided: number; pLess: number; pGreater: number })[];
   tCdf: { t: number; df: number; p: number }[];
   tQuantile: { p: number; df: number; t: number }[];
+  /** wilcoxon(x, zero_method = 'wilcox', correction = True, method = …); v is V+. */
+  signedRank: { name: string; x: number[]; method: 'exact' | 'approx'; v: number; pTwoSided: number; pLess: number; pGreater: number }[];
 }
 
 export const scipyReference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'scipy-reference.json'), 'utf8')) as ScipyReference;
@@ -78,3 +102,13 @@ export function expectProbability(actual: number, expected: number): void {
 
 /** Fixed seeds keep every property run reproducible. */
 export const PROPERTY_RUNS = { numRuns: 200 } as const;
+
+/** Alpha spent at each look (make-spending-reference.R → spending-reference.json): R's formulas and rpact's. */
+export interface SpendingReference {
+  generatedBy: string;
+  spending: { alpha: number; maxLooks: number; spending: 'pocock' | 'obrien-fleming'; formula: number[]; rpact: number[] }[];
+}
+
+export const spendingReference = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'spending-reference.json'), 'utf8'),
+) as SpendingReference;

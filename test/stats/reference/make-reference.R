@@ -132,6 +132,59 @@ fences <- lapply(list(c(1, 2, 3, 4, 100), round(rnorm(17), 6), c(5, 5, 5, 5), c(
                        farLow = num(unname(q[1] - 3 * iqr)), farHigh = num(unname(q[2] + 3 * iqr)), cv = num(sd(x) / abs(mean(x))))
                  })
 
+# Wilcoxon signed-rank and one-sample Hodges-Lehmann (paired rounds: per-round log ratios) -------
+# wilcox.test(x, mu = 0, exact = NULL, correct = TRUE, conf.int = TRUE): R's own defaults, which
+# benchgate follows (exact when fewer than 50 non-zero values, no ties and no zeros).
+set.seed(20261202)
+sr_case <- function(name, x, conf = 0.95) {
+  run <- function(alt) suppressWarnings(wilcox.test(x, mu = 0, alternative = alt, exact = NULL, correct = TRUE))
+  two <- run("two.sided")
+  ci <- suppressWarnings(wilcox.test(x, mu = 0, exact = NULL, correct = TRUE, conf.int = TRUE, conf.level = conf))
+  obj(name = str(name), x = vec(x), exact = tolower(grepl("exact", two$method)), v = num(unname(two$statistic)),
+      pTwoSided = num(two$p.value), pLess = num(run("less")$p.value), pGreater = num(run("greater")$p.value),
+      confidence = num(conf), estimate = num(unname(ci$estimate)), low = num(ci$conf.int[1]), high = num(ci$conf.int[2]),
+      rConfidence = num(attr(ci$conf.int, "conf.level")))
+}
+log_ratios <- function(n, shift, sd) log(rlnorm(n, log(1000 * exp(shift)), sd) / rlnorm(n, log(1000), sd))
+signed_rank <- list(
+  sr_case("small n exact", c(1.5, 2.5, -0.5, 3, 4, 2, 1)),
+  sr_case("n = 1", c(0.3)),
+  sr_case("n = 2", c(-0.2, 0.5)),
+  sr_case("all positive, 10 rounds", round(abs(rnorm(10, 0.2, 0.05)), 8)),
+  sr_case("all negative, 12 rounds", -round(abs(rnorm(12, 0.1, 0.05)), 8)),
+  sr_case("log ratios 20 rounds, 20% slower", log_ratios(20, log(1.25), 0.03)),
+  sr_case("log ratios 20 rounds, unchanged", log_ratios(20, 0, 0.03)),
+  sr_case("log ratios 30 rounds, 5% slower at 99%", log_ratios(30, log(1 / 0.95), 0.04), 0.99),
+  sr_case("log ratios 30 rounds, 3% faster at 90%", log_ratios(30, log(0.97), 0.02), 0.9),
+  sr_case("49 rounds exact", round(rnorm(49, 0.05, 0.1), 8)),
+  sr_case("50 rounds approximate", round(rnorm(50, 0.05, 0.1), 8)),
+  sr_case("large n", round(rnorm(300, -0.01, 0.05), 8)),
+  sr_case("ties", c(1, 2, 2, -3, 3, 3, 4, -1, 5, 2)),
+  sr_case("ties only in |x|", c(0.5, -0.5, 1.5, 2, -2, 3, 0.7)),
+  sr_case("zeros", c(0, 0.12, -0.03, 0.08, 0, 0.15, 0.2, 0.04, 0.11, -0.01)),
+  sr_case("zeros and ties", round(rnorm(40, 0.01, 0.02), 2)),
+  sr_case("too few values for the level (R lowers it)", c(1, 1, 2, -0.5)),
+  sr_case("mostly zeros", c(0, 0, 0, 0, 0, 0, 0.01, 0.02, -0.01, 0.03)),
+  sr_case("large n with ties and zeros", round(rnorm(150, 0.02, 0.03), 2), 0.9),
+  sr_case("identical pairs (all zero but one)", c(0, 0, 0, 0, 0.05))
+)
+# A constant non-zero x and all zeros: R gives no interval (NaN); p values only, with the zeros' NaN written as null.
+signed_rank_p_only <- lapply(list(list("constant non-zero", rep(0.1, 8)), list("all zero", rep(0, 6))), function(case) {
+  run <- function(alt) suppressWarnings(wilcox.test(case[[2]], mu = 0, alternative = alt, exact = NULL, correct = TRUE))
+  obj(name = str(case[[1]]), x = vec(case[[2]]), v = num(unname(run("two.sided")$statistic)), pTwoSided = num(run("two.sided")$p.value),
+      pLess = num(run("less")$p.value), pGreater = num(run("greater")$p.value))
+})
+random_signed_rank <- list()
+while (length(random_signed_rank) < 60) {
+  n <- sample(c(1:9, 12, 20, 35, 48, 49, 50, 51, 80, 200), 1)
+  digits <- sample(c(1, 2, 3, 8), 1)
+  x <- round(rnorm(n, sample(c(-0.05, 0, 0.05), 1), 0.05), digits)
+  if (all(x == 0) || length(unique(x[x != 0])) < 2) next
+  conf <- sample(c(0.9, 0.95, 0.99), 1)
+  random_signed_rank[[length(random_signed_rank) + 1]] <- sr_case(sprintf("random %d", length(random_signed_rank) + 1), x, conf)
+}
+sr_distribution <- lapply(c(1, 2, 5, 10, 20, 49), function(n) obj(n = num(n), p = vec(dsignrank(0:(n * (n + 1) / 2), n))))
+
 cat("{\n")
 cat('"generatedBy": "', R.version.string, '",\n', sep = "")
 cat('"normalCdf": ', arr(normal_cdf), ",\n")
@@ -147,5 +200,9 @@ cat('"mannWhitney": ', arr(mann_whitney), ",\n")
 cat('"hodgesLehmann": ', arr(hodges_lehmann), ",\n")
 cat('"randomRank": ', arr(random_rank), ",\n")
 cat('"adjust": ', arr(adjust), ",\n")
-cat('"fences": ', arr(fences), "\n")
+cat('"fences": ', arr(fences), ",\n")
+cat('"signedRank": ', arr(signed_rank), ",\n")
+cat('"signedRankPOnly": ', arr(signed_rank_p_only), ",\n")
+cat('"randomSignedRank": ', arr(random_signed_rank), ",\n")
+cat('"signedRankDistribution": ', arr(sr_distribution), "\n")
 cat("}\n")

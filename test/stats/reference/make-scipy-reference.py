@@ -37,6 +37,22 @@ def welch_case(name, x, y):
     return row
 
 
+def signed_rank_case(name, x, method):
+    """R's settings: zeros dropped ('wilcox'), continuity correction; exact or normal as R would choose.
+
+    SciPy's own defaults differ: correction=False, and method='auto' (which also picks the exact
+    distribution for up to 50 values; with zeros or ties SciPy 1.10 uses the approximation).
+    SciPy's two-sided statistic is min(V+, V-); V+ is taken from the 'greater' run.
+    """
+    row = {"name": name, "x": floats(x), "method": method}
+    for key, alternative in (("pTwoSided", "two-sided"), ("pLess", "less"), ("pGreater", "greater")):
+        result = stats.wilcoxon(x, zero_method="wilcox", correction=True, alternative=alternative, method=method)
+        if alternative == "greater":
+            row["v"] = float(result.statistic)
+        row[key] = float(result.pvalue)
+    return row
+
+
 reference = {
     "generatedBy": f"SciPy {scipy.__version__}, NumPy {np.__version__}",
     "mannWhitneyAsymptotic": [
@@ -51,6 +67,14 @@ reference = {
         welch_case("small n", [1, 2, 3, 4], [3, 4, 5, 6, 7]),
         welch_case("unequal sizes and variances", rng.normal(0, 0.1, 5), rng.normal(0.3, 3, 40)),
         welch_case("log timings 20 vs 20, 5% slower", np.log(rng.lognormal(np.log(1000), 0.03, 20)), np.log(rng.lognormal(np.log(1050), 0.03, 20))),
+    ],
+    "signedRank": [
+        signed_rank_case("small n exact", [1.5, 2.5, -0.5, 3, 4, 2, 1], "exact"),
+        signed_rank_case("log ratios 20 rounds, 5% slower", np.log(rng.lognormal(np.log(1050), 0.03, 20) / rng.lognormal(np.log(1000), 0.03, 20)), "exact"),
+        signed_rank_case("ties", [1, 2, 2, -3, 3, 3, 4, -1, 5, 2], "approx"),
+        signed_rank_case("zeros", [0, 0.12, -0.03, 0.08, 0, 0.15, 0.2, 0.04, 0.11, -0.01], "approx"),
+        signed_rank_case("zeros and ties", np.round(rng.normal(0.01, 0.02, 40), 2), "approx"),
+        signed_rank_case("large n", np.round(rng.normal(-0.01, 0.05, 300), 8), "approx"),
     ],
     "tCdf": [{"t": t, "df": df, "p": float(stats.t.cdf(t, df))} for t in (-30.0, -4.2, -1.0, 0.3, 2.2) for df in (0.7, 3.0, 18.6, 2e5)],
     "tQuantile": [{"p": p, "df": df, "t": float(stats.t.ppf(p, df))} for p in (1e-8, 0.005, 0.3, 0.975) for df in (1.5, 6.0, 41.2, 1e4)],

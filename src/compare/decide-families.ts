@@ -1,0 +1,69 @@
+import { holm } from '../stats/index.ts';
+import type { TestedAnalysis } from './analyze-metric.ts';
+import { decideVerdict } from './decide-verdict.ts';
+import type { Comparison, ComparisonOf, PValues } from './schema.ts';
+
+/** A comparison that ran a test and awaits its Holm adjustment and verdict. */
+export interface PendingComparison {
+  fields: Omit<ComparisonOf<'unchanged'>, 'verdict' | 'reason' | 'p'>;
+  analysis: TestedAnalysis;
+  /** One-sided p that the metric got worse. */
+  worse: number;
+  /** One-sided p that the metric got better. */
+  better: number;
+  /** Extra p-value data of the design (paired: rounds dropped from the signed-rank test). */
+  extraP?: Pick<PValues, 'droppedRounds'>;
+}
+
+/** What differs between the designs when the families are decided; both fields are optional. */
+export interface DecideFamiliesOptions {
+  /** The significance level a comparison is decided at. @default its own `alpha` */
+  alphaOf?: (fields: PendingComparison['fields']) => number;
+  /** The smallest one-sided p the design's test can reach with n runs (rounds). @default the rank-sum test's 1 / C(2n, n) */
+  separationP?: (runs: number) => number;
+}
+
+/**
+ * Holm-adjusts and decides every tested comparison. Two families are adjusted separately: the
+ * gated comparisons (those that can fail the gate) and the rest; within each, the "worse" and the
+ * "better" one-sided p values are adjusted as two families. Each comparison then gets its `p`,
+ * and its verdict and reason from `decideVerdict`.
+ * @param pending every tested comparison
+ * @param options the level each comparison is decided at, and the design's best reachable p
+ * @returns the finished comparison of each pending one
+ */
+export function decideFamilies(pending: readonly PendingComparison[], options: DecideFamiliesOptions = {}): Map<PendingComparison, Comparison> {
+  const finished = new Map<PendingComparison, Comparison>();
+  for (const gated of [true, false]) {
+    const family = pending.filter((entry) => entry.fields.gate === gated);
+    if (family.length === 0) continue;
+    const worseAdjusted = holm(family.map((entry) => entry.worse));
+    const betterAdjusted = holm(family.map((entry) => entry.better));
+    family.forEach((entry, index) => {
+      const { analysis, fields } = entry;
+      const p: PValues = {
+        test: analysis.test,
+        twoSided: analysis.pTwoSided,
+        worse: entry.worse,
+        better: entry.better,
+        worseAdjusted: worseAdjusted[index]!,
+        betterAdjusted: betterAdjusted[index]!,
+        ...entry.extraP,
+      };
+      const decision = decideVerdict({
+        analysis,
+        direction: fields.direction,
+        threshold: fields.threshold,
+        alpha: options.alphaOf ? options.alphaOf(fields) : fields.alpha,
+        worseAdjusted: p.worseAdjusted,
+        betterAdjusted: p.betterAdjusted,
+        family: family.length,
+        n1: fields.baseline.runs,
+        n2: fields.current.runs,
+        ...(options.separationP ? { separationP: options.separationP } : {}),
+      });
+      finished.set(entry, { ...fields, p, ...decision } as Comparison);
+    });
+  }
+  return finished;
+}
