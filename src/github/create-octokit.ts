@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { WarningLog } from './client.ts';
 import { rateLimitWait } from './rate-limit-wait.ts';
+import { registerSecret } from '../results/secrets.ts';
 
 /** The Octokit REST client with the retry and throttling plugins. */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -63,11 +64,14 @@ export const DEFAULT_CREATE_OCTOKIT_OPTIONS = {
  * as GitHub asks (`rateLimitWait`), at most `rateLimitRetries` times and at most
  * `maxRetryAfterSeconds` per wait, warning each time with the attempt number.
  * `@octokit/plugin-throttling` only paces writes. 4xx answers other than rate limits are never retried.
+ * The token is registered for redaction (`registerSecret`).
  * @param options token, API root, warning sink and retry bounds
  * @returns an Octokit with `rest.*` methods
  */
 export function createOctokit(options: CreateOctokitOptions): Octokit {
   const settings = { ...DEFAULT_CREATE_OCTOKIT_OPTIONS, ...withoutUndefined(options) };
+  // Whatever the caller does next, the token is redacted from every file benchgate writes.
+  registerSecret(settings.token);
   const octokit = getOctokit(
     settings.token,
     {

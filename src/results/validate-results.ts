@@ -122,7 +122,8 @@ export interface ResultsProblem {
  * - every value finite, with a magnitude of at most `MAX_MAGNITUDE` and, unless zero, at least
  *   `MIN_MAGNITUDE`, and of the sign its unit allows (see `UnitKind`);
  * - `iterations`, when present, has one positive integer per run; `samples`, when present, one
- *   non-empty array per run, each value meeting the same rule;
+ *   non-empty array per run, each value meeting the rule of a metric outside the gate (a raw
+ *   sample of a time may be 0, below the clock's resolution, but never negative);
  * - an aggregate's mean meets the rule, its standard deviation is ≥ 0 and its count ≥ 1.
  * Assumes the object already has the results schema's shape.
  * @param results the results
@@ -185,7 +186,8 @@ function findMetricProblem(metric: Metric, where: string, named: string): Result
       const samples = metric.samples[i]!;
       if (samples.length === 0) return { location: `${where}.samples[${i}]`, message: `${named}, run ${i + 1}: no samples` };
       for (let j = 0; j < samples.length; j++) {
-        const reason = checkValue(samples[j]!, metric);
+        // A raw sample of a time may be 0: two clock readings within the clock's resolution.
+        const reason = checkValue(samples[j]!, { unit: metric.unit, gate: false });
         if (reason) return { location: `${where}.samples[${i}][${j}]`, message: `${named}, run ${i + 1}, sample ${j + 1}: ${reason}` };
       }
     }

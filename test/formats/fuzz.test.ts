@@ -164,13 +164,15 @@ function nonsense(results: Results): string | null {
       if (metric.iterations?.some((n) => n < 1)) return `${benchmark.id}: zero iterations`;
       const timeOrRate = /^(ns|[^/]+\/s)$/.test(metric.unit);
       const amount = /^(B|B\/op|allocs\/op|cores|count)$/.test(metric.unit);
-      const values = [...metric.runs, ...(metric.samples?.flat() ?? []), ...(metric.aggregate ? [metric.aggregate.mean] : [])];
-      for (const value of values) {
+      const values = [...metric.runs, ...(metric.aggregate ? [metric.aggregate.mean] : [])];
+      // Raw samples may be 0 (below a clock's resolution), never negative or out of range.
+      const samples = metric.samples?.flat() ?? [];
+      for (const value of [...values, ...samples]) {
         if (!Number.isFinite(value)) return `${benchmark.id}: ${value}`;
         if (Math.abs(value) > 1e30 || (value !== 0 && Math.abs(value) < 1e-30)) return `${benchmark.id}: ${value} out of range`;
         if ((timeOrRate || amount) && value < 0) return `${benchmark.id}: negative ${metric.unit}`;
-        if (timeOrRate && metric.gate && value === 0) return `${benchmark.id}: zero gated ${metric.unit}`;
       }
+      for (const value of values) if (timeOrRate && metric.gate && value === 0) return `${benchmark.id}: zero gated ${metric.unit}`;
     }
   }
   return null;

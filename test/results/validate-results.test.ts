@@ -61,7 +61,7 @@ describe('benchgate results files get the same value checks as adapter output', 
     ['iterations shorter than runs', (r: any) => (r.benchmarks[0].metrics[0].iterations = [5]), 'benchmarks[0].metrics[0].iterations', /1 iteration counts for 2 runs/],
     ['zero iterations', (r: any) => (r.benchmarks[0].metrics[0].iterations = [5, 0]), 'benchmarks[0].metrics[0].iterations[1]', /positive integer, got 0/],
     ['samples for fewer runs', (r: any) => (r.benchmarks[0].metrics[0].samples = [[1, 2]]), 'benchmarks[0].metrics[0].samples', /1 sample arrays for 2 runs/],
-    ['a negative sample', (r: any) => (r.benchmarks[0].metrics[0].samples = [[1, 2], [3, -4]]), 'benchmarks[0].metrics[0].samples[1][1]', /run 2, sample 2: -4 must be > 0/],
+    ['a negative sample', (r: any) => (r.benchmarks[0].metrics[0].samples = [[1, 2], [3, -4]]), 'benchmarks[0].metrics[0].samples[1][1]', /run 2, sample 2: -4 must be ≥ 0 \(a time\)/],
     ['a negative time', (r: any) => (r.benchmarks[1].metrics[0].runs = [7, -8]), 'benchmarks[1].metrics[0].runs[1]', /'a\/two', metric 'latency-p50', run 2: -8 must be > 0 \(a time that takes part in the gate\)/],
     ['a zero gated time', (r: any) => (r.benchmarks[1].metrics[0].runs = [0, 8]), 'benchmarks[1].metrics[0].runs[0]', /run 1: 0 must be > 0/],
     ['a negative amount', (r: any) => (r.benchmarks[0].metrics[1].runs = [-1, 12]), 'benchmarks[0].metrics[1].runs[0]', /-1 must be ≥ 0 \(an amount in B\)/],
@@ -117,6 +117,13 @@ describe('classifyUnit and checkValue', () => {
 
   test('findResultsProblem returns null for good results', () => {
     expect(findResultsProblem(good)).toBeNull();
+  });
+
+  test('a raw sample of 0 ns (below the clock resolution) is allowed; the run itself must be > 0', () => {
+    const withSamples = structuredClone(good);
+    const metric = withSamples.benchmarks[0]!.metrics[0]!;
+    metric.samples = [[0, 12, 9], [11, 0]];
+    expect(findResultsProblem(withSamples)).toBeNull();
   });
 });
 
