@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createBaselineStore } from './baseline/create-store.ts';
 import { buildConfig } from './config/config.ts';
 import { createOctokit } from './github/create-octokit.ts';
+import { registerToken } from './github/register-token.ts';
 import { readPullRequestContext } from './github/pull-request-context.ts';
 import { runBenchgate } from './pipeline.ts';
 import { collectEnvironment } from './runner/environment.ts';
@@ -41,6 +42,8 @@ export async function run(): Promise<void> {
       randomInt(0, 2 ** 31),
       (file) => existsSync(file),
     );
+    // Masked in the log and redacted from every file, comment and output from here on.
+    registerToken(core, parsed.githubToken);
     // The outputs name absolute paths, so later steps find the files whatever their working directory.
     const config = {
       ...parsed,
