@@ -1,13 +1,9 @@
 """Reference values for src/stats/e-divisive*.ts from MongoDB's signal-processing-algorithms.
 
-The package is not on any index this project can reach, so it is run from its source:
-  the repository mongodb/signal-processing-algorithms at commit aec099a, its src/ in /tmp/spa/src
-  apt-get install python3-numpy python3-structlog python3-more-itertools
-  PYTHONPATH=/tmp/spa/src /usr/bin/python3 test/stats/reference/make-e-divisive-reference.py \
-    > test/stats/reference/e-divisive-reference.json
-The C extension is built as the package's build.py does:
-  gcc -O3 -shared -fPIC e_divisive.c -o _e_divisive.so   (in src/signal_processing_algorithms/energy_statistics)
+Run with the package installed (`pip install signal-processing-algorithms`, with its C extension):
+  python3 test/stats/reference/make-e-divisive-reference.py > test/stats/reference/e-divisive-reference.json
 "statistics" comes from the pure-numpy path, "changePoints" from e_divisive (which uses the C path).
+The committed values were made with the package's source at commit aec099a.
 """
 import json
 
