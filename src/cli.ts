@@ -14,12 +14,13 @@ import { abCommand } from './ab-command.ts';
 import { compareCommand } from './compare-command.ts';
 import { CompareConfigError } from './compare/compare-config.ts';
 import { ConfigError } from './config/config.ts';
+import { mergeCommand } from './merge-command.ts';
 import { FormatError } from './results/format-error.ts';
 import { runCommand } from './run-command.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
 /** Every command, in the order `benchgate --help` lists them. To add one, add its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, abCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, abCommand, mergeCommand];
 
 /** Errors that are the user's input, not a bug: exit 2 with the message (and the usage for a usage error). */
 function isInputError(error: unknown): error is Error {
