@@ -125,7 +125,10 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   if (parsed.positionals.length < required || parsed.positionals.length > wanted) {
     const count = variadic ? `${required} or more` : required === wanted ? `${wanted}` : `${required} to ${wanted}`;
     const what = wanted === 0 ? 'no arguments' : `${count} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
-    throw new UsageError(`benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`, command);
+    throw new UsageError(
+      `benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
+      command,
+    );
   }
   return { kind: 'command', command, positionals: parsed.positionals, input: (input) => byInput.get(input) ?? '' };
 }

@@ -340,7 +340,12 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
 
     const loaded = await loadBaseline(config, deps);
     const shard = config.shard;
-    const baseline = loaded === null ? null : shard === null ? loaded.results : { ...loaded.results, benchmarks: loaded.results.benchmarks.filter((b) => isInShard(b.id, shard)) };
+    const baseline =
+      loaded === null
+        ? null
+        : shard === null
+          ? loaded.results
+          : { ...loaded.results, benchmarks: loaded.results.benchmarks.filter((b) => isInShard(b.id, shard)) };
     report = await buildReport(config, {
       baseline,
       baselineChoice: loaded?.choice ?? null,
@@ -646,7 +651,10 @@ export async function compareFiles(
  * @param context where to run and what to record
  * @returns the results, and exit status 1 when a benchmark errored
  */
-export async function runAndWrite(config: MeasureConfig & ShardSettingsConfig & Pick<Config, 'output'>, context: MeasureContext): Promise<{ results: Results; exitCode: 0 | 1 }> {
+export async function runAndWrite(
+  config: MeasureConfig & ShardSettingsConfig & Pick<Config, 'output'>,
+  context: MeasureContext,
+): Promise<{ results: Results; exitCode: 0 | 1 }> {
   const results = withShardIdentity(await measure(config, context), config, context.env, null);
   await writeResults(config.output, results);
   return { results, exitCode: results.benchmarks.some((benchmark) => benchmark.state === 'errored') ? 1 : 0 };
@@ -686,7 +694,12 @@ export function shardSettings(config: ShardSettingsConfig): Shard['settings'] {
  * @param env `GITHUB_RUN_ID` names the workflow run
  * @param base the same-runner design's base side, round-aligned with `results`; null in the stored design
  */
-export function withShardIdentity(results: Results, config: ShardSettingsConfig & Pick<Config, 'shard'>, env: Record<string, string | undefined>, base: Results | null): Results {
+export function withShardIdentity(
+  results: Results,
+  config: ShardSettingsConfig & Pick<Config, 'shard'>,
+  env: Record<string, string | undefined>,
+  base: Results | null,
+): Results {
   if (config.shard === null) return results;
   const ids = new Set(results.benchmarks.map((benchmark) => benchmark.id));
   for (const benchmark of base?.benchmarks ?? []) ids.add(benchmark.id);
@@ -713,9 +726,29 @@ function withoutShard(results: Results): ResultsCore {
 /** The settings the same-runner design reads. */
 export type PairedConfig = Pick<
   Config,
-  | 'suites' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'runs' | 'maxTime' | 'setup' | 'command'
-  | 'outputFilePath' | 'tool' | 'githubToken' | 'passEnv' | 'threshold' | 'alpha' | 'interval' | 'fingerprintMismatch' | 'configFile'
-  | 'benchmarkSet' | 'failOn' | 'shard'
+  | 'suites'
+  | 'time'
+  | 'warmupTime'
+  | 'retainSamples'
+  | 'filter'
+  | 'runTimeout'
+  | 'seed'
+  | 'runs'
+  | 'maxTime'
+  | 'setup'
+  | 'command'
+  | 'outputFilePath'
+  | 'tool'
+  | 'githubToken'
+  | 'passEnv'
+  | 'threshold'
+  | 'alpha'
+  | 'interval'
+  | 'fingerprintMismatch'
+  | 'configFile'
+  | 'benchmarkSet'
+  | 'failOn'
+  | 'shard'
 >;
 
 /**
@@ -738,7 +771,8 @@ export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan
 export function pairedMode(config: PairedConfig): PairedMode {
   if (config.command !== null) {
     if (config.shard !== null) throw new ConfigError(SHARD_NEEDS_SUITES);
-    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
+    if (config.outputFilePath === null)
+      throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
     return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
   }
   return {
@@ -822,8 +856,17 @@ export async function measureAndComparePaired(config: PairedConfig, context: Pai
   const lastLook = plan.kind === 'auto' ? { index: measurement.looks, max: maxLooks(plan), rounds: measurement.rounds } : null;
   const comparisons = compareLook(measurement.base, measurement.head, lastLook);
   const stopped =
-    measurement.stop === 'fixed' ? '' : measurement.stop === 'decided' ? ', stopped when every gated comparison was decided' : measurement.stop === 'max-rounds' ? `, stopped at the most rounds (${measurement.rounds})` : ', stopped at max-time';
-  const baseName = context.base.kind === 'merge-base' ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}` : `${measurement.baseCommit.slice(0, 7)}`;
+    measurement.stop === 'fixed'
+      ? ''
+      : measurement.stop === 'decided'
+        ? ', stopped when every gated comparison was decided'
+        : measurement.stop === 'max-rounds'
+          ? `, stopped at the most rounds (${measurement.rounds})`
+          : ', stopped at max-time';
+  const baseName =
+    context.base.kind === 'merge-base'
+      ? `the merge base ${measurement.baseCommit.slice(0, 7)} of ${context.base.baseBranch}`
+      : `${measurement.baseCommit.slice(0, 7)}`;
   const report = createReport({
     benchmarkSet: config.benchmarkSet,
     baseline: measurement.base,

@@ -1,5 +1,6 @@
-import { diffFingerprints } from '../compare/fingerprint.ts';
+import { describeFingerprintMismatch, diffFingerprints } from '../compare/fingerprint.ts';
 import type { Comparison, Report, SideInfo, Verdict } from '../compare/schema.ts';
+import { describeShardProblems } from '../results/merge-shards.ts';
 import type { Environment, Observation } from '../results/schema.ts';
 import { countBenchmarks, describeHeadline, VERDICT_ICONS } from './describe-headline.ts';
 import { escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
@@ -319,6 +320,40 @@ function renderMismatchAlert(report: Report): string | null {
   return `> [!WARNING]\n> The baseline and this run were measured on different environments (${differ.join(', ')} differ); see the footer.`;
 }
 
+/** The most shard problems or differing machines listed; the rest are counted. */
+const SHARD_LINES = 10;
+
+/** For a merge of shard jobs: the shards that are missing, duplicated or refused, and the shards measured on other machines. */
+function renderShardsAlert(report: Report): string | null {
+  const { shards } = report;
+  if (shards === undefined) return null;
+  const first = shards.merged[0];
+  const listed = (lines: string[]) => [
+    ...lines.slice(0, SHARD_LINES).map((line) => `> - ${md(line)}`),
+    ...(lines.length > SHARD_LINES ? [`> - and ${lines.length - SHARD_LINES} more`] : []),
+  ];
+  const blocks: string[] = [];
+  if (shards.problems.length > 0) {
+    blocks.push(
+      [
+        '> [!CAUTION]',
+        `> Only ${shards.merged.length} of the ${shards.count} shards were merged, so these results are partial: the check fails and nothing was stored.`,
+        ...listed(describeShardProblems(shards.problems, shards.count)),
+      ].join('\n'),
+    );
+  }
+  if (shards.environments.length > 0 && first !== undefined) {
+    blocks.push(
+      [
+        '> [!WARNING]',
+        `> The shards ran on different machines, so benchmarks of different shards are not comparable with each other (each is still compared with its own baseline):`,
+        ...listed(shards.environments.map(({ index, differences }) => `shard ${index} ran on a different machine from shard ${first}: ${describeFingerprintMismatch(differences).join(', ')}`)),
+      ].join('\n'),
+    );
+  }
+  return blocks.length === 0 ? null : blocks.join('\n\n');
+}
+
 function renderFirstRunIntro(report: Report): string {
   return (
     `There is no stored baseline for benchmark set **${md(report.benchmarkSet, SHORT_LENGTH)}** yet, so nothing was compared and this check has not failed. ` +
@@ -381,6 +416,8 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     const fold = hidden.size > 0 ? [renderFoldNote(hidden.size, displayed.length, layout, report.baseline === null)] : [];
     if (report.baseline === null) {
       sections.push(renderFirstRunIntro(report), '', gate, '');
+      const shardsAlert = renderShardsAlert(report);
+      if (shardsAlert !== null) sections.push(shardsAlert, '');
       for (const note of fold) sections.push(note, '');
       if (shown.length > 0) {
         const table = ['| Benchmark | Metric | Current | Runs | CV |', '|---|---|--:|--:|--:|', ...shown.map((c) => rows.get(c)!)];
@@ -391,6 +428,8 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     sections.push(gate, '', counts, '');
     const alert = renderMismatchAlert(report);
     if (alert !== null) sections.push(alert, '');
+    const shardsAlert = renderShardsAlert(report);
+    if (shardsAlert !== null) sections.push(shardsAlert, '');
     for (const note of fold) sections.push(note, '');
     const changed = shown.filter((comparison) => comparison.verdict !== 'unchanged');
     const unchanged = shown.filter((comparison) => comparison.verdict === 'unchanged');

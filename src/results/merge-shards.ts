@@ -87,7 +87,8 @@ function mergeSide(sides: readonly ResultsCore[]): Results {
   const benchmarks: Benchmark[] = [];
   for (const side of sides) for (const benchmark of side.benchmarks) benchmarks.push(benchmark);
   benchmarks.sort(byId);
-  const createdAt = sides.reduce((earliest, side) => (side.createdAt < earliest ? side.createdAt : earliest), first.createdAt);
+  // The earliest start: ISO 8601 times in UTC sort as text.
+  const createdAt = sides.map((side) => side.createdAt).sort()[0]!;
   const seeds = new Set(sides.map((side) => side.seed));
   return {
     schema: first.schema,
@@ -194,7 +195,10 @@ export function mergeShards(files: readonly ShardFile[]): ShardMerge {
  * describeShardProblems([{ kind: 'missing', index: 2 }], 3) // => ['shard 2/3 is missing']
  */
 export function describeShardProblems(problems: readonly ShardProblem[], count: number): string[] {
-  return problems.map((problem) => {
+  return problems.map((problem) => describeShardProblem(problem, count));
+}
+
+function describeShardProblem(problem: ShardProblem, count: number): string {
     switch (problem.kind) {
       case 'not-a-shard':
         return `${problem.file} is not a shard's output (it has no 'shard' field; was it written with 'shard: i/n'?)`;
@@ -207,5 +211,4 @@ export function describeShardProblems(problems: readonly ShardProblem[], count: 
       case 'unassigned':
         return `${problem.file} (shard ${problem.index}/${count}) holds ${problem.id}, which belongs to shard ${problem.owner}/${count}`;
     }
-  });
 }
