@@ -199,16 +199,16 @@ export function describeShardProblems(problems: readonly ShardProblem[], count: 
 }
 
 function describeShardProblem(problem: ShardProblem, count: number): string {
-    switch (problem.kind) {
-      case 'not-a-shard':
-        return `${problem.file} is not a shard's output (it has no 'shard' field; was it written with 'shard: i/n'?)`;
-      case 'missing':
-        return `shard ${problem.index}/${count} is missing`;
-      case 'duplicate':
-        return `shard ${problem.index}/${count} is present ${problem.files.length} times (${problem.files.join(', ')}); none of them was merged`;
-      case 'mismatch':
-        return `${problem.file} (shard ${problem.index}) belongs to another run: its ${problem.field} is ${problem.got}, the other shards' is ${problem.expected}`;
-      case 'unassigned':
-        return `${problem.file} (shard ${problem.index}/${count}) holds ${problem.id}, which belongs to shard ${problem.owner}/${count}`;
-    }
+  switch (problem.kind) {
+    case 'not-a-shard':
+      return `${problem.file} is not a shard's output (it has no 'shard' field; was it written with 'shard: i/n'?)`;
+    case 'missing':
+      return `shard ${problem.index}/${count} is missing`;
+    case 'duplicate':
+      return `shard ${problem.index}/${count} is present ${problem.files.length} times (${problem.files.join(', ')}); none of them was merged`;
+    case 'mismatch':
+      return `${problem.file} (shard ${problem.index}) belongs to another run: its ${problem.field} is ${problem.got}, the other shards' is ${problem.expected}`;
+    case 'unassigned':
+      return `${problem.file} (shard ${problem.index}/${count}) holds ${problem.id}, which belongs to shard ${problem.owner}/${count}`;
+  }
 }
