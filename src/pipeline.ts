@@ -463,7 +463,10 @@ export async function compareMergedShards(
       reproduce,
     });
   }
-  return { ...report, shards };
+  if (merge.problems.length === 0) return { ...report, shards };
+  // An incomplete merge fails the gate (whatever the partial comparisons say), so the comment, the outputs and the exit status agree.
+  const problems = describeShardProblems(merge.problems, merge.count).map((problem) => `the shard results are incomplete: ${problem}`);
+  return { ...report, shards, gate: { ...report.gate, failed: true, reasons: [...problems, ...report.gate.reasons] } };
 }
 
 /**
@@ -491,11 +494,8 @@ async function mergeShardJobs(config: Config, deps: BenchgateDeps): Promise<Benc
     const loaded = merge.design === 'stored' ? await loadBaseline(config, deps) : null;
     return { loaded, baseBranch: deps.event.context.baseRef, reproduce: describeReproduction(config, baselineSource(config, loaded)) };
   });
-  // Partial results are reported, never stored: stored history must not lose benchmarks to a missing shard.
-  const outcome = await publishAndStore(config, deps, report, merge.results, problems.length === 0);
-  if (problems.length === 0) return outcome;
-  const failure = `benchgate: the shard results are incomplete: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`;
-  return { ...outcome, exitCode: 1, failure };
+  // Partial results are reported (their gate failed), never stored: stored history must not lose benchmarks to a missing shard.
+  return publishAndStore(config, deps, report, merge.results, problems.length === 0);
 }
 
 /** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */

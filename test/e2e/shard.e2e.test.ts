@@ -146,7 +146,7 @@ async function runAction(event: { name: string; payload: unknown; ref: string; s
 }
 
 /** Runs the three shard jobs of one workflow run into `folder` (like download-artifact with merge-multiple). */
-async function runShards(event: ReturnType<typeof pushEvent>, folder: string, runId: string): Promise<void> {
+async function runShards(event: { name: string; payload: unknown; ref: string; sha: string }, folder: string, runId: string): Promise<void> {
   mkdirSync(path.join(workspace, folder), { recursive: true });
   for (const index of [1, 2, 3]) {
     const run = await runAction(event, { shard: `${index}/3`, output: `${folder}/shard-${index}.json` }, runId);
@@ -238,6 +238,7 @@ describe('sharding, end to end with the bundled action', () => {
     rmSync(path.join(workspace, 'shards-pr', 'shard-2.json'));
     const missing = await runAction(pullRequestEvent(), { mode: 'merge', 'results-files': 'shards-pr/*.json' }, '502');
     expect(missing.code).not.toBe(0);
+    expect(missing.outputs.verdict).toBe('fail');
     expect(missing.stdout).toContain('benchgate: the shard results are incomplete: shard 2/3 is missing');
     const partial = ReportSchema.parse(JSON.parse(readFileSync(missing.outputs['report-json']!, 'utf8')));
     expect(partial.shards).toMatchObject({ merged: [1, 3], problems: [{ kind: 'missing', index: 2 }] });

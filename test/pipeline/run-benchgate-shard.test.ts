@@ -200,6 +200,8 @@ describe('mode: merge in the action', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.failure).toBe('benchgate: the shard results are incomplete: shard 2/3 is missing');
     expect(outcome.report.shards).toMatchObject({ count: 3, merged: [1, 3], problems: [{ kind: 'missing', index: 2 }] });
+    // The gate in the report fails too, so the comment, the outputs and the exit status agree.
+    expect(outcome.report.gate).toMatchObject({ failed: true, reasons: ['the shard results are incomplete: shard 2/3 is missing'] });
     expect(outcome.report.comparisons.some((c) => c.verdict === 'unchanged')).toBe(true);
     expect(readFileSync(baseline, 'utf8')).toBe(before);
     expect(run.log).toContain('warning shard 2/3 is missing');
