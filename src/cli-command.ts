@@ -126,7 +126,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     const count = variadic ? `${required} or more` : required === wanted ? `${wanted}` : `${required} to ${wanted}`;
     const what = wanted === 0 ? 'no arguments' : `${count} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
     throw new UsageError(
-      `benchgate ${command.name} takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
+      `'benchgate ${command.name}' takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,
       command,
     );
   }
@@ -136,9 +136,9 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
 function describeParseError(error: unknown, command: CliCommand): string {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^'\s]+)/.exec(message ?? '')?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `benchgate ${command.name} has no flag '${option}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `flag '${option}' of benchgate ${command.name} needs a value`;
-  return `benchgate ${command.name}: ${message ?? String(error)}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown flag '${option}' for 'benchgate ${command.name}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `flag '${option}' needs a value`;
+  return `'benchgate ${command.name}': ${message ?? String(error)}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * thin adapters that build a config and the dependencies, call a function here, and take their
  * exit status from the report's gate (`gateExitCode`).
  */
-import { glob, readFile } from 'node:fs/promises';
+import { glob, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findMergeBase } from './baseline/find-merge-base.ts';
@@ -46,6 +46,9 @@ import { BaseUnusableError } from './runner/base-unusable-error.ts';
 import type { SignalHooks } from './runner/base-tree.ts';
 import { measurePaired, type BaseSource, type PairedMeasurement } from './runner/measure-paired.ts';
 import { DEFAULT_AUTO_ROUNDS_OPTIONS, maxLooks, type Look, type PairedMode, type RoundsPlan } from './runner/run-paired-rounds.ts';
+import { buildChildEnvironment } from './runner/child-environment.ts';
+import { RunnerError } from './runner/runner-error.ts';
+import { describeShellFailure, runShell } from './runner/run-shell.ts';
 import { describeSetup } from './runner/setup-trees.ts';
 import { runSuites, type RunLog } from './runner/run-suites.ts';
 
@@ -68,20 +71,31 @@ export interface MeasureContext {
 export type MeasureConfig = Pick<
   Config,
   'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'shard'
->;
+> &
+  Partial<Pick<Config, 'command' | 'githubToken' | 'passEnv'>>;
 
 /**
  * Produces this run's results: runs the suites (`runs: auto` means `STORED_MODE_RUNS`), or,
- * with `output-file-path`, reads another tool's output with its adapter.
+ * with `output-file-path`, reads another tool's output with its adapter (after running `command`
+ * once in the workspace, when it is set).
  * @param config the measuring settings
  * @param context where to run and what to record
  * @returns the results
  * @throws RunnerError when a suite cannot run or the filter matches no benchmark; FormatError for bad tool output
  */
 export async function measure(config: MeasureConfig, context: MeasureContext): Promise<Results> {
+  if (config.shard !== null && (config.outputFilePath !== null || config.command)) throw new ConfigError(SHARD_NEEDS_SUITES);
+  if (config.command) {
+    // The stored design runs the tool once, in the workspace, with the scrubbed environment.
+    if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes");
+    await rm(path.resolve(context.cwd, config.outputFilePath), { recursive: true, force: true });
+    const { env } = buildChildEnvironment(context.env, { token: config.githubToken || null, passEnv: config.passEnv ?? [] });
+    context.log.info(`running '${config.command}'`);
+    const outcome = await runShell(config.command, { cwd: context.cwd, env, timeout: config.runTimeout, onLine: (line) => context.log.info(`  ${line}`) });
+    if (outcome.state !== 'ok') throw new RunnerError(`input 'command' failed: ${describeShellFailure(config.command, outcome)}`);
+  }
   if (config.outputFilePath !== null) {
-    if (config.shard !== null) throw new ConfigError(SHARD_NEEDS_SUITES);
-    return parseToolOutput(config.outputFilePath, config.tool, {
+    return parseToolOutput(path.resolve(context.cwd, config.outputFilePath), config.tool, {
       commit: context.commit,
       ref: context.ref,
       environment: context.environment,

@@ -31,7 +31,7 @@ function timed(args: string[]): Promise<{ seconds: number; code: number | null }
 
 function roundsOf(report: string): string {
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as { baselineChoice: { description: string } | null };
-  return parsed.baselineChoice?.description.replace(/^.*? in (\d+) interleaved rounds(, stopped [^(]*)?.*$/, '$1 rounds$2') ?? '';
+  return parsed.baselineChoice?.description.replace(/^.*? in (\d+) interleaved rounds(, stopped [^(]*)?.*$/, '$1 rounds$2').trim() ?? '';
 }
 
 console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.availableParallelism()} cores)`);

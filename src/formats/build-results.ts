@@ -1,7 +1,7 @@
 import { formatPath } from '../results/parse-results.ts';
 import type { Benchmark, Direction, Environment, Metric, Observation, Results } from '../results/schema.ts';
 import { RESULTS_SCHEMA, ResultsSchema } from '../results/schema.ts';
-import { validateResults } from '../results/validate-results.ts';
+import { checkBenchmarkCount, validateResults } from '../results/validate-results.ts';
 import { FormatError } from './format-error.ts';
 import { UNKNOWN_ENVIRONMENT, UNKNOWN_TIME, type FormatInput } from './format-input.ts';
 
@@ -29,6 +29,7 @@ function toIsoTime(value: string | undefined): string | undefined {
  * @param facts the tool's own date and machine description, when it has them
  */
 export function buildResults(tool: string, input: FormatInput, benchmarks: Benchmark[], facts: ToolFacts = {}): Results {
+  checkBenchmarkCount(benchmarks.length, input.path);
   const meta = input.meta ?? {};
   const results = {
     schema: RESULTS_SCHEMA,

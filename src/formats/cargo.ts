@@ -3,6 +3,7 @@ import { buildResults, groupBy, makeMetric, repeatedObservation } from './build-
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import { parsePrintedNumber, textRuns } from './text-runs.ts';
+import { checkBenchmarkCount } from '../results/validate-results.ts';
 import { normaliseUnit } from './units.ts';
 
 const BENCH_LINE = /^test (.+?) \.\.\. bench:\s+(\S+) (\S+)\/iter \(\+\/- (\S+)\)(?: = (\S+) (\S+))?\s*$/;
@@ -34,6 +35,8 @@ interface CargoLine {
  */
 export function parseCargo(input: FormatInput): Results {
   const lines: CargoLine[] = [];
+  // Each distinct name is a benchmark: stop at the limit instead of building millions of lines.
+  const names = new Set<string>();
   for (const run of textRuns(input)) {
     run.text.split(/\r?\n/).forEach((text, index) => {
       if (!LOOKS_LIKE_BENCH.test(text)) return;
@@ -48,6 +51,8 @@ export function parseCargo(input: FormatInput): Results {
         if (value === null) throw new FormatError(run.file, `bad throughput ${JSON.stringify(match[5])}`, where);
         throughput = { value, unit: match[6]! };
       }
+      names.add(match[1]!.trim());
+      checkBenchmarkCount(names.size, input.path);
       lines.push({ name: match[1]!.trim(), time, unit: match[3]!, throughput, file: run.file, line: index + 1 });
     });
   }

@@ -3,6 +3,7 @@ import { buildResults, fileText, groupBy, makeMetric, repeatedObservation } from
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import { asArray, asObject, childPath, numberField, parseJsonText, stringField } from './json.ts';
+import { checkBenchmarkCount } from '../results/validate-results.ts';
 import { normaliseUnit } from './units.ts';
 
 /**
@@ -25,7 +26,9 @@ export function detectCustom(input: FormatInput): boolean {
  */
 export function parseCustom(input: FormatInput, tool: string, direction: Direction): Results {
   const file = input.path;
-  const entries = asArray(parseJsonText(fileText(input, tool), file), file, '$').map((value, index) => {
+  const array = asArray(parseJsonText(fileText(input, tool), file), file, '$');
+  checkBenchmarkCount(array.length, file);
+  const entries = array.map((value, index) => {
     const path = `$[${index}]`;
     const entry = asObject(value, file, path);
     const name = stringField(entry, 'name', file, path);

@@ -3,6 +3,7 @@ import { buildResults, groupBy, makeMetric, repeatedObservation } from './build-
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
 import { parsePrintedNumber, textRuns } from './text-runs.ts';
+import { checkBenchmarkCount } from '../results/validate-results.ts';
 import { normaliseUnit } from './units.ts';
 
 const RESULT_LINE = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
@@ -45,6 +46,8 @@ function describeUnit(unit: string): { name: string; unit: string; scale: number
 export function parseGo(input: FormatInput): Results {
   const lines: GoLine[] = [];
   const failed = new Map<string, string>();
+  // Each distinct name is a benchmark: stop at the limit instead of building millions of lines.
+  const names = new Set<string>();
   for (const run of textRuns(input)) {
     let pkg = '';
     run.text.split(/\r?\n/).forEach((text, index) => {
@@ -65,6 +68,8 @@ export function parseGo(input: FormatInput): Results {
       if (!values.has('ns/op')) throw new FormatError(run.file, 'result line has no ns/op', where);
       const iterations = Number(match[2]);
       if (!Number.isSafeInteger(iterations)) throw new FormatError(run.file, `iteration count ${match[2]} is out of range`, where);
+      names.add(`${pkg}\u0000${match[1]!}`);
+      checkBenchmarkCount(names.size, input.path);
       lines.push({ name: match[1]!, pkg, iterations, values, file: run.file, line: index + 1 });
     });
   }

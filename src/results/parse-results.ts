@@ -1,6 +1,6 @@
 import { stripByteOrderMark } from './decode-text.ts';
 import { FormatError } from './format-error.ts';
-import { validateResults } from './validate-results.ts';
+import { checkBenchmarkCount, validateResults } from './validate-results.ts';
 import { RESULTS_SCHEMA, ResultsSchema, type Results } from './schema.ts';
 
 /**
@@ -38,6 +38,8 @@ export function parseResults(text: string, file: string): Results {
       'schema',
     );
   }
+  const listed = (data as { benchmarks?: unknown }).benchmarks;
+  if (Array.isArray(listed)) checkBenchmarkCount(listed.length, file);
   const parsed = ResultsSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

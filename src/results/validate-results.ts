@@ -7,6 +7,31 @@ import type { Metric, Results } from './schema.ts';
  */
 export const MAX_MAGNITUDE = 1e30;
 
+/**
+ * The most benchmarks one results file (or one tool output) may hold. A comparison of more
+ * cannot be written: the report of 1.3 million comparisons is longer than the longest string
+ * JavaScript can hold, and its objects take several GB. Far above any real suite; split a larger
+ * one into benchmark sets.
+ */
+export const MAX_BENCHMARKS = 100_000;
+
+/**
+ * Refuses a benchmark count above `MAX_BENCHMARKS` before any more work is done.
+ * @param count benchmarks (or entries that each make one) found so far
+ * @param file the file, for the message
+ * @throws FormatError with reason `too-large`
+ */
+export function checkBenchmarkCount(count: number, file: string): void {
+  if (count > MAX_BENCHMARKS) {
+    throw new FormatError(
+      file,
+      `holds ${count.toLocaleString('en-US')} benchmarks, more than the ${MAX_BENCHMARKS.toLocaleString('en-US')} benchgate compares from one file; split the suite into benchmark sets or filter it`,
+      'benchmarks',
+      'too-large',
+    );
+  }
+}
+
 /** The smallest magnitude a value other than zero may have, for the same reason (no ratio of two values overflows). */
 export const MIN_MAGNITUDE = 1e-30;
 
@@ -184,13 +209,14 @@ function findMetricProblem(metric: Metric, where: string, named: string): Result
 
 /**
  * Throws a `FormatError` naming the file, the benchmark, the metric and the field of the first
- * problem `findResultsProblem` finds.
+ * problem `findResultsProblem` finds, after refusing more than `MAX_BENCHMARKS` benchmarks.
  * @param results the results
  * @param file the file they came from
  * @param suffix words added to the message, e.g. `after conversion` for an adapter's output
  * @throws FormatError when a value is impossible
  */
 export function validateResults(results: Results, file: string, suffix = ''): void {
+  checkBenchmarkCount(results.benchmarks.length, file);
   const problem = findResultsProblem(results);
   if (problem) throw new FormatError(file, suffix ? `${problem.message} ${suffix}` : problem.message, problem.location);
 }

@@ -152,7 +152,7 @@ export function describeSetup(action: SetupAction): string {
     case 'install':
       return `ran '${action.command}' (${action.seconds.toFixed(1)} s)`;
     case 'linked':
-      return `${action.lockfile} is byte-identical, so it uses the head's node_modules (${action.target})`;
+      return `${action.lockfile} is byte-identical, so it uses the head's node_modules (a link)`;
     case 'none':
       return `nothing to do: ${action.reason}`;
   }

@@ -14,7 +14,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const worktrees = (workspace: string) => git(workspace, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree ')).length;
+const worktrees = (workspace: string) =>
+  git(workspace, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((line) => line.startsWith('worktree ')).length;
 
 describe('benchgate ab', () => {
   test('measures main against the working tree, prints the compare table, writes the report, exits with the gate', async () => {
@@ -27,7 +30,9 @@ describe('benchgate ab', () => {
     expect(report.baselineChoice).toMatchObject({ method: 'same-runner', commit: repo.base });
     expect(report.comparisons.find((c) => c.metric === 'tree-value')).toMatchObject({ verdict: 'regressed', design: 'paired' });
     expect(printed.some((line) => line.includes('clock/spin'))).toBe(true);
-    expect(printed.some((line) => new RegExp(`^\\n8 rounds \\(\\d+ s measuring\\) · base ${repo.base.slice(0, 7)} · head the working tree · seed 3$`).test(line))).toBe(true);
+    expect(
+      printed.some((line) => new RegExp(`^\\n8 rounds \\(\\d+ s measuring\\) · base ${repo.base.slice(0, 7)} · head the working tree · seed 3$`).test(line)),
+    ).toBe(true);
     expect(worktrees(repo.workspace)).toBe(1);
   });
 
@@ -36,7 +41,25 @@ describe('benchgate ab', () => {
     git(repo.workspace, 'checkout', '-q', 'main');
     const out = scratchDir('benchgate-ab-');
     const code = await main(
-      ['ab', 'main', 'change', '--suites', 'benchmarks/clock.bench.ts', '--runs', '3', '--time', '5', '--warmup-time', '0', '--fail-on', 'never', '--report-json', path.join(out, 'r.json'), '--report-markdown', path.join(out, 'r.md')],
+      [
+        'ab',
+        'main',
+        'change',
+        '--suites',
+        'benchmarks/clock.bench.ts',
+        '--runs',
+        '3',
+        '--time',
+        '5',
+        '--warmup-time',
+        '0',
+        '--fail-on',
+        'never',
+        '--report-json',
+        path.join(out, 'r.json'),
+        '--report-markdown',
+        path.join(out, 'r.md'),
+      ],
       repo.workspace,
       process.env,
     );
@@ -56,7 +79,7 @@ describe('benchgate ab', () => {
     expect(await main(['ab', 'main', '--suites', 'benchmarks/extra.bench.ts', '--runs', '2'], repo.workspace, process.env)).toBe(2);
     expect(printed.join('\n')).toMatch(/the base main cannot be measured: the base tree has none of the suites/);
     expect(await main(['ab'], repo.workspace, process.env)).toBe(2);
-    expect(printed.join('\n')).toContain('benchgate ab takes 1 to 2 arguments, <base-ref> [<head-ref>]; got none');
+    expect(printed.join('\n')).toContain("'benchgate ab' takes 1 to 2 arguments, <base-ref> [<head-ref>]; got none");
     expect(worktrees(repo.workspace)).toBe(1);
   });
 });

@@ -261,15 +261,17 @@ describe('benchgate help, version and usage errors', () => {
 
   test("an unknown flag gets one clean line and that command's usage, exit 2", async () => {
     expect(await main(['run', '--runz', '3'], dir, process.env)).toBe(2);
-    expect(printed.join('\n')).toBe("benchgate: benchgate run has no flag '--runz'\nusage: benchgate run [flags]  ('benchgate run --help' lists the flags)");
+    expect(printed.join('\n')).toBe(
+      "benchgate: unknown flag '--runz' for 'benchgate run'\nusage: benchgate run [flags]  ('benchgate run --help' lists the flags)",
+    );
   });
 
   test('a flag without its value, and wrong positional arguments, are usage errors', async () => {
     expect(await main(['run', '--runs'], dir, process.env)).toBe(2);
-    expect(printed.join('\n')).toContain("flag '--runs' of benchgate run needs a value");
+    expect(printed.join('\n')).toContain("benchgate: flag '--runs' needs a value");
     printed.length = 0;
     expect(await main(['compare', 'a.json'], dir, process.env)).toBe(2);
-    expect(printed.join('\n')).toContain("benchgate compare takes 2 arguments, <baseline> <current>; got 'a.json'");
+    expect(printed.join('\n')).toContain("'benchgate compare' takes 2 arguments, <baseline> <current>; got 'a.json'");
   });
 
   test('an unknown command lists the commands, exit 2', async () => {

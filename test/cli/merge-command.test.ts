@@ -79,7 +79,7 @@ describe('benchgate run --shard and benchgate merge', () => {
 
   test('merge needs at least one file, and --shard must be i/n', async () => {
     expect(await main(['merge'], dir, {})).toBe(2);
-    expect(printed[0]).toMatch(/^benchgate: benchgate merge takes 1 or more arguments, <files>\.\.\.; got none/);
+    expect(printed[0]).toMatch(/^benchgate: 'benchgate merge' takes 1 or more arguments, <files>\.\.\.; got none/);
     expect(await main(['run', '--shard', '4/3'], fixtures, {})).toBe(2);
     expect(printed.at(-1)).toMatch(/shard.*must be 'i\/n' with 1 ≤ i ≤ n ≤ 10000.*got '4\/3'/);
   });

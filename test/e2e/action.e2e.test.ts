@@ -247,7 +247,7 @@ describe('the bundled action, end to end', () => {
     git(pairedWorkspace, 'config', 'user.email', 'test@example.com');
     const wrapper = (variant: string | null) =>
       [
-        '// Runs benchgate\'s own layout suite' + (variant ? ` with BENCHGATE_VARIANT=${variant}.` : '.'),
+        `// Runs benchgate's own layout suite${variant ? ` with BENCHGATE_VARIANT=${variant}` : ''}.`,
         ...(variant ? [`process.env.BENCHGATE_VARIANT = ${JSON.stringify(variant)};`] : []),
         `const suite = await import(${JSON.stringify(suite)});`,
         'export default suite.default;',

@@ -16,7 +16,11 @@ import { environment, git, makeRepository, scratchDir } from '../runner/paired-h
 
 function config(repo: { workspace: string }, inputs: Record<string, string>): Config {
   const out = scratchDir('benchgate-paired-out-');
-  const parsed = buildConfig((name) => inputs[name] ?? '', 5, () => false);
+  const parsed = buildConfig(
+    (name) => inputs[name] ?? '',
+    5,
+    () => false,
+  );
   return {
     ...parsed,
     output: path.join(out, 'results.json'),
@@ -65,17 +69,29 @@ function deps(repo: { workspace: string; head: string }, eventName = 'pull_reque
   return { deps: value, log, outputs, client };
 }
 
-const worktrees = (workspace: string) => git(workspace, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree ')).length;
+const worktrees = (workspace: string) =>
+  git(workspace, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((line) => line.startsWith('worktree ')).length;
 
 describe('runBenchgate with compare-with: base', () => {
   test('a pull request measures its merge base here, compares round by round, and fails on the regressed deterministic metric', async () => {
     const repo = makeRepository();
     const run = deps(repo);
-    const settings = config(repo, { suites: 'benchmarks/*.bench.ts', runs: '8', time: '5', 'warmup-time': '0', alpha: '0.05', 'github-token': 'ghs_pipelinepairedtoken' });
+    const settings = config(repo, {
+      suites: 'benchmarks/*.bench.ts',
+      runs: '8',
+      time: '5',
+      'warmup-time': '0',
+      alpha: '0.05',
+      'github-token': 'ghs_pipelinepairedtoken',
+    });
     const outcome = await runBenchgate(settings, run.deps);
     const report = ReportSchema.parse(outcome.report);
     expect(report.baselineChoice).toMatchObject({ method: 'same-runner', commit: repo.base, branch: 'main', historyRuns: 0 });
-    expect(report.baselineChoice!.description).toMatch(/^same-runner A\/B: the merge base [0-9a-f]{7} of main, measured on this runner with the current commit in 8 interleaved rounds \(setup: package-lock\.json is byte-identical/);
+    expect(report.baselineChoice!.description).toMatch(
+      /^same-runner A\/B: the merge base [0-9a-f]{7} of main, measured on this runner with the current commit in 8 interleaved rounds \(setup: package-lock\.json is byte-identical/,
+    );
     expect(report.baseline!.commit).toBe(repo.base);
     expect(report.current.commit).toBe(repo.head);
     const tree = report.comparisons.find((c) => c.id === 'clock/spin' && c.metric === 'tree-value')!;
@@ -102,8 +118,13 @@ describe('runBenchgate with compare-with: base', () => {
     git(repo.workspace, 'commit', '-q', '-m', 'add suites');
     const head = git(repo.workspace, 'rev-parse', 'HEAD');
     const run = deps({ workspace: repo.workspace, head });
-    const outcome = await runBenchgate(config(repo, { 'compare-with': 'base', suites: 'benchmarks/*.bench.ts', runs: '2', time: '5', 'warmup-time': '0' }), run.deps);
-    expect(run.log).toContainEqual(expect.stringMatching(/^warning compare-with: base: the base tree has none of the suites: .* \(no-suites\); comparing with the stored baseline instead$/));
+    const outcome = await runBenchgate(
+      config(repo, { 'compare-with': 'base', suites: 'benchmarks/*.bench.ts', runs: '2', time: '5', 'warmup-time': '0' }),
+      run.deps,
+    );
+    expect(run.log).toContainEqual(
+      expect.stringMatching(/^warning compare-with: base: the base tree has none of the suites: .* \(no-suites\); comparing with the stored baseline instead$/),
+    );
     expect(outcome.report.baselineChoice).toBeNull();
     expect(outcome.report.baseline).toBeNull();
     expect(outcome.exitCode).toBe(0);
@@ -119,5 +140,19 @@ describe('runBenchgate with compare-with: base', () => {
     expect(run.log.some((line) => line.includes('same-runner'))).toBe(false);
     expect(outcome.results!.benchmarks.find((b) => b.id === 'clock/spin')!.metrics[0]!.runs).toHaveLength(2);
     expect(worktrees(repo.workspace)).toBe(1);
+  });
+
+  test("the stored design runs 'command' once in the workspace, without the token, and reads its output", async () => {
+    const repo = makeRepository();
+    const run = deps(repo, 'push');
+    const command = `test -z "$GITHUB_TOKEN" && echo '[{"name":"parse","unit":"ms","value":3}]' > out.json`;
+    const outcome = await runBenchgate(config(repo, { command, 'output-file-path': 'out.json', tool: 'customSmallerIsBetter' }), run.deps);
+    expect(outcome.results!.benchmarks.map((b) => b.id)).toEqual(['parse']);
+    expect(run.log).toContain(`info running '${command}'`);
+    const failing = await runBenchgate(
+      config(repo, { command: 'exit 3', 'output-file-path': 'out.json', tool: 'customSmallerIsBetter' }),
+      deps(repo, 'push').deps,
+    ).catch((e: unknown) => e);
+    expect((failing as Error).message).toMatch(/^input 'command' failed: 'exit 3' exited with code 3/);
   });
 });

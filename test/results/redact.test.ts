@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeResults } from '../../src/results/read-results.ts';
+import { writeFileAtomically } from '../../src/results/write-file-atomically.ts';
 import { redactDeep, redactText, secretForms } from '../../src/results/redact.ts';
 import { registerSecret, registeredSecrets } from '../../src/results/secrets.ts';
 import type { Results } from '../../src/results/schema.ts';
@@ -53,5 +54,9 @@ describe('redaction', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(token);
     expect(JSON.parse(text).benchmarks[0].error).toBe('printed ***');
+    // The report files go through the same writer.
+    const report = path.join(path.dirname(file), 'report.md');
+    await writeFileAtomically(report, `| a/leak | printed ${token} |`);
+    expect(readFileSync(report, 'utf8')).toBe('| a/leak | printed *** |');
   });
 });

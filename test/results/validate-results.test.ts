@@ -160,3 +160,32 @@ describe('the shared text reader', () => {
     expect(decodeText(le, 'base.json')).toBe(original);
   });
 });
+
+describe('too many benchmarks are refused before any comparison', () => {
+  const many = (count: number) => {
+    const benchmarks = Array.from({ length: count }, (_, i) => ({ id: `b${i}`, state: 'completed', metrics: [{ name: 't', unit: 'ns', direction: 'smaller', gate: true, observation: 'single', runs: [1] }] }));
+    return JSON.stringify({ ...good, benchmarks });
+  };
+
+  test('100,000 benchmarks are read; 100,001 are refused as too large, naming the count and the limit', () => {
+    expect(parseResults(many(100_000), 'big.json').benchmarks).toHaveLength(100_000);
+    const error = rejection(many(100_001));
+    expect(error.reason).toBe('too-large');
+    expect(error.message).toBe('results.json (benchmarks): holds 100,001 benchmarks, more than the 100,000 benchgate compares from one file; split the suite into benchmark sets or filter it');
+  });
+
+  test('an adapter refuses them too, before building its benchmarks', async () => {
+    const { parseToolInput } = await import('../../src/formats/index.ts');
+    const text = JSON.stringify(Array.from({ length: 100_001 }, (_, i) => ({ name: `b${i}`, unit: 'ns', value: 1 })));
+    expect(() => parseToolInput({ kind: 'file', path: 'custom.json', text }, 'customSmallerIsBetter')).toThrow(/^custom\.json \(benchmarks\): holds 100,001 benchmarks/);
+  });
+
+  test.each([
+    ['go', (i: number) => `BenchmarkB${i} 1000 12.5 ns/op`],
+    ['cargo', (i: number) => `test b${i} ... bench: 12 ns/iter (+/- 1)`],
+  ] as const)('the %s adapter stops at the 100,001st distinct name', async (tool, line) => {
+    const { parseToolInput } = await import('../../src/formats/index.ts');
+    const text = Array.from({ length: 100_010 }, (_, i) => line(i)).join('\n');
+    expect(() => parseToolInput({ kind: 'file', path: 'out.txt', text }, tool)).toThrow(/^out\.txt \(benchmarks\): holds 100,001 benchmarks/);
+  });
+});
