@@ -36,6 +36,7 @@ import type { GitHubClient } from './github/client.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
 import { commentMarker, renderComment } from './report/render-comment.ts';
+import { renderShardSummary } from './report/render-shard-summary.ts';
 import { renderSummary } from './report/render-summary.ts';
 import { isInShard } from './results/assign-shard.ts';
 import { describeShardProblems, mergeShards, type ShardFile, type ShardMerge } from './results/merge-shards.ts';
@@ -370,6 +371,11 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   }
   if (config.shard !== null) {
     await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
+    try {
+      await deps.summary.addRaw(renderShardSummary(results)).write();
+    } catch (error: unknown) {
+      deps.log.warning(`could not write the job summary: ${describeError(error)}`);
+    }
     deps.log.info(
       `shard ${config.shard.index}/${config.shard.count}: ${results.shard?.assigned.length ?? 0} benchmark(s) of the suite measured; this job neither comments nor stores, and its report covers only its slice: the 'mode: merge' job compares, comments, gates and stores the whole suite`,
     );
