@@ -124,7 +124,9 @@ describe('a shard job (shard: i/n) in the action', () => {
     expect(run.client.calls).toEqual([]);
     expect(run.log.some((line) => /shard 2\/3: \d+ benchmark\(s\) of the suite measured; this job neither comments nor stores/.test(line))).toBe(true);
     expect(run.log.some((line) => line.includes('baseline saved'))).toBe(false);
-    expect(run.summaries.join('')).toContain(`## benchgate: shard 2 of 3\n\nThis job measured its slice of the suite: ${slice.length} benchmarks. It neither comments, stores nor gates`);
+    expect(run.summaries.join('')).toContain(
+      `## benchgate: shard 2 of 3\n\nThis job measured its slice of the suite: ${slice.length} benchmarks. It neither comments, stores nor gates`,
+    );
     expect(run.summaries.join('')).toContain(`- ${slice[0]}`);
   });
 
