@@ -2,7 +2,8 @@ import os from 'node:os';
 import type { CliCommand } from './cli-command.ts';
 import { ConfigError } from './config/config.ts';
 import { runGit } from './baseline/run-git.ts';
-import { gateExitCode, measureAndComparePaired, writeReportFiles } from './pipeline.ts';
+import { writeResults } from './results/read-results.ts';
+import { gateExitCode, measureAndComparePaired, withShardIdentity, writeReportFiles } from './pipeline.ts';
 import { renderTextTable } from './report/render-text-table.ts';
 import { BaseUnusableError } from './runner/base-unusable-error.ts';
 import { collectEnvironment } from './runner/environment.ts';
@@ -27,6 +28,7 @@ export const abCommand: CliCommand = {
     'max-time',
     'suites',
     'filter',
+    'shard',
     'time',
     'warmup-time',
     'run-timeout',
@@ -38,11 +40,13 @@ export const abCommand: CliCommand = {
     'benchmark-set',
     'report-json',
     'report-markdown',
+    'output',
     'pass-env',
   ],
   notes: [
     'The base is the commit <base-ref> names (use `git merge-base main HEAD` to compare with a fork point).',
     "Without --setup, a base whose lockfile is byte-identical uses this checkout's node_modules; otherwise it gets the lockfile's clean install.",
+    "With --shard i/n, only that slice is measured, and both sides' rounds are written to --output for 'benchgate merge'; the exit status is then 0 unless the run fails (the merged comparison gates).",
   ],
   async run({ config, positionals }, context) {
     const [baseRef, headRef] = positionals as [string, string | undefined];
@@ -71,12 +75,16 @@ export const abCommand: CliCommand = {
         tempDir: os.tmpdir(),
       });
       await writeReportFiles(report, config.reportJson, config.reportMarkdown);
+      if (config.shard !== null) {
+        await writeResults(config.output, withShardIdentity(measurement.head, config, context.env, measurement.base));
+        context.print(`shard ${config.shard.index}/${config.shard.count}: wrote both sides' rounds to ${config.output}; merge the shards with 'benchgate merge'`);
+      }
       context.print(renderTextTable(report));
       context.print(
         `\n${measurement.rounds} rounds (${measurement.measuringSeconds.toFixed(0)} s measuring) · base ${baseCommit.slice(0, 7)} · head ${headCommit?.slice(0, 7) ?? 'the working tree'} · seed ${config.seed}`,
       );
       context.print(`wrote ${config.reportJson} and ${config.reportMarkdown}`);
-      return gateExitCode(report);
+      return config.shard !== null ? 0 : gateExitCode(report);
     } catch (error: unknown) {
       // On the command line there is no stored baseline to fall back to: the base is bad input.
       if (error instanceof BaseUnusableError) throw new ConfigError(`the base ${baseRef} cannot be measured: ${error.message}`);

@@ -32,7 +32,8 @@ export interface CliCommand {
   summary: string;
   /**
    * Positional arguments in the usage line, e.g. `['<baseline>', '<current>']`; each is required,
-   * except trailing ones written in brackets, e.g. `'[<head-ref>]'`.
+   * except trailing ones written in brackets, e.g. `'[<head-ref>]'`. A last one ending in `...`,
+   * e.g. `'<files>...'`, takes one or more arguments.
    */
   positionals: readonly string[];
   /** Its flags: config input names (kebab-case), documented from the config schema. */
@@ -128,10 +129,11 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     if (value === undefined) continue;
     byInput.set(inputOf.get(flag)!, Array.isArray(value) ? value.join('\n') : String(value));
   }
-  const wanted = command.positionals.length;
+  const variadic = command.positionals.at(-1)?.endsWith('...') ?? false;
+  const wanted = variadic ? Number.POSITIVE_INFINITY : command.positionals.length;
   const required = command.positionals.filter((positional) => !positional.startsWith('[')).length;
   if (parsed.positionals.length < required || parsed.positionals.length > wanted) {
-    const count = required === wanted ? `${wanted}` : `${required} to ${wanted}`;
+    const count = variadic ? `${required} or more` : required === wanted ? `${wanted}` : `${required} to ${wanted}`;
     const what = wanted === 0 ? 'no arguments' : `${count} argument${wanted > 1 ? 's' : ''}, ${command.positionals.join(' ')}`;
     throw new UsageError(
       `'benchgate ${command.name}' takes ${what}; got ${parsed.positionals.length === 0 ? 'none' : `'${parsed.positionals.join(' ')}'`}`,

@@ -16,12 +16,13 @@ import { dashboardCliCommand } from './dashboard-command.ts';
 import { historyCliCommand } from './history-command.ts';
 import { CompareConfigError } from './compare/compare-config.ts';
 import { ConfigError } from './config/config.ts';
+import { mergeCommand } from './merge-command.ts';
 import { FormatError } from './results/format-error.ts';
 import { runCommand } from './run-command.ts';
 import { RunnerError } from './runner/runner-error.ts';
 
 /** Every command, in the order `benchgate --help` lists them. To add one, add its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, abCommand, historyCliCommand, dashboardCliCommand];
+export const COMMANDS: readonly CliCommand[] = [runCommand, compareCommand, abCommand, mergeCommand, historyCliCommand, dashboardCliCommand];
 
 /** Errors that are the user's input, not a bug: exit 2 with the message (and the usage for a usage error). */
 function isInputError(error: unknown): error is Error {

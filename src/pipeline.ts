@@ -4,7 +4,7 @@
  * thin adapters that build a config and the dependencies, call a function here, and take their
  * exit status from the report's gate (`gateExitCode`).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { glob, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findMergeBase } from './baseline/find-merge-base.ts';
@@ -28,6 +28,7 @@ import {
   type Report,
   undecidedGatedIds,
 } from './compare/index.ts';
+import { diffFingerprints } from './compare/fingerprint.ts';
 import { formatThreshold } from './compare/parse-threshold.ts';
 import { ConfigError, DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, type Config } from './config/config.ts';
 import { parseToolOutput, type ToolName } from './formats/index.ts';
@@ -38,9 +39,12 @@ import type { PullRequestContext } from './github/pull-request-context.ts';
 import { describeGateFailure as describeGateFailureLine } from './report/describe-reason.ts';
 import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from './report/render-comment.ts';
 import { renderMentions } from './report/render-mentions.ts';
+import { renderShardSummary } from './report/render-shard-summary.ts';
 import { renderSummary } from './report/render-summary.ts';
-import { writeResults } from './results/read-results.ts';
-import type { Environment, Results } from './results/schema.ts';
+import { isInShard } from './results/assign-shard.ts';
+import { describeShardProblems, mergeShards, type ShardFile, type ShardMerge } from './results/merge-shards.ts';
+import { readResults, writeResults } from './results/read-results.ts';
+import type { Environment, Results, ResultsCore, Shard } from './results/schema.ts';
 import { writeFileAtomically } from './results/write-file-atomically.ts';
 import { BaseUnusableError } from './runner/base-unusable-error.ts';
 import type { SignalHooks } from './runner/base-tree.ts';
@@ -70,7 +74,7 @@ export interface MeasureContext {
 /** The settings `measure` reads. */
 export type MeasureConfig = Pick<
   Config,
-  'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed'
+  'outputFilePath' | 'tool' | 'suites' | 'runs' | 'time' | 'warmupTime' | 'retainSamples' | 'filter' | 'runTimeout' | 'seed' | 'shard'
 > &
   Partial<Pick<Config, 'command' | 'githubToken' | 'passEnv'>>;
 
@@ -84,6 +88,7 @@ export type MeasureConfig = Pick<
  * @throws RunnerError when a suite cannot run or the filter matches no benchmark; FormatError for bad tool output
  */
 export async function measure(config: MeasureConfig, context: MeasureContext): Promise<Results> {
+  if (config.shard !== null && (config.outputFilePath !== null || config.command)) throw new ConfigError(SHARD_NEEDS_SUITES);
   if (config.command) {
     // The stored design runs the tool once, in the workspace, with the scrubbed environment.
     if (config.outputFilePath === null) throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes");
@@ -334,13 +339,14 @@ export interface BenchgateOutcome {
 export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
   const writeFile = deps.writeFile ?? writeFileAtomically;
   if (config.mode === 'comment') return postStoredReport(config, deps);
+  if (config.mode === 'merge') return mergeShardJobs(config, deps);
   const { context } = deps.event;
 
   const paired = resolveComparisonMode(config, context.eventName) === 'base' ? await measureBaseHere(config, deps) : null;
   let results: Results;
   let report: Report;
   if (paired !== null) {
-    results = paired.measurement.head;
+    results = withShardIdentity(paired.measurement.head, config, deps.env, paired.measurement.base);
     report = paired.report;
     await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
     deps.core.setOutput('results-file', config.output);
@@ -354,19 +360,50 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
       environment: deps.environment,
       log: deps.log,
     });
+    results = withShardIdentity(results, config, deps.env, null);
     await writeFile(config.output, `${JSON.stringify(results, null, 2)}\n`);
     deps.core.setOutput('results-file', config.output);
     deps.log.info(`results written to ${config.output} (seed ${config.seed})`);
 
     const loaded = await loadBaseline(config, deps);
+    const shard = config.shard;
+    const baseline =
+      loaded === null
+        ? null
+        : shard === null
+          ? loaded.results
+          : { ...loaded.results, benchmarks: loaded.results.benchmarks.filter((b) => isInShard(b.id, shard)) };
     report = await buildReport(config, {
-      baseline: loaded?.results ?? null,
+      baseline,
       baselineChoice: loaded?.choice ?? null,
       history: loaded?.history ?? [],
       current: results,
       reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)),
     });
   }
+  if (config.shard !== null) {
+    await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
+    try {
+      await deps.summary.addRaw(renderShardSummary(results)).write();
+    } catch (error: unknown) {
+      deps.log.warning(`could not write the job summary: ${describeError(error)}`);
+    }
+    deps.log.info(
+      `shard ${config.shard.index}/${config.shard.count}: ${results.shard?.assigned.length ?? 0} benchmark(s) of the suite measured; this job neither comments nor stores, and its report covers only its slice: the 'mode: merge' job compares, comments, gates and stores the whole suite`,
+    );
+    return { report, results, exitCode: 0, failure: null, commentUrl: null };
+  }
+  return publishAndStore(config, deps, report, results, true);
+}
+
+/**
+ * The end of a run that one job (or the merge of shard jobs) compared: the report files, the job
+ * summary, annotations, comment and outputs, then the baseline on `save-on` pushes when `save`
+ * is true, then the gate.
+ */
+async function publishAndStore(config: Config, deps: BenchgateDeps, report: Report, results: Results, save: boolean): Promise<BenchgateOutcome> {
+  const writeFile = deps.writeFile ?? writeFileAtomically;
+  const { context } = deps.event;
   const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
@@ -381,7 +418,7 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
       reportMarkdown: config.reportMarkdown,
     },
   );
-  await saveBaseline(config, deps, results);
+  if (save) await saveBaseline(config, deps, results);
   return { report, results, exitCode: gateExitCode(report), failure: describeGateFailure(report), commentUrl: published.comment?.url ?? null };
 }
 
@@ -395,6 +432,114 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
 export function renderCommentBody(report: Report, config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>): string {
   const mentions = renderMentions(report, config.alertCommentCcUsers);
   return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxPlotRows: config.maxChartPoints }) + mentions;
+}
+
+/**
+ * Finds and reads the results files a glob names, sorted.
+ * @param pattern the glob, relative to `cwd`
+ * @param cwd the workspace
+ * @returns each file (as the glob found it, relative to `cwd`) and its validated results
+ * @throws ConfigError when the glob matches no file; FormatError naming a file that is not a results file
+ */
+export async function readShardFiles(pattern: string, cwd: string): Promise<ShardFile[]> {
+  const found: string[] = [];
+  for await (const file of glob(pattern, { cwd })) found.push(file);
+  if (found.length === 0) throw new ConfigError(`no results file matches '${pattern}' (in ${cwd})`);
+  found.sort();
+  const files: ShardFile[] = [];
+  for (const file of found) files.push({ file, results: await readResults(path.resolve(cwd, file)) });
+  return files;
+}
+
+/**
+ * Compares a merge of shard jobs as one job would: the same-runner design compares the merged
+ * base and head round by round (Holm's family is the whole suite); the stored design compares the
+ * merged results with the stored baseline. The report records the shards, what was wrong with the
+ * set, and the shards whose machine differs from the first one's.
+ * @param config the compare and gate settings
+ * @param merge from `mergeShards`
+ * @param stored loads the stored baseline (stored design only)
+ */
+export async function compareMergedShards(
+  config: PairedConfig & Pick<Config, 'fingerprintMismatch' | 'failThreshold'>,
+  merge: ShardMerge,
+  stored: () => Promise<{ loaded: LoadedBaseline | null; baseBranch: string | null; reproduce: string }>,
+): Promise<Report> {
+  const first = merge.environments[0];
+  const environments = merge.environments.flatMap(({ index, environment }) => {
+    const differences = first === undefined || index === first.index ? [] : diffFingerprints(first.environment, environment, config.fingerprintMismatch);
+    return differences.length > 0 ? [{ index, differences }] : [];
+  });
+  const shards = { count: merge.count, merged: merge.merged, problems: merge.problems, environments };
+  let report: Report;
+  if (merge.design === 'same-runner' && merge.base !== null) {
+    const options = await readCompareOptions(config, [], merge.results.tool);
+    // Adaptive shards stopped by a sequential rule; its per-look level (Pocock: the same at every look) is the honest one here.
+    const auto = merge.settings.runs === 'auto';
+    const looks = maxLooks(DEFAULT_AUTO_ROUNDS_OPTIONS);
+    const comparisons = comparePaired(merge.base, merge.results, options, auto ? { index: looks, max: looks } : undefined);
+    const { baseBranch } = await stored();
+    const baseCommit = merge.base.commit ?? '';
+    report = createReport({
+      benchmarkSet: config.benchmarkSet,
+      baseline: merge.base,
+      baselineChoice: {
+        method: 'same-runner',
+        commit: merge.base.commit,
+        date: merge.base.createdAt,
+        branch: baseBranch,
+        description: `same-runner A/B in ${merge.count} shards: the base ${baseCommit.slice(0, 7)} measured with the current commit in interleaved rounds, each shard on its own runner`,
+        historyRuns: 0,
+      },
+      current: merge.results,
+      options,
+      comparisons,
+      gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch, failThreshold: config.failThreshold },
+      reproduce: describeAbReproduction(config, baseCommit, merge.results.commit),
+    });
+  } else {
+    const { loaded, reproduce } = await stored();
+    report = await buildReport(config, {
+      baseline: loaded?.results ?? null,
+      baselineChoice: loaded?.choice ?? null,
+      history: loaded?.history ?? [],
+      current: merge.results,
+      reproduce,
+    });
+  }
+  if (merge.problems.length === 0) return { ...report, shards };
+  // An incomplete merge fails the gate (whatever the partial comparisons say), so the comment, the outputs and the exit status agree;
+  // src/report names the missing, duplicated or refused shards from `shards.problems`.
+  return { ...report, shards, gate: { ...report.gate, failed: true } };
+}
+
+/**
+ * `mode: merge`: reads the shard jobs' results files (`results-files`), checks that every shard of
+ * the run is there once, merges them, and then compares, comments, gates and stores exactly as
+ * one job would. A missing, duplicated or mismatched shard fails the run with a message naming
+ * it; the partial results are still compared and reported (and never stored).
+ */
+async function mergeShardJobs(config: Config, deps: BenchgateDeps): Promise<BenchgateOutcome> {
+  if (config.resultsFiles === null) throw new ConfigError("input 'results-files' is required with 'mode: merge': a glob of the shard jobs' results files");
+  const files = await readShardFiles(config.resultsFiles, deps.cwd);
+  let merge: ShardMerge;
+  try {
+    merge = mergeShards(files);
+  } catch (error: unknown) {
+    throw new ConfigError(`input 'results-files': ${describeError(error)}`);
+  }
+  const problems = describeShardProblems(merge.problems, merge.count);
+  for (const problem of problems) deps.log.warning(problem);
+  deps.log.info(`merged ${merge.merged.length} of ${merge.count} shard(s) (${merge.design} design): ${merge.results.benchmarks.length} benchmark(s)`);
+  const writeFile = deps.writeFile ?? writeFileAtomically;
+  await writeFile(config.output, `${JSON.stringify(merge.results, null, 2)}\n`);
+  deps.core.setOutput('results-file', config.output);
+  const report = await compareMergedShards({ ...config, runs: merge.settings.runs === 'auto' ? 'auto' : config.runs }, merge, async () => {
+    const loaded = merge.design === 'stored' ? await loadBaseline(config, deps) : null;
+    return { loaded, baseBranch: deps.event.context.baseRef, reproduce: describeReproduction(config, baselineSource(config, loaded), describeCli(deps.env)) };
+  });
+  // Partial results are reported (their gate failed), never stored: stored history must not lose benchmarks to a missing shard.
+  return publishAndStore(config, deps, report, merge.results, problems.length === 0);
 }
 
 /** `mode: comment`: publishes a report made by an earlier job (a fork pull request's workflow). */
@@ -561,15 +706,81 @@ export async function compareFiles(
 }
 
 /**
- * `benchgate run`: measures and writes the results file.
+ * `benchgate run`: measures and writes the results file (with `--shard`, the shard's slice and identity).
  * @param config the measuring settings and `output` (already resolved against the cwd)
  * @param context where to run and what to record
  * @returns the results, and exit status 1 when a benchmark errored
  */
-export async function runAndWrite(config: MeasureConfig & Pick<Config, 'output'>, context: MeasureContext): Promise<{ results: Results; exitCode: 0 | 1 }> {
-  const results = await measure(config, context);
+export async function runAndWrite(
+  config: MeasureConfig & ShardSettingsConfig & Pick<Config, 'output'>,
+  context: MeasureContext,
+): Promise<{ results: Results; exitCode: 0 | 1 }> {
+  const results = withShardIdentity(await measure(config, context), config, context.env, null);
   await writeResults(config.output, results);
   return { results, exitCode: results.benchmarks.some((benchmark) => benchmark.state === 'errored') ? 1 : 0 };
+}
+
+const SHARD_NEEDS_SUITES =
+  "input 'shard' splits benchgate's own suites; it cannot split another tool's output ('output-file-path' or 'command'): give each matrix job its own 'benchmark-set' instead";
+
+/** The settings a shard records: every shard of one run must have the same (`benchgate merge` checks them). */
+export type ShardSettingsConfig = Pick<Config, 'tool' | 'suites' | 'filter' | 'time' | 'warmupTime' | 'runs' | 'benchmarkSet' | 'retainSamples'>;
+
+/**
+ * The measuring settings a shard records, which `benchgate merge` requires to be the same on
+ * every shard of a run (the seed may differ: each shard shuffles its own slice).
+ * @param config the run's settings
+ * @example
+ * shardSettings(config).suites // => 'benchmarks/**\/*.bench.{ts,mts,js,mjs}'
+ */
+export function shardSettings(config: ShardSettingsConfig): Shard['settings'] {
+  return {
+    tool: config.tool,
+    suites: config.suites,
+    filter: config.filter,
+    time: config.time,
+    warmupTime: config.warmupTime,
+    runs: config.runs,
+    retainSamples: config.retainSamples,
+    benchmarkSet: config.benchmarkSet,
+  };
+}
+
+/**
+ * A shard job's results: the measured slice with the shard's identity (which shard, the workflow
+ * run, the settings, every id it was assigned) and, in the same-runner design, the base side.
+ * @param results the head's (or the only) results of the slice
+ * @param config `shard` and the settings
+ * @param env `GITHUB_RUN_ID` names the workflow run
+ * @param base the same-runner design's base side, round-aligned with `results`; null in the stored design
+ */
+export function withShardIdentity(
+  results: Results,
+  config: ShardSettingsConfig & Pick<Config, 'shard'>,
+  env: Record<string, string | undefined>,
+  base: Results | null,
+): Results {
+  if (config.shard === null) return results;
+  const ids = new Set(results.benchmarks.map((benchmark) => benchmark.id));
+  for (const benchmark of base?.benchmarks ?? []) ids.add(benchmark.id);
+  return {
+    ...results,
+    shard: {
+      index: config.shard.index,
+      count: config.shard.count,
+      runId: env.GITHUB_RUN_ID || null,
+      design: base === null ? 'stored' : 'same-runner',
+      settings: shardSettings(config),
+      assigned: [...ids].sort(),
+      ...(base === null ? {} : { base: withoutShard(base) }),
+    },
+  };
+}
+
+/** The results header and benchmarks, without a shard identity. */
+function withoutShard(results: Results): ResultsCore {
+  const { shard: _shard, ...core } = results;
+  return core;
 }
 
 /** The settings the same-runner design reads. */
@@ -597,6 +808,8 @@ export type PairedConfig = Pick<
   | 'configFile'
   | 'benchmarkSet'
   | 'failOn'
+  | 'failThreshold'
+  | 'shard'
 >;
 
 /**
@@ -618,6 +831,7 @@ export function roundsPlan(config: Pick<Config, 'runs' | 'maxTime'>): RoundsPlan
  */
 export function pairedMode(config: PairedConfig): PairedMode {
   if (config.command !== null) {
+    if (config.shard !== null) throw new ConfigError(SHARD_NEEDS_SUITES);
     if (config.outputFilePath === null)
       throw new ConfigError("input 'command' needs 'output-file-path': the file or folder the command writes, relative to the tree");
     return { kind: 'command', command: config.command, outputFilePath: config.outputFilePath, timeout: config.runTimeout };
@@ -630,6 +844,7 @@ export function pairedMode(config: PairedConfig): PairedMode {
     retainSamples: config.retainSamples,
     filter: config.filter,
     runTimeout: config.runTimeout,
+    shard: config.shard,
   };
 }
 
@@ -727,7 +942,7 @@ export async function measureAndComparePaired(config: PairedConfig, context: Pai
     current: measurement.head,
     options,
     comparisons,
-    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch },
+    gate: { failOn: config.failOn, fingerprintMismatch: config.fingerprintMismatch, failThreshold: config.failThreshold },
     reproduce: describeAbReproduction(config, measurement.baseCommit, context.head.kind === 'commit' ? context.head.commit : null),
   });
   return { measurement, report };

@@ -9,7 +9,7 @@ export const runCommand: CliCommand = {
   name: 'run',
   summary: 'Run the benchmark suites, each run in a fresh process; print a table and write the results file.',
   positionals: [],
-  flags: ['suites', 'runs', 'time', 'warmup-time', 'filter', 'output', 'seed', 'run-timeout', 'retain-samples'],
+  flags: ['suites', 'runs', 'time', 'warmup-time', 'filter', 'shard', 'output', 'seed', 'run-timeout', 'retain-samples'],
   notes: ["'--runs auto' means 10 here: adaptive rounds need the base commit measured beside the current one (the action's 'compare-with: base')."],
   async run({ config }, context) {
     const { results, exitCode } = await runAndWrite(config, {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ShardProblemSchema } from '../results/merge-shards.ts';
 import { DirectionSchema, EnvironmentSchema, ObservationSchema } from '../results/schema.ts';
+import { FINGERPRINT_FIELDS } from './fingerprint.ts';
 
 /**
  * The schema tag of the report JSON that `benchgate compare` and the action write. `@2` made
@@ -448,5 +450,17 @@ export const ReportSchema = z.object({
   gate: GateSchema,
   /** The CLI command that reproduces this comparison locally. */
   reproduce: z.string(),
+  /** Present when the current side was merged from shard jobs (`mode: merge`). */
+  shards: z
+    .object({
+      count: z.number().int().positive(),
+      /** The shard indexes merged, ascending; fewer than `count` when some are missing or refused. */
+      merged: z.array(z.number().int().positive()),
+      /** What kept shards out of the merge; empty when it is complete. */
+      problems: z.array(ShardProblemSchema),
+      /** Shards whose machine differs from the first merged shard's (stored design), as `diffFingerprints` sees it. */
+      environments: z.array(z.object({ index: z.number().int().positive(), differences: z.array(z.object({ field: z.enum(FINGERPRINT_FIELDS), baseline: z.string(), current: z.string() })) })),
+    })
+    .optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -4,6 +4,7 @@ import { FINGERPRINT_MISMATCH_MODES, INTERVAL_METHODS } from '../compare/options
 import { parseThreshold } from '../compare/parse-threshold.ts';
 import { FORMAT_TOOLS } from '../formats/tools.ts';
 import { COMMENT_ON_MODES } from '../github/upsert-comment.ts';
+import { parseShardSpec } from '../results/assign-shard.ts';
 
 /** The default suite glob: every `*.bench.*` file under `benchmarks/`. */
 export const DEFAULT_SUITES = 'benchmarks/**/*.bench.{ts,mts,js,mjs}';
@@ -99,12 +100,36 @@ const TOOL_VALUES = ['auto', ...FORMAT_TOOLS] as const;
  * that depend on other inputs (`tool`, `baseline-store`, `config`, `seed`).
  */
 export const ConfigSchema = z.object({
-  mode: input(oneOf(['run', 'comment']), {
+  mode: input(oneOf(['run', 'comment', 'merge']), {
     name: 'mode',
     default: 'run',
     surface: 'action',
     description:
-      "'run' measures and compares; 'comment' only posts a report made by an earlier job (read from 'report-file'), for pull requests from forks via a workflow_run workflow.",
+      "'run' measures and compares; 'comment' only posts a report made by an earlier job (read from 'report-file'), for pull requests from forks via a workflow_run workflow; 'merge' merges the results of shard jobs ('results-files') and then compares, comments, gates and stores as one job would.",
+  }),
+  shard: input(
+    optionalText().transform((value, context) => {
+      if (value === null) return null;
+      try {
+        return parseShardSpec(value);
+      } catch (error: unknown) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    {
+      name: 'shard',
+      default: '',
+      placeholder: 'i/n',
+      description:
+        "Run only the ith of n slices of the suite (1-based, e.g. '2/3'), chosen by a stable hash of each benchmark id; the same slice on both sides with 'compare-with: base'. A shard job writes its results with the shard's identity and never comments or stores: a 'mode: merge' job does. Empty runs the whole suite.",
+    },
+  ),
+  resultsFiles: input(optionalText(), {
+    name: 'results-files',
+    default: '',
+    surface: 'action',
+    description: "In mode merge, a glob of the shard jobs' results files (e.g. downloaded with actions/download-artifact and merge-multiple: true).",
   }),
   compareWith: input(oneOf(['stored', 'base', 'auto']), {
     name: 'compare-with',

@@ -1,4 +1,5 @@
 import type { Comparison, ComparisonOf, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
+import { describeShardProblems } from '../results/merge-shards.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
 import { formatCount, formatFraction, formatP, formatPercent } from './format-value.ts';
 
@@ -231,6 +232,9 @@ export function describeGate(report: Report, format: (text: string) => string = 
     ['inconclusive comparison', 'inconclusive comparisons', blocking.filter((c) => c.verdict === 'inconclusive')],
     ['benchmark errored in the current run', 'benchmarks errored in the current run', blocking.filter((c) => c.verdict === 'errored')],
   ];
+  if (report.shards !== undefined) {
+    for (const problem of describeShardProblems(report.shards.problems, report.shards.count)) reasons.push(`the shard results are incomplete: ${problem}`);
+  }
   for (const [one, many, group] of groups) if (group.length > 0) reasons.push(`${formatCount(group.length)} ${group.length === 1 ? one : many}: ${list(group)}`);
   const warnings: string[] = [];
   const advisory = resolve(report.gate.advisory);

@@ -9,6 +9,7 @@ import { fitToSize, type SizeLimit } from './fit-to-size.ts';
 import { renderFooter } from './render-footer.ts';
 import { renderForestPlot } from './render-forest-plot.ts';
 import { sortForDisplay, sortForFolding } from './sort-comparisons.ts';
+import { describeShardProblems } from '../results/merge-shards.ts';
 
 /** How one markdown rendering is laid out and how large it may be. */
 export interface MarkdownLayout extends SizeLimit {
@@ -160,6 +161,40 @@ function renderFoldNote(folded: number, total: number, layout: MarkdownLayout, f
   return `> [!NOTE]\n> ${formatCount(folded)} of ${formatCount(total)} comparisons are not listed here, to stay under ${layout.limitName} (${which}). ${layout.fullReportHint}`;
 }
 
+/** The most shard problems or differing machines listed; the rest are counted. */
+const SHARD_LINES = 10;
+
+/** For a merge of shard jobs: the shards that are missing, duplicated or refused, and the shards measured on other machines. */
+function renderShardsAlert(report: Report): string | null {
+  const { shards } = report;
+  if (shards === undefined) return null;
+  const first = shards.merged[0];
+  const listed = (lines: string[]) => [
+    ...lines.slice(0, SHARD_LINES).map((line) => `> - ${md(line)}`),
+    ...(lines.length > SHARD_LINES ? [`> - and ${formatCount(lines.length - SHARD_LINES)} more`] : []),
+  ];
+  const blocks: string[] = [];
+  if (shards.problems.length > 0) {
+    blocks.push(
+      [
+        '> [!CAUTION]',
+        `> Only ${formatCount(shards.merged.length)} of the ${formatCount(shards.count)} shards were merged, so these results are partial: the check fails and nothing was stored.`,
+        ...listed(describeShardProblems(shards.problems, shards.count)),
+      ].join('\n'),
+    );
+  }
+  if (shards.environments.length > 0 && first !== undefined) {
+    blocks.push(
+      [
+        '> [!WARNING]',
+        '> The shards ran on different machines, so benchmarks of different shards are not comparable with each other (each is still compared with its own baseline):',
+        ...listed(shards.environments.map(({ index, differences }) => `shard ${index} ran on a different machine from shard ${first}: ${differences.map(describeDifference).join(', ')}`)),
+      ].join('\n'),
+    );
+  }
+  return blocks.length === 0 ? null : blocks.join('\n\n');
+}
+
 function renderFirstRun(report: Report, shown: readonly Comparison[], fold: string[]): string[] {
   const intro =
     `Nothing is stored for set **${md(report.benchmarkSet, SHORT_LENGTH)}** yet, so nothing was compared and this check has not failed. ` +
@@ -198,10 +233,13 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
   const assemble = (hidden: ReadonlySet<Comparison>): string => {
     const shown = displayed.filter((comparison) => !hidden.has(comparison));
     const fold = hidden.size > 0 ? [renderFoldNote(hidden.size, displayed.length, layout, firstRun), ''] : [];
-    if (firstRun) return [...head, ...renderFirstRun(report, shown, fold), footer, ''].join('\n');
+    const shardsAlert = renderShardsAlert(report);
+    const shardLines = shardsAlert === null ? [] : [shardsAlert, ''];
+    if (firstRun) return [...head, ...shardLines, ...renderFirstRun(report, shown, fold), footer, ''].join('\n');
     const sections: string[] = [...head, renderCounts(report), ''];
     const warnings = renderWarnings(report);
     if (warnings !== null) sections.push(warnings, '');
+    for (const line of shardLines) sections.push(line);
     for (const line of fold) sections.push(line);
     const gated = shown.filter((c) => c.gate);
     const changed = gated.filter((c) => c.verdict !== 'unchanged');

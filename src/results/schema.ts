@@ -83,8 +83,8 @@ export const EnvironmentSchema = z.object({
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
-/** The one results shape that runner, adapters, compare, baseline and report share. */
-export const ResultsSchema = z.object({
+/** One side's results without the shard identity: the header and the benchmarks. */
+export const ResultsCoreSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
   /** The producer: `benchgate` for our runner, else the adapter's tool name. */
   tool: z.string().min(1),
@@ -95,5 +95,38 @@ export const ResultsSchema = z.object({
   seed: z.number().int().nullable(),
   environment: EnvironmentSchema,
   benchmarks: z.array(BenchmarkSchema),
+});
+export type ResultsCore = z.infer<typeof ResultsCoreSchema>;
+
+/** A settings value recorded with a shard: what every shard of one run must share. */
+export const ShardSettingSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * Which part of a sharded run (`shard: i/n`) a results file holds. `benchgate merge` checks that
+ * every shard of one run is there exactly once, with the same count, commits and settings.
+ */
+export const ShardSchema = z.object({
+  /** 1-based. */
+  index: z.number().int().positive(),
+  count: z.number().int().positive(),
+  /** The workflow run (`GITHUB_RUN_ID`) that measured it, or null outside GitHub Actions. */
+  runId: z.string().nullable(),
+  /** `stored`: compared with a stored baseline after the merge; `same-runner`: `base` holds the base side, measured on the same runner in the same rounds. */
+  design: z.enum(['stored', 'same-runner']),
+  /** The measuring settings (suites, filter, time, runs, tool, …) every shard of the run must share. */
+  settings: z.record(z.string(), ShardSettingSchema),
+  /** Every benchmark id this shard was assigned (its slice of the suite), sorted. */
+  assigned: z.array(z.string()),
+  /** The same-runner design: the base side, round-aligned with the head (this file's benchmarks). */
+  base: ResultsCoreSchema.optional(),
+});
+export type Shard = z.infer<typeof ShardSchema>;
+
+/**
+ * The one results shape that runner, adapters, compare, baseline and report share. `shard` is
+ * present only in the output of a shard job (`shard: i/n`); files without it are whole runs.
+ */
+export const ResultsSchema = ResultsCoreSchema.extend({
+  shard: ShardSchema.optional(),
 });
 export type Results = z.infer<typeof ResultsSchema>;

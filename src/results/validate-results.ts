@@ -130,7 +130,8 @@ export interface ResultsProblem {
  * @returns the first problem, or null
  */
 export function findResultsProblem(results: Results): ResultsProblem | null {
-  if (results.benchmarks.length === 0) return { location: 'benchmarks', message: 'holds no benchmarks' };
+  // A shard's slice may be empty (more shards than benchmarks); a whole run with none is a mistake.
+  if (results.benchmarks.length === 0 && results.shard === undefined) return { location: 'benchmarks', message: 'holds no benchmarks' };
   const ids = new Map<string, number>();
   for (let b = 0; b < results.benchmarks.length; b++) {
     const benchmark = results.benchmarks[b]!;

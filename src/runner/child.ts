@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { isInShard } from '../results/assign-shard.ts';
 import { createRandom } from '../stats/create-random.ts';
 import { shuffle } from '../stats/shuffle.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
@@ -176,7 +177,10 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   bench.warmupTime = request.warmupTime;
   bench.retainSamples = request.retainSamples;
   const filter = request.filter === null ? null : new RegExp(request.filter);
-  const selected = bench.tasks.filter((task) => !filter || filter.test(`${request.suiteName}/${task.name}`));
+  const selected = bench.tasks.filter((task) => {
+    const id = `${request.suiteName}/${task.name}`;
+    return (!filter || filter.test(id)) && isInShard(id, request.shard ?? null);
+  });
   const ordered = shuffle(selected, createRandom(request.seed));
   // As tinybench's own run(): every task is warmed up first, then each is measured.
   const failures = new Map<TaskLike, string>();

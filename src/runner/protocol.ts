@@ -1,3 +1,4 @@
+import type { ShardSpec } from '../results/assign-shard.ts';
 import type { CustomMetric } from './suite.ts';
 
 /** What the parent tells a child process to run: one suite file, once. */
@@ -15,6 +16,8 @@ export interface RunRequest {
   filter: string | null;
   /** The suite's name, the part of each id before the slash. */
   suiteName: string;
+  /** Only the tasks whose ids `assignShard` gives to this shard (and the filter matches); null or absent for all. */
+  shard?: ShardSpec | null;
 }
 
 /** One task's measurements from one process run. */

@@ -6,6 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { ShardSpec } from '../results/assign-shard.ts';
 import type { Environment, Results } from '../results/schema.ts';
 import { createRandom } from '../stats/create-random.ts';
 import { assembleResults, type TaskRuns } from './assemble-results.ts';
@@ -35,6 +36,8 @@ export type PairedMode =
       filter: string | null;
       /** A suite run that takes longer than this, ms, is killed and its tasks are errored in that round. */
       runTimeout: number;
+      /** Only this shard's slice of the benchmarks, the same on both sides. @default null, the whole suite */
+      shard?: ShardSpec | null;
     }
   | {
       kind: 'command';
@@ -270,6 +273,7 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
       retainSamples: suites.retainSamples,
       seed: runSeed(options.seed, round),
       filter: suites.filter,
+      shard: suites.shard ?? null,
     };
     const outcome = await runChild(request, { cwd: trees[side], runTimeout: suites.runTimeout }, childEnvironment.env);
     const seen = known[side].get(unit.name);

@@ -4,6 +4,7 @@ import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
+import type { ShardSpec } from '../results/assign-shard.ts';
 import type { Results } from '../results/schema.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
 import { buildChildEnvironment } from './child-environment.ts';
@@ -29,6 +30,8 @@ export type RunOptions = Pick<Config, 'suites' | 'time' | 'warmupTime' | 'retain
   token?: string | null;
   /** Variable names (the `pass-env` input) that reach child processes even when they would be withheld. @default [] */
   passEnv?: readonly string[];
+  /** Run only this shard's slice of the benchmarks (`assignShard`). @default null, the whole suite */
+  shard?: ShardSpec | null;
 };
 
 /** Where progress goes; the action passes `@actions/core`'s grouping, the CLI plain console. */
@@ -170,6 +173,7 @@ export async function runSuites(
         retainSamples: options.retainSamples,
         seed: runSeed(options.seed, run),
         filter: options.filter,
+        shard: options.shard ?? null,
       };
       const started = performance.now();
       const outcome = await runChild(request, options, childEnvironment.env);
@@ -194,7 +198,9 @@ export async function runSuites(
       log.info(`run ${run}/${options.runs} · ${relative} · ${outcome.tasks.length} tasks · ${seconds} s`);
     }
     log.endGroup?.();
-    if (run === 1 && options.filter !== null && tasks.size === 0 && timeouts.length === 0) {
+    // A shard's slice may be empty (more shards than benchmarks); a filter that matches nothing at all is still an error.
+    const filter = options.filter === null ? null : new RegExp(options.filter);
+    if (run === 1 && filter !== null && timeouts.length === 0 && !available.some((id) => filter.test(id))) {
       throw new RunnerError(
         `filter '${options.filter}' matches none of the ${available.length} benchmark(s): ${available.join(', ') || '(the suites define none)'}`,
       );

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { ReportSchema } from '../../src/compare/schema.ts';
+import { assignShard } from '../../src/results/assign-shard.ts';
+import { ResultsSchema } from '../../src/results/schema.ts';
 import { git, makeRepository, scratchDir } from '../runner/paired-helpers.ts';
 
 let printed: string[];
@@ -18,6 +20,62 @@ const worktrees = (workspace: string) =>
   git(workspace, 'worktree', 'list', '--porcelain')
     .split('\n')
     .filter((line) => line.startsWith('worktree ')).length;
+
+describe('benchgate ab --shard and benchgate merge', () => {
+  test('each shard writes both sides of its slice; the merge keeps both sides of the whole suite', async () => {
+    const repo = makeRepository();
+    const out = scratchDir('benchgate-ab-shard-');
+    const files: string[] = [];
+    for (const index of [1, 2]) {
+      const file = path.join(out, `shard-${index}.json`);
+      const code = await main(
+        [
+          'ab',
+          'main',
+          '--suites',
+          'benchmarks/*.bench.ts',
+          '--runs',
+          '3',
+          '--time',
+          '5',
+          '--warmup-time',
+          '0',
+          '--seed',
+          '3',
+          '--shard',
+          `${index}/2`,
+          '--output',
+          file,
+          '--report-json',
+          path.join(out, `r${index}.json`),
+          '--report-markdown',
+          path.join(out, `r${index}.md`),
+        ],
+        repo.workspace,
+        { ...process.env, GITHUB_RUN_ID: '42', PAIRED_FIXTURE: '3' },
+      );
+      expect(code, printed.join('\n')).toBe(0);
+      const written = ResultsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      const slice = ['clock/spin', 'extra/added'].filter((id) => assignShard(id, 2) === index);
+      expect(written.shard).toMatchObject({ index, count: 2, runId: '42', design: 'same-runner', assigned: slice });
+      expect(written.benchmarks.map((b) => b.id).sort()).toEqual(slice);
+      // The base lacks the extra suite; its side holds the rest of the slice, measured in the same rounds.
+      expect(written.shard!.base!.commit).toBe(repo.base);
+      expect(written.shard!.base!.benchmarks.map((b) => b.id)).toEqual(slice.filter((id) => id === 'clock/spin'));
+      files.push(file);
+    }
+    const merged = path.join(out, 'merged.json');
+    printed = [];
+    expect(await main(['merge', ...files, '--output', merged], out, {}), printed.join('\n')).toBe(0);
+    const whole = ResultsSchema.parse(JSON.parse(readFileSync(merged, 'utf8')));
+    expect(whole.benchmarks.map((b) => b.id)).toEqual(['clock/spin', 'extra/added']);
+    expect(whole.shard).toMatchObject({ index: 1, count: 1, design: 'same-runner', assigned: ['clock/spin', 'extra/added'] });
+    expect(whole.shard!.base!.benchmarks.map((b) => b.id)).toEqual(['clock/spin']);
+    expect(whole.benchmarks[0]!.metrics.find((m) => m.name === 'tree-value')!.runs).toEqual([2, 2, 2]);
+    expect(whole.shard!.base!.benchmarks[0]!.metrics.find((m) => m.name === 'tree-value')!.runs).toEqual([1, 1, 1]);
+    expect(worktrees(repo.workspace)).toBe(1);
+  });
+});
 
 describe('benchgate ab', () => {
   test('measures main against the working tree, prints the compare table, writes the report, exits with the gate', async () => {

@@ -2,7 +2,7 @@
  * The action pipeline in the same-runner design (`compare-with: base`): a real git repository,
  * real worktrees and real suite processes; the store and GitHub are fakes (their own tests cover them).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFileStore } from '../../src/baseline/file-store.ts';
@@ -11,6 +11,8 @@ import { buildConfig, type Config } from '../../src/config/config.ts';
 import type { JobSummary } from '../../src/github/actions-core.ts';
 import type { PullRequestContext } from '../../src/github/pull-request-context.ts';
 import { runBenchgate, type BenchgateDeps } from '../../src/pipeline.ts';
+import { assignShard } from '../../src/results/assign-shard.ts';
+import { ResultsSchema } from '../../src/results/schema.ts';
 import { createFakeClient } from '../github/helpers.ts';
 import { environment, git, makeRepository, scratchDir } from '../runner/paired-helpers.ts';
 
@@ -104,6 +106,29 @@ describe('runBenchgate with compare-with: base', () => {
     expect(report.comparisons.find((c) => c.metric === 'token-visible')!.current!.center).toBe(0);
     expect(worktrees(repo.workspace)).toBe(1);
     expect(run.log.some((line) => line.startsWith('info round 8/8 · clock · '))).toBe(true);
+  });
+
+  test('a shard job (shard: i/n) measures its slice on both sides, writes both with its identity, and neither comments nor gates', async () => {
+    const repo = makeRepository();
+    const run = deps(repo);
+    run.deps.env = { ...run.deps.env, GITHUB_RUN_ID: '8080', PAIRED_FIXTURE: '3' };
+    const index = assignShard('clock/spin', 2);
+    const settings = config(repo, { suites: 'benchmarks/*.bench.ts', runs: '8', time: '5', 'warmup-time': '0', alpha: '0.05', shard: `${index}/2` });
+    const outcome = await runBenchgate(settings, run.deps);
+    expect(outcome).toMatchObject({ exitCode: 0, failure: null, commentUrl: null });
+    expect(run.client.calls).toEqual([]);
+    // The slice's own comparison still ran (same design as one job), for the shard's report file.
+    expect(outcome.report.comparisons.find((c) => c.id === 'clock/spin' && c.metric === 'tree-value')).toMatchObject({
+      verdict: 'regressed',
+      design: 'paired',
+    });
+    const written = ResultsSchema.parse(JSON.parse(readFileSync(settings.output, 'utf8')));
+    const slice = ['clock/spin', 'extra/added'].filter((id) => assignShard(id, 2) === index);
+    expect(written.shard).toMatchObject({ index, count: 2, runId: '8080', design: 'same-runner', assigned: slice });
+    expect(written.shard!.base!.commit).toBe(repo.base);
+    expect(written.shard!.base!.benchmarks.map((b) => b.id)).toEqual(['clock/spin']);
+    expect(written.benchmarks.find((b) => b.id === 'clock/spin')!.metrics.find((m) => m.name === 'tree-value')!.runs).toHaveLength(8);
+    expect(worktrees(repo.workspace)).toBe(1);
   });
 
   test('a base without the suites falls back to the stored design with a warning naming the cause', async () => {

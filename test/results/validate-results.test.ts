@@ -54,6 +54,13 @@ describe('benchgate results files get the same value checks as adapter output', 
     expect(parseResults(JSON.stringify(good), 'results.json')).toEqual(good);
   });
 
+  test("a shard's empty slice parses (more shards than benchmarks); a whole run with none does not", () => {
+    const shard = { index: 2, count: 5, runId: null, design: 'stored', settings: {}, assigned: [] };
+    const empty = { ...structuredClone(good), benchmarks: [], shard };
+    expect(parseResults(JSON.stringify(empty), 'shard-2.json').shard).toEqual(shard);
+    expect(() => parseResults(JSON.stringify({ ...empty, shard: undefined }), 'whole.json')).toThrow(/holds no benchmarks/);
+  });
+
   test.each([
     ['duplicate ids', (r: any) => r.benchmarks.push(structuredClone(r.benchmarks[0])), 'benchmarks[3].id', /'a\/one' appears twice/],
     ['no benchmarks', (r: any) => (r.benchmarks = []), 'benchmarks', /holds no benchmarks/],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { assignShard } from '../../src/results/assign-shard.ts';
 import { ResultsSchema, type Results } from '../../src/results/schema.ts';
 import { BaseUnusableError } from '../../src/runner/base-unusable-error.ts';
 import {
@@ -67,6 +68,20 @@ describe('runPairedRounds on real child processes', () => {
       expect(run.order[r]).toEqual({ round: r + 1, unit: 'clock', first: base[r]! < head[r]! ? 'base' : 'head' });
     }
     expect(lines.some((line) => /^round 6\/6 · clock · (base|head) \d+\.\d s, then (base|head) \d+\.\d s$/.test(line))).toBe(true);
+  });
+
+  test('a shard runs the same slice on both sides', async () => {
+    const dir = scratchDir('benchgate-paired-shard-');
+    const trees = { base: makeTree(dir, 'base', ['many'], 1), head: makeTree(dir, 'head', ['many'], 2) };
+    const { log } = quietLog();
+    const shard = { index: 2, count: 3 };
+    const options = suitesOptions(trees, { plan: { kind: 'fixed', rounds: 2 } });
+    const run = await runPairedRounds({ ...options, mode: { ...(options.mode as Extract<PairedRunOptions['mode'], { kind: 'suites' }>), time: 1, shard } }, meta, { log });
+    const slice = Array.from({ length: 12 }, (_, i) => `many/task-${i + 1}`).filter((id) => assignShard(id, 3) === 2).sort();
+    expect(slice.length).toBeGreaterThan(0);
+    expect(run.base.benchmarks.map((b) => b.id).sort()).toEqual(slice);
+    expect(run.head.benchmarks.map((b) => b.id).sort()).toEqual(slice);
+    expect(run.head.benchmarks.every((b) => b.state === 'completed' && b.metrics[0]!.runs.length === 2)).toBe(true);
   });
 
   test('the side order is seeded: the same seed gives the same order, and both orders occur', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { assignShard } from '../../src/results/assign-shard.ts';
 import { ResultsSchema } from '../../src/results/schema.ts';
 import { runSeed, runSuites, suiteName, type RunOptions } from '../../src/runner/run-suites.ts';
 import { RunnerError } from '../../src/runner/runner-error.ts';
@@ -107,6 +108,29 @@ describe('runSuites on real child processes', () => {
   test('a filter selects benchmark ids by regular expression', async () => {
     const results = await runSuites(options('good.bench.ts', { runs: 1, filter: '^good/su' }), meta, log);
     expect(results.benchmarks.map((b) => b.id)).toEqual(['good/sum']);
+  });
+
+  test('shards i/3 run disjoint slices, chosen by assignShard, that together are the whole suite', async () => {
+    const all = Array.from({ length: 12 }, (_, i) => `many/task-${i + 1}`);
+    const slices: string[][] = [];
+    for (const index of [1, 2, 3]) {
+      const results = await runSuites(options('many.bench.ts', { runs: 1, time: 1, shard: { index, count: 3 } }), meta, log);
+      const ids = results.benchmarks.map((b) => b.id).sort();
+      expect(ids).toEqual(all.filter((id) => assignShard(id, 3) === index).sort());
+      slices.push(ids);
+    }
+    expect(slices.flat().sort()).toEqual([...all].sort());
+    expect(slices.every((slice) => slice.length > 0 && slice.length < 12)).toBe(true);
+  });
+
+  test('a shard with an empty slice is not an error; a filter that matches nothing at all still is', async () => {
+    // good/join and good/sum: with 50 shards, most shards get neither.
+    const empty = [...Array(50).keys()].map((i) => i + 1).find((index) => !['good/join', 'good/sum'].some((id) => assignShard(id, 50) === index))!;
+    const results = await runSuites(options('good.bench.ts', { runs: 1, shard: { index: empty, count: 50 } }), meta, log);
+    expect(results.benchmarks).toEqual([]);
+    await expect(runSuites(options('good.bench.ts', { runs: 1, filter: '^nothing', shard: { index: 1, count: 2 } }), meta, log)).rejects.toThrow(
+      /filter '\^nothing' matches none of the 2 benchmark\(s\)/,
+    );
   });
 
   test('the child processes get the given environment', async () => {
