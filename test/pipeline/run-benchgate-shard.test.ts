@@ -8,6 +8,7 @@ import { buildConfig, type Config } from '../../src/config/config.ts';
 import type { JobSummary } from '../../src/github/actions-core.ts';
 import type { PullRequestContext } from '../../src/github/pull-request-context.ts';
 import { runBenchgate, type BenchgateDeps } from '../../src/pipeline.ts';
+import { describeGate } from '../../src/report/describe-reason.ts';
 import { assignShard } from '../../src/results/assign-shard.ts';
 import { ResultsSchema, type Results } from '../../src/results/schema.ts';
 import { bench, ENVIRONMENT, metric, noisyRuns, results } from '../compare/helpers.ts';
@@ -205,7 +206,8 @@ describe('mode: merge in the action', () => {
     expect(outcome.failure).toBe('benchgate: the shard results are incomplete: shard 2/3 is missing');
     expect(outcome.report.shards).toMatchObject({ count: 3, merged: [1, 3], problems: [{ kind: 'missing', index: 2 }] });
     // The gate in the report fails too, so the comment, the outputs and the exit status agree.
-    expect(outcome.report.gate).toMatchObject({ failed: true, reasons: ['the shard results are incomplete: shard 2/3 is missing'] });
+    expect(outcome.report.gate).toMatchObject({ failed: true });
+    expect(describeGate(outcome.report).reasons[0]).toBe('the shard results are incomplete: shard 2/3 is missing');
     expect(outcome.report.comparisons.some((c) => c.verdict === 'unchanged')).toBe(true);
     expect(readFileSync(baseline, 'utf8')).toBe(before);
     expect(run.log).toContain('warning shard 2/3 is missing');
