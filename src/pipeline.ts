@@ -101,7 +101,14 @@ export async function measure(config: MeasureConfig, context: MeasureContext): P
     });
   }
   return runSuites(
-    { ...config, runs: storedModeRuns(config), cwd: context.cwd, env: context.env },
+    {
+      ...config,
+      runs: storedModeRuns(config),
+      cwd: context.cwd,
+      env: context.env,
+      token: config.githubToken || null,
+      passEnv: config.passEnv ?? [],
+    },
     { commit: context.commit, ref: context.ref, environment: context.environment },
     context.log,
   );
