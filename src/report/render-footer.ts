@@ -101,7 +101,7 @@ export function describeNoiseModels(report: Report): string {
   for (const noise of tested) {
     const text =
       withinOneJob && noise.model === 'within-job'
-        ? 'within one job: base and current were measured in interleaved rounds on the same runner, so there is no job-to-job term; the test uses the round-by-round differences'
+        ? 'within one job (base and current measured in interleaved rounds on the same runner: no job-to-job term; tested on the round-by-round differences)'
         : noise.model === 'history'
         ? `job-to-job noise from ${formatCount(noise.jobs)} stored jobs`
         : noise.model === 'prior-floor'

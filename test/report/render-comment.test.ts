@@ -49,6 +49,11 @@ describe('renderComment goldens', () => {
     await expect(renderCommitComment(suite30(3), { branch: 'main' })).toMatchFileSnapshot('./__golden__/push-regression.md');
   });
 
+  test('dashboard-links (input dashboard: each gated regression links to its history page)', async () => {
+    const links = new Map(regressions.comparisons.map((c) => [c.id, `https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=${encodeURIComponent(c.id)}`]));
+    await expect(renderComment(regressions, { links })).toMatchFileSnapshot('./__golden__/dashboard-links.md');
+  });
+
 });
 
 describe('renderComment', () => {
