@@ -388,7 +388,8 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
   }
   const pushBranch = savedBranch(config, deps);
   const push = pushBranch === null ? null : { branch: pushBranch };
-  const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile, push);
+  // A first push has nothing stored to compare with, so its summary is the plain first-run one.
+  const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile, report.baseline === null ? null : push);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
@@ -451,9 +452,9 @@ export function dashboardBaseUrl(config: Pick<Config, 'dashboard' | 'dashboardUr
 export const DASHBOARD_FOLDER = 'dashboard';
 
 /**
- * The dashboard links of a pull request comment: each regressed benchmark's page on the published
- * dashboard (gated regressions), showing the history of the branch it was compared with. Empty when `dashboard` is
- * off or the base branch is unknown.
+ * The dashboard links of a pull request comment: the page of each benchmark with a gated
+ * regression on the published dashboard, showing the history of the branch it was compared with.
+ * Empty when `dashboard` is off or the base branch is unknown.
  * @param report the report
  * @param config `dashboard`, `dashboard-url` and the benchmark set
  * @param deps the event (repository and base branch)
@@ -478,8 +479,8 @@ export function commentLinks(
 
 /** The workflow run's address, from the runner's variables; null outside Actions. */
 function runUrlOf(env: Record<string, string | undefined>): string | null {
-  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
-  return repository && id ? `${server}/${repository}/actions/runs/${id}` : null;
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
+  return repository && id ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/actions/runs/${id}` : null;
 }
 
 /** Under `comment-on-push`, comments on the pushed commit: the report, saying what the push was compared with. */

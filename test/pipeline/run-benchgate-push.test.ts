@@ -232,3 +232,22 @@ describe('dashboard links in the pull request comment', () => {
     expect(commentLinks(report, { dashboard: false, dashboardUrl: null, benchmarkSet: 'default' }, run.deps).size).toBe(0);
   });
 });
+
+describe('the first push', () => {
+  test('nothing stored yet: the summary does not claim a comparison, no commit comment, the run is stored unmarked', async () => {
+    const run = deps();
+    const outcome = await runBenchgate(
+      config({
+        'output-file-path': write('current.json', baseRuns),
+        'baseline-file': path.join(dir, 'none.json'),
+        'save-baseline': 'true',
+        'comment-on-push': 'always',
+      }),
+      run.deps,
+    );
+    expect(outcome.report.baseline).toBeNull();
+    expect(run.summaryText.join('')).not.toContain('compared with the previous stored run');
+    expect(run.client.calls).toEqual([]);
+    expect(run.saved.map((target) => target.regression)).toEqual([false]);
+  });
+});
