@@ -1,14 +1,17 @@
 /**
  * Bundles the action, the CLI and the runner's child entry into dist/ as ESM, each with a linked
- * source map, plus THIRD_PARTY_LICENSES.txt: the licence of every npm package the bundle holds
- * (found from esbuild's metafile).
+ * source map; the dashboard page's prebuilt script and stylesheet (dashboard-page.js and
+ * dashboard-page.css, which `benchgate dashboard` reads beside the bundle, since the release has
+ * no esbuild); and THIRD_PARTY_LICENSES.txt: the licence of every npm package either holds (found
+ * from esbuild's metafiles).
  * `node scripts/build.ts [outdir]`: `npm test` builds into a temporary folder and compares it with
  * dist/, so the output must not depend on where it is built: it is laid out as if for dist/.
  */
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleDashboardPage, PAGE_CSS_FILE, PAGE_SCRIPT_FILE } from '../src/dashboard/page-bundle.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
@@ -44,7 +47,11 @@ for (const file of result.outputFiles) {
   await writeFile(target, file.contents);
 }
 await mkdir(outdir, { recursive: true });
-await writeFile(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), describeLicences(result.metafile));
+const page = await bundleDashboardPage();
+await writeFile(path.join(outdir, PAGE_SCRIPT_FILE), page.script);
+await writeFile(path.join(outdir, PAGE_CSS_FILE), page.css);
+const pageInputs = (page.inputs ?? []).map((input) => path.relative(root, input));
+await writeFile(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), describeLicences([...Object.keys(result.metafile.inputs), ...pageInputs]));
 
 interface BundledPackage {
   name: string;
@@ -63,9 +70,9 @@ function packageRoot(input: string): string | null {
 }
 
 /** The licence notices of every npm package whose code is in the bundle, sorted by name. */
-function describeLicences(metafile: Metafile): string {
+function describeLicences(inputs: readonly string[]): string {
   const packages = new Map<string, BundledPackage>();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of inputs) {
     const folder = packageRoot(input);
     if (folder === null || packages.has(folder)) continue;
     const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name: string; version: string; license?: unknown };

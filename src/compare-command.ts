@@ -14,7 +14,20 @@ export const compareCommand: CliCommand = {
   name: 'compare',
   summary: "Compare two results files (or another tool's output) and gate like the action: exit 1 when the gate fails.",
   positionals: ['<baseline>', '<current>'],
-  flags: ['threshold', 'fail-threshold', 'alpha', 'interval', 'fail-on', 'config', 'tool', 'seed', 'benchmark-set', 'report-json', 'report-markdown', 'history'],
+  flags: [
+    'threshold',
+    'fail-threshold',
+    'alpha',
+    'interval',
+    'fail-on',
+    'config',
+    'tool',
+    'seed',
+    'benchmark-set',
+    'report-json',
+    'report-markdown',
+    'history',
+  ],
   defaults: { tool: 'auto' },
   async run({ config, positionals }, context) {
     const [baseline, current] = positionals as [string, string];

@@ -12,6 +12,8 @@ import { branchFolder } from './baseline/layout.ts';
 import { runGit, type GitRunner } from './baseline/run-git.ts';
 import { readHistory } from './baseline/read-history.ts';
 import { shouldSave } from './baseline/should-save.ts';
+import { reportHistoryAfterPush } from './dashboard/report-history-after-push.ts';
+import { dashboardUrl, githubPagesUrl } from './history/dashboard-url.ts';
 import type { BaselineStore, LoadedBaseline } from './baseline/store.ts';
 import {
   comparePaired,
@@ -34,10 +36,11 @@ import { ConfigError, DEFAULT_SUITES, resolveComparisonMode, storedModeRuns, typ
 import { parseToolOutput, type ToolName } from './formats/index.ts';
 import type { ActionsCore, JobSummary } from './github/actions-core.ts';
 import type { GitHubClient } from './github/client.ts';
+import { createCommitComment, shouldCommentOnPush } from './github/create-commit-comment.ts';
 import { publishReport } from './github/publish-report.ts';
 import type { PullRequestContext } from './github/pull-request-context.ts';
 import { describeGateFailure as describeGateFailureLine } from './report/describe-reason.ts';
-import { commentMarker, MAX_COMMENT_LENGTH, renderComment } from './report/render-comment.ts';
+import { commentMarker, MAX_COMMENT_LENGTH, renderComment, renderCommitComment, type PushContext } from './report/render-comment.ts';
 import { renderMentions } from './report/render-mentions.ts';
 import { renderShardSummary } from './report/render-shard-summary.ts';
 import { renderSummary } from './report/render-summary.ts';
@@ -106,7 +109,14 @@ export async function measure(config: MeasureConfig, context: MeasureContext): P
     });
   }
   return runSuites(
-    { ...config, runs: storedModeRuns(config), cwd: context.cwd, env: context.env },
+    {
+      ...config,
+      runs: storedModeRuns(config),
+      cwd: context.cwd,
+      env: context.env,
+      token: config.githubToken || null,
+      passEnv: config.passEnv ?? [],
+    },
     { commit: context.commit, ref: context.ref, environment: context.environment },
     context.log,
   );
@@ -247,10 +257,17 @@ export type FileWriter = (file: string, text: string) => Promise<void>;
 /**
  * Writes the report JSON and markdown (the full report, as the job summary shows it).
  * @param writeFile how to write a file (atomically, by default)
+ * @param push for a push that stores its run: the branch, so the markdown says what it was compared with
  * @returns the markdown that was written
  */
-export async function writeReportFiles(report: Report, jsonFile: string, markdownFile: string, writeFile: FileWriter = writeFileAtomically): Promise<string> {
-  const markdown = renderSummary(report);
+export async function writeReportFiles(
+  report: Report,
+  jsonFile: string,
+  markdownFile: string,
+  writeFile: FileWriter = writeFileAtomically,
+  push: PushContext | null = null,
+): Promise<string> {
+  const markdown = renderSummary(report, undefined, push);
   await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(markdownFile, markdown);
   return markdown;
@@ -311,6 +328,8 @@ export interface BenchgateDeps {
   tempDir?: string;
   /** Where SIGINT/SIGTERM handlers that remove the base worktree are registered. @default process */
   signals?: SignalHooks;
+  /** What a push does with the stored history after saving its run. @default reportHistoryAfterPush */
+  reportHistoryAfterPush?: typeof reportHistoryAfterPush;
 }
 
 /** What one action run produced, and the exit status it asks for. */
@@ -404,12 +423,16 @@ export async function runBenchgate(config: Config, deps: BenchgateDeps): Promise
 async function publishAndStore(config: Config, deps: BenchgateDeps, report: Report, results: Results, save: boolean): Promise<BenchgateOutcome> {
   const writeFile = deps.writeFile ?? writeFileAtomically;
   const { context } = deps.event;
-  const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile);
+  // Only a run that one job compared (not a partial merge of shards) is stored on a save-on push.
+  const pushBranch = save ? savedBranch(config, deps) : null;
+  const push = pushBranch === null ? null : { branch: pushBranch };
+  // A first push has nothing stored to compare with, so its summary is the plain first-run one.
+  const summaryMarkdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown, writeFile, report.baseline === null ? null : push);
   const published = await publishReport(
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderCommentBody(report, config),
+      commentBody: renderCommentBody(report, config, commentLinks(report, config, deps)),
       summaryMarkdown,
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -418,7 +441,17 @@ async function publishAndStore(config: Config, deps: BenchgateDeps, report: Repo
       reportMarkdown: config.reportMarkdown,
     },
   );
-  if (save) await saveBaseline(config, deps, results);
+  if (push === null) {
+    deps.log.info(
+      !save
+        ? 'not saving a baseline: the shard results are incomplete'
+        : `not saving a baseline on ${context.eventName} of ${deps.event.ref ?? 'an unknown ref'} (save-on: ${config.saveOn.join(', ') || 'the default branch'})`,
+    );
+  } else {
+    const saved = await saveBaseline(config, deps, results, { branch: push.branch, regression: report.summary.gated.regressed > 0 });
+    await commentOnPush(config, deps, report, push);
+    if (saved) await reportHistory(config, deps, push.branch);
+  }
   return { report, results, exitCode: gateExitCode(report), failure: describeGateFailure(report), commentUrl: published.comment?.url ?? null };
 }
 
@@ -428,10 +461,124 @@ async function publishAndStore(config: Config, deps: BenchgateDeps, report: Repo
  * from the report, which in `mode: comment` comes from another job).
  * @param report the report
  * @param config the chart bound and the users to mention
+ * @param links benchmark id → its page on the published dashboard (input `dashboard`); empty for none
  */
-export function renderCommentBody(report: Report, config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>): string {
+export function renderCommentBody(
+  report: Report,
+  config: Pick<Config, 'alertCommentCcUsers' | 'maxChartPoints'>,
+  links: ReadonlyMap<string, string> = new Map(),
+): string {
   const mentions = renderMentions(report, config.alertCommentCcUsers);
-  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxPlotRows: config.maxChartPoints }) + mentions;
+  return renderComment(report, { maxLength: MAX_COMMENT_LENGTH - mentions.length, maxPlotRows: config.maxChartPoints, links }) + mentions;
+}
+
+/**
+ * Where the published dashboard is served: `dashboard-url`, else the GitHub Pages address of the
+ * repository's folder `dashboard`. Null when `dashboard` is off or the repository is unknown.
+ * @param config `dashboard` and `dashboard-url`
+ * @param repository `owner/repo`
+ */
+export function dashboardBaseUrl(config: Pick<Config, 'dashboard' | 'dashboardUrl'>, repository: string): string | null {
+  if (!config.dashboard) return null;
+  if (config.dashboardUrl !== null) return config.dashboardUrl;
+  try {
+    return githubPagesUrl(repository, DASHBOARD_FOLDER);
+  } catch {
+    return null;
+  }
+}
+
+/** The folder of the data branch the action publishes the dashboard to. */
+export const DASHBOARD_FOLDER = 'dashboard';
+
+/**
+ * The dashboard links of a pull request comment: the page of each benchmark with a gated
+ * regression on the published dashboard, showing the history of the branch it was compared with.
+ * Empty when `dashboard` is off or the base branch is unknown.
+ * @param report the report
+ * @param config `dashboard`, `dashboard-url` and the benchmark set
+ * @param deps the event (repository and base branch)
+ * @returns benchmark id → URL
+ */
+export function commentLinks(
+  report: Report,
+  config: Pick<Config, 'dashboard' | 'dashboardUrl' | 'benchmarkSet'>,
+  deps: Pick<BenchgateDeps, 'event'>,
+): Map<string, string> {
+  const links = new Map<string, string>();
+  const { context } = deps.event;
+  const base = dashboardBaseUrl(config, `${context.owner}/${context.repo}`);
+  const branch = report.baselineChoice?.branch ?? context.baseRef;
+  if (base === null || !branch) return links;
+  for (const comparison of report.comparisons) {
+    if (comparison.gate && comparison.verdict === 'regressed' && !links.has(comparison.id))
+      links.set(comparison.id, dashboardUrl(base, config.benchmarkSet, branch, comparison.id));
+  }
+  return links;
+}
+
+/** The workflow run's address, from the runner's variables; null outside Actions. */
+function runUrlOf(env: Record<string, string | undefined>): string | null {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: id } = env;
+  return repository && id ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/actions/runs/${id}` : null;
+}
+
+/** Under `comment-on-push`, comments on the pushed commit: the report, saying what the push was compared with. */
+async function commentOnPush(config: Config, deps: BenchgateDeps, report: Report, push: PushContext): Promise<void> {
+  if (!shouldCommentOnPush(report, config.commentOnPush)) return;
+  const { owner, repo, headSha } = deps.event.context;
+  if (deps.octokit === null) {
+    deps.log.warning(`no commit comment on ${headSha.slice(0, 7)} (comment-on-push: ${config.commentOnPush}): there is no github-token`);
+    return;
+  }
+  const body = renderCommitComment(report, push, { runUrl: runUrlOf(deps.env) });
+  const outcome = await createCommitComment(deps.octokit, { owner, repo, sha: headSha, body, log: deps.log });
+  if (outcome.action === 'created') deps.log.info(`commented on commit ${headSha.slice(0, 7)}: ${outcome.url}`);
+}
+
+/**
+ * After a push stored its run on the data branch: the change points it revealed (job summary and,
+ * under `comment-on-push`, commit comments) and, with `dashboard`, the rebuilt dashboard.
+ * Needs the data branch in this repository; trouble is a warning.
+ */
+async function reportHistory(config: Config, deps: BenchgateDeps, branch: string): Promise<void> {
+  if (config.baselineStore !== 'git-branch') return;
+  if (config.dataRepository !== null) {
+    deps.log.info('change points and the dashboard read the data branch of this repository; with data-repository they are skipped');
+    return;
+  }
+  const { owner, repo, headSha } = deps.event.context;
+  const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
+  const base = dashboardBaseUrl(config, `${owner}/${repo}`);
+  const octokit = deps.octokit;
+  const afterPush = deps.reportHistoryAfterPush ?? reportHistoryAfterPush;
+  try {
+    await afterPush(
+      {
+        workspace: deps.cwd,
+        dataBranch: config.dataBranch,
+        benchmarkSet: config.benchmarkSet,
+        branch,
+        commit: headSha,
+        commitUrl: `${server}/${owner}/${repo}/commit/{commit}`,
+        commentOnCommit: config.commentOnPush !== 'never' && octokit !== null,
+        dashboard: base === null ? null : { folder: DASHBOARD_FOLDER, url: base },
+        token: null,
+      },
+      {
+        log: deps.log,
+        appendSummary: async (markdown) => {
+          await deps.summary.addRaw(markdown).write();
+        },
+        createCommitComment: async (sha, body) => {
+          if (octokit !== null) await createCommitComment(octokit, { owner, repo, sha, body, log: deps.log });
+        },
+        ...(deps.git ? { git: deps.git } : {}),
+      },
+    );
+  } catch (error: unknown) {
+    deps.log.warning(`could not report the stored history after the push: ${describeError(error)}`);
+  }
 }
 
 /**
@@ -557,7 +704,7 @@ async function postStoredReport(config: Config, deps: BenchgateDeps): Promise<Be
     { octokit: deps.octokit, core: deps.core, summary: deps.summary },
     {
       report,
-      commentBody: renderCommentBody(report, config),
+      commentBody: renderCommentBody(report, config, commentLinks(report, config, deps)),
       summaryMarkdown: renderSummary(report),
       marker: commentMarker(report.benchmarkSet),
       commentOn: config.commentOn,
@@ -610,20 +757,36 @@ async function loadBaseline(config: Config, deps: BenchgateDeps): Promise<Loaded
   }
 }
 
-async function saveBaseline(config: Config, deps: BenchgateDeps, results: Results): Promise<void> {
+/** The pushed branch when this run stores its results (a `save-on` push), else null. */
+function savedBranch(config: Config, deps: BenchgateDeps): string | null {
   const { context, ref, defaultBranch } = deps.event;
-  const branch = context.headRef;
   const save = shouldSave({ eventName: context.eventName, ref, defaultBranch, saveOn: config.saveOn });
-  if (!save || !branch) {
-    deps.log.info(`not saving a baseline on ${context.eventName} of ${ref ?? 'an unknown ref'} (save-on: ${config.saveOn.join(', ') || 'the default branch'})`);
-    return;
-  }
+  return save && context.headRef ? context.headRef : null;
+}
+
+/**
+ * Stores this run on the pushed branch, marked as a regression in the index when a gated
+ * comparison regressed against the previous stored run.
+ * @returns true when the run was saved
+ */
+async function saveBaseline(config: Config, deps: BenchgateDeps, results: Results, target: { branch: string; regression: boolean }): Promise<boolean> {
   try {
     const store = deps.createStore(config);
-    const outcome = await store.save(results, { benchmarkSet: config.benchmarkSet, branch, commit: context.headSha });
-    deps.log.info(outcome.state === 'saved' ? `baseline saved to ${outcome.location}` : `baseline not saved: ${outcome.reason}`);
+    const outcome = await store.save(results, {
+      benchmarkSet: config.benchmarkSet,
+      branch: target.branch,
+      commit: deps.event.context.headSha,
+      regression: target.regression,
+    });
+    deps.log.info(
+      outcome.state === 'saved'
+        ? `baseline saved to ${outcome.location}${target.regression ? ' (marked as a regression in the index)' : ''}`
+        : `baseline not saved: ${outcome.reason}`,
+    );
+    return outcome.state === 'saved';
   } catch (error: unknown) {
     deps.log.warning(`could not save the baseline (the results are kept in ${config.output}): ${describeError(error)}`);
+    return false;
   }
 }
 

@@ -422,8 +422,29 @@ export const ConfigSchema = z.object({
     name: 'comment-on-push',
     default: 'regression',
     surface: 'action',
-    description: "On pushes, a comment on the pushed commit: 'regression' when the gate fails, 'always', or 'never'. The job summary is written either way.",
+    description:
+      "On save-on pushes, a comment on the pushed commit: 'regression' when a gated benchmark regressed against the previous stored run (or the gate failed), 'always', or 'never'. The job summary is written either way.",
   }),
+  dashboard: input(boolean(), {
+    name: 'dashboard',
+    default: 'false',
+    surface: 'action',
+    description:
+      "On save-on pushes, rebuild the static history dashboard and publish it to the folder 'dashboard' of the data branch (serve it with GitHub Pages); regressed benchmarks in pull request comments then link to their page.",
+  }),
+  dashboardUrl: input(
+    optionalText().transform((value, context) => {
+      if (value === null || /^https?:\/\/[^\s]+$/.test(value)) return value;
+      context.addIssue({ code: 'custom', message: `must be an http or https URL, got '${value}'` });
+      return z.NEVER;
+    }),
+    {
+      name: 'dashboard-url',
+      default: '',
+      surface: 'action',
+      description: 'Where the published dashboard is served, for links. Empty means the GitHub Pages address, https://OWNER.github.io/REPO/dashboard/.',
+    },
+  ),
   alertCommentCcUsers: input(
     list(true).transform((names, context) => {
       const bad = names.find((name) => !/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?$/.test(name));
@@ -445,7 +466,8 @@ export const ConfigSchema = z.object({
     name: 'max-chart-points',
     default: '6',
     surface: 'action',
-    description: "The most rows in the comment's plot of changes (regressions first, then the largest changes; the job summary shows up to 60 and the tables list every benchmark).",
+    description:
+      "The most rows in the comment's plot of changes (regressions first, then the largest changes; the job summary shows up to 60 and the tables list every benchmark).",
   }),
   reportFile: input(optionalText(), {
     name: 'report-file',

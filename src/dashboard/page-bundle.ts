@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export interface PageBundle {
   script: string;
   css: string;
+  /** The files bundled into the script, absolute (the release build lists their packages' licences); empty for prebuilt files. */
+  inputs?: string[];
 }
 
 /** Names of the prebuilt page files that the release build puts beside the bundled CLI. */
@@ -36,11 +38,15 @@ export async function bundleDashboardPage(): Promise<PageBundle> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    metafile: true,
   });
   const script = result.outputFiles[0]!.text;
   const require = createRequire(import.meta.url);
-  const css = await readFile(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
-  return { script, css };
+  const cssFile = require.resolve('uplot/dist/uPlot.min.css');
+  const css = await readFile(cssFile, 'utf8');
+  // esbuild names its inputs relative to its working folder, the process's.
+  const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(input)), cssFile];
+  return { script, css, inputs };
 }
 
 /**

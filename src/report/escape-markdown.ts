@@ -98,3 +98,20 @@ export function sanitizeText(text: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => (char === '\n' || char === '\r' || char === '\t' ? ' ' : '\uFFFD'))
     .replace(BIDI_CONTROLS, '\uFFFD');
 }
+
+/**
+ * Makes a URL safe as the target of a markdown link `[text](target)`: every character outside
+ * the URL's own reserved and unreserved set (spaces, parentheses, angle brackets, quotes,
+ * backslashes, control and non-ASCII characters) is percent-encoded; existing `%XX` escapes are
+ * kept, so an address built with `URL` is not encoded twice.
+ * @param url an absolute URL
+ * @example
+ * escapeLinkTarget('https://x.io/a b(c)?q=%2F') // => 'https://x.io/a%20b%28c%29?q=%2F'
+ */
+export function escapeLinkTarget(url: string): string {
+  const wellFormed = url.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return wellFormed
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/gu, (char) => encodeURIComponent(char).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .replace(/[[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -12,7 +12,7 @@ export {
 export { MAX_SUMMARY_BYTES, renderSummary } from './render-summary.ts';
 export { renderTextTable } from './render-text-table.ts';
 export { renderForestPlot, DEFAULT_FOREST_PLOT_OPTIONS, type ForestPlotOptions } from './render-forest-plot.ts';
-export { escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from './escape-markdown.ts';
+export { escapeLinkTarget, escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from './escape-markdown.ts';
 export { describeHeadline, describeMove, nameComparison, VERDICT_ICONS, type Headline } from './describe-headline.ts';
 export { describeChange, describeChangePhrase, isThroughputUnit, type ChangeWords } from './describe-change.ts';
 export {

@@ -22,6 +22,12 @@ export interface RenderOptions {
    * @default null
    */
   runUrl: string | null;
+  /**
+   * Benchmark id → the page of its history on the published dashboard (input `dashboard`), linked
+   * beside each gated regression.
+   * @default no links
+   */
+  links: ReadonlyMap<string, string>;
 }
 
 /** Defaults for {@link RenderOptions}. */
@@ -29,6 +35,7 @@ export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
   maxLength: MAX_COMMENT_LENGTH,
   maxPlotRows: 6,
   runUrl: null,
+  links: new Map(),
 };
 
 /**
@@ -63,7 +70,7 @@ function linkTarget(url: string): string {
  * @returns markdown of at most `maxLength` characters
  */
 export function renderComment(report: Report, options: Partial<RenderOptions> = {}): string {
-  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
+  const { maxLength, maxPlotRows, runUrl, links } = { ...DEFAULT_RENDER_OPTIONS, ...options };
   return renderMarkdown(report, {
     marker: commentMarker(report.benchmarkSet),
     maxSize: maxLength,
@@ -72,6 +79,7 @@ export function renderComment(report: Report, options: Partial<RenderOptions> = 
     fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
     maxPlotRows,
     listUnchangedDiagnostics: false,
+    links,
   });
 }
 

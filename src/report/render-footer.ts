@@ -60,7 +60,20 @@ function describeRange(values: readonly number[]): string {
   return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`;
 }
 
+/** Whether the report compared base and head within one job (the same-runner design), not across jobs. */
+function isSameRunner(report: Report): boolean {
+  if (report.baselineChoice?.method === 'same-runner') return true;
+  const tested = report.comparisons.filter((comparison) => comparison.baseline !== null && comparison.current !== null);
+  return tested.length > 0 && tested.every((comparison) => comparison.design === 'paired');
+}
+
 function describeRuns(report: Report): string {
+  if (isSameRunner(report)) {
+    const rounds = report.comparisons.flatMap((comparison) => (comparison.current ? [comparison.current.runs] : []));
+    const kinds = new Set(report.comparisons.flatMap((comparison) => (comparison.current ? [comparison.current.observation] : [])));
+    const each = kinds.size === 1 && kinds.has('process') ? ', one fresh process per side in each round' : '';
+    return `${describeRange(rounds)} interleaved rounds of base and current on this one runner${each}`;
+  }
   const kinds = new Set<Observation>();
   const sides = (['baseline', 'current'] as const).map((side) => {
     const summaries = report.comparisons.flatMap((comparison) => (comparison[side] ? [comparison[side]] : []));
@@ -84,9 +97,12 @@ export function describeNoiseModels(report: Report): string {
   });
   if (tested.length === 0) return 'no comparison was tested';
   const groups = new Map<string, number>();
+  const withinOneJob = isSameRunner(report);
   for (const noise of tested) {
     const text =
-      noise.model === 'history'
+      withinOneJob && noise.model === 'within-job'
+        ? 'within one job (base and current measured in interleaved rounds on the same runner: no job-to-job term; tested on the round-by-round differences)'
+        : noise.model === 'history'
         ? `job-to-job noise from ${formatCount(noise.jobs)} stored jobs`
         : noise.model === 'prior-floor'
           ? `an assumed ${formatFraction(noise.sd)} job-to-job noise floor (fewer than ${formatCount(report.settings.minHistoryJobs)} stored jobs of history)`
@@ -164,7 +180,7 @@ export function renderFooter(report: Report): string {
       );
     }
   }
-  lines.push(`- **Runs per side:** ${describeRuns(report)}`);
+  lines.push(`- **${isSameRunner(report) ? 'Rounds' : 'Runs per side'}:** ${describeRuns(report)}`);
   if (baseline !== null) {
     lines.push(`- **Noise model:** ${describeNoiseModels(report)}`);
     const gated = report.comparisons.filter((comparison: Comparison) => comparison.gate).length;

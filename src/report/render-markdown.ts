@@ -3,7 +3,7 @@ import { changeOf, type Comparison, type Report } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { countBenchmarks, describeHeadline, nameComparison, plural, VERDICT_ICONS } from './describe-headline.ts';
 import { describeDifference, describeFlagShort, describeGate, describeReason, FLAG_LEGEND, FLAG_NAMES } from './describe-reason.ts';
-import { escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
+import { escapeLinkTarget, escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
 import { formatCount, formatFraction, formatValue } from './format-value.ts';
 import { fitToSize, type SizeLimit } from './fit-to-size.ts';
 import { renderFooter } from './render-footer.ts';
@@ -23,6 +23,8 @@ export interface MarkdownLayout extends SizeLimit {
   listUnchangedDiagnostics: boolean;
   /** A paragraph after the headline (markdown, already escaped), e.g. what a push was compared with; null for none. */
   intro?: string | null;
+  /** Benchmark id → the page of its history (the published dashboard), linked beside each gated regression. */
+  links?: ReadonlyMap<string, string>;
 }
 
 const NAME_LENGTH = 120;
@@ -77,13 +79,20 @@ function verdictCell(comparison: Comparison): string {
 
 const TABLE_HEAD = (level: number) => `| Benchmark | Baseline → current | Change (${formatFraction(level)} CI) | Verdict |\n|---|--:|--:|---|`;
 
-function row(comparison: Comparison, report: Report): string {
-  const strong = comparison.gate && (comparison.verdict === 'regressed' || comparison.verdict === 'improved');
-  return `| ${[nameCell(comparison, report), valuesCell(comparison), changeCell(comparison, strong), verdictCell(comparison)].join(' | ')} |`;
+/** The history link of a gated regression, when the layout has one for its benchmark. */
+function historyLink(comparison: Comparison, links: ReadonlyMap<string, string> | undefined): string {
+  const url = comparison.gate && comparison.verdict === 'regressed' ? links?.get(comparison.id) : undefined;
+  return url === undefined ? '' : `<br><sub>[history](${escapeLinkTarget(url)})</sub>`;
 }
 
-function table(comparisons: readonly Comparison[], report: Report): string {
-  return [TABLE_HEAD(report.settings.confidence), ...comparisons.map((comparison) => row(comparison, report))].join('\n');
+function row(comparison: Comparison, report: Report, links?: ReadonlyMap<string, string>): string {
+  const strong = comparison.gate && (comparison.verdict === 'regressed' || comparison.verdict === 'improved');
+  const name = nameCell(comparison, report) + historyLink(comparison, links);
+  return `| ${[name, valuesCell(comparison), changeCell(comparison, strong), verdictCell(comparison)].join(' | ')} |`;
+}
+
+function table(comparisons: readonly Comparison[], report: Report, links?: ReadonlyMap<string, string>): string {
+  return [TABLE_HEAD(report.settings.confidence), ...comparisons.map((comparison) => row(comparison, report, links))].join('\n');
 }
 
 /** Unchanged rows: the verdict is the section's title and the intervals are in the plot and the report JSON. */
@@ -246,7 +255,7 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     const unchanged = gated.filter((c) => c.verdict === 'unchanged');
     const diagnostics = shown.filter((c) => !c.gate);
     if (changed.length > 0) {
-      sections.push(table(changed, report), '');
+      sections.push(table(changed, report, layout.links), '');
       const explained = changed.filter((c) => c.verdict === 'inconclusive' || c.verdict === 'errored');
       if (explained.length > 0) sections.push(explained.map((c) => reasonLine(c, report)).join('\n'), '');
     }

@@ -50,3 +50,16 @@ test('two builds in different folders are byte for byte the same', () => {
   expect(listFiles(far).sort()).toEqual(files);
   for (const file of files) expect(readFileSync(path.join(far, file)).equals(readFileSync(path.join(near, file))), file).toBe(true);
 });
+
+test('the dashboard page is prebuilt beside the bundle, and the built CLI uses it (no esbuild beside dist/)', async () => {
+  const script = readFileSync(path.join(near, 'dashboard-page.js'), 'utf8');
+  expect(script.length).toBeGreaterThan(10_000);
+  expect(readFileSync(path.join(near, 'dashboard-page.css'), 'utf8')).toContain('.uplot');
+  expect(readFileSync(path.join(near, 'THIRD_PARTY_LICENSES.txt'), 'utf8')).toMatch(/^uplot \d+\.\d+\.\d+ \(MIT\)$/m);
+  const { writeFixtureHistory } = await import('../dashboard/fixture-history.ts');
+  const data = path.join(scratch, 'data');
+  const site = path.join(scratch, 'site');
+  await writeFixtureHistory(data);
+  execFileSync(process.execPath, [path.join(near, 'cli.js'), 'dashboard', data, '--out', site], { cwd: scratch, stdio: 'pipe' });
+  expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain(script.trim().slice(0, 200));
+});

@@ -8,7 +8,9 @@
  * 2. A pull request with BENCHGATE_VARIANT=layout=inline-error comments a regression on the
  *    layout benchmark, sets verdict=fail and exits non-zero.
  * 3. The same pull request with the default variant updates the same comment to green and passes.
- * (1–3 use `compare-with: stored`.)
+ * 3b. The regressing commit is pushed to main (`dashboard: true`): the job fails, the commit gets a
+ *    comment, the run is stored marked as a regression in the index, and the dashboard is published.
+ * (1–3b use `compare-with: stored`.)
  * 4. Same-runner A/B (`compare-with: auto` on pull_request events): in a second repository whose
  *    pull request keeps the layout model's error inline in its own suite file, the action measures
  *    the merge base in a worktree, interleaved with the head, and fails on bytes-copied; a second
@@ -234,6 +236,31 @@ describe('the bundled action, end to end', () => {
     expect(github.violations).toEqual([]);
     // A pull request never stores its numbers as a baseline.
     expect(git(origin, 'ls-tree', '-r', '--name-only', 'benchgate-data')).not.toContain(headSha);
+
+    // The regressing commit lands on main by a push: it fails, comments on the commit, is stored
+    // all the same (marked as a regression in the index), and the dashboard is published.
+    git(workspace, 'checkout', '-q', 'main');
+    git(workspace, 'merge', '-q', '--ff-only', 'inline-error');
+    git(workspace, 'push', '-q', 'origin', 'main');
+    const landed = await runAction(
+      { name: 'push', ref: 'refs/heads/main', sha: headSha, payload: { ref: 'refs/heads/main', before: mainSha, after: headSha, repository: repository(), pusher: { name: 'barbara' }, sender: { login: 'barbara' } } },
+      'layout=inline-error',
+      { inputs: { dashboard: 'true' } },
+    );
+    expect(landed.code, landed.stdout).not.toBe(0);
+    expect(landed.summary).toContain('Push to **main**, compared with the previous stored run on main');
+    expect(github.commitComments.map((c) => c.sha)).toEqual([headSha]);
+    expect(github.commitComments[0]!.body).toContain('marked as a regression in the stored index');
+    const stored = git(origin, 'ls-tree', '-r', '--name-only', 'benchgate-data');
+    expect(stored).toContain(`default/main/${headSha}.json`);
+    expect(stored).toContain('dashboard/index.html');
+    const index = JSON.parse(git(origin, 'show', 'benchgate-data:default/main/index.json')) as { runs: Array<{ commit: string; regression?: boolean }> };
+    expect(index.runs.map((run) => [run.commit, run.regression ?? false])).toEqual([
+      [headSha, true],
+      [mainSha, false],
+    ]);
+    expect(landed.stdout).toContain('dashboard published: https://octo-org.github.io/');
+    expect(github.violations).toEqual([]);
   });
   test('same-runner A/B: the inline-error pull request fails on bytes-copied against its merge base; a suite the base lacks is new', { timeout: 400_000 }, async () => {
     // A second repository whose suite files are its own: the base tree's wrapper runs the layout

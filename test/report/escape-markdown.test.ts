@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { BIDI_CONTROLS, escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from '../../src/report/escape-markdown.ts';
+import { BIDI_CONTROLS, escapeLinkTarget, escapeMarkdown, renderCodeBlock, sanitizeText, truncateText } from '../../src/report/escape-markdown.ts';
 import { htmlText, renderHtml } from './render-html.ts';
 
 /** Characters that mean something to markdown, HTML or GitHub, mixed with plain ones. */
@@ -156,5 +156,14 @@ describe('sanitizeText', () => {
         expect(sanitizeText(input)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
+  });
+});
+
+describe('escapeLinkTarget', () => {
+  test('encodes what would end or break a markdown link target, and keeps existing escapes', () => {
+    expect(escapeLinkTarget('https://x.io/a b(c)?q=%2F')).toBe('https://x.io/a%20b%28c%29?q=%2F');
+    expect(escapeLinkTarget('https://x.io/<x>"\'\\é')).toBe('https://x.io/%3Cx%3E%22%27%5C%C3%A9');
+    expect(escapeLinkTarget('https://x.io/100%')).toBe('https://x.io/100%25');
+    expect(escapeLinkTarget('https://x.io/\uD800')).toBe('https://x.io/%EF%BF%BD');
   });
 });

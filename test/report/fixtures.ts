@@ -424,6 +424,32 @@ export const fork = report(mixed.comparisons, {
 });
 
 /** Every fixture the goldens are made from, by golden file name. */
+const paired = (spec: ComparisonSpec): Comparison => ({
+  ...comparison({ noise: { model: 'within-job' }, test: 'signed-rank', runs: [14, 14], ...spec }),
+  design: 'paired',
+});
+
+/** The same-runner design: base and head measured in 14 interleaved rounds in one job. */
+export const sameRunner: Report = report(
+  [
+    paired({ id: 'layout/ddsplit-replay', verdict: 'regressed', center: 1_912_400, ratio: [1.2, 1.15, 1.25], worse: 0.0001, better: 0.9999 }),
+    paired({ id: 'layout/parse', verdict: 'unchanged', center: 850_000, ratio: [1.004, 0.995, 1.013] }),
+    paired({ id: 'executor/simulate', verdict: 'unchanged', center: 420_000, ratio: [0.998, 0.99, 1.006] }),
+  ],
+  {
+    baselineChoice: {
+      method: 'same-runner',
+      commit: '3f9a2c41d7e8b6a5c4d3e2f1a0b9c8d7e6f5a4b3',
+      date: '2026-11-22T18:01:00.000Z',
+      branch: 'main',
+      description:
+        'same-runner A/B: the merge base 3f9a2c4 of main, measured on this runner with the current commit in 14 interleaved rounds, stopped when every gated comparison was decided (setup: none)',
+      historyRuns: 0,
+    },
+    reproduce: 'npx benchgate ab 3f9a2c41d7e8b6a5c4d3e2f1a0b9c8d7e6f5a4b3 --runs auto --seed 20261122 --max-time 600 --threshold 5% --alpha 0.01',
+  },
+);
+
 export const GOLDEN_FIXTURES = {
   regressions,
   'all-unchanged': allUnchanged,
@@ -434,4 +460,5 @@ export const GOLDEN_FIXTURES = {
   'suite-30-unchanged': suite30(0),
   'suite-30-regressed': suite30(3),
   folded: bigReport(300),
+  'same-runner': sameRunner,
 } as const;

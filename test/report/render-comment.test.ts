@@ -49,6 +49,11 @@ describe('renderComment goldens', () => {
     await expect(renderCommitComment(suite30(3), { branch: 'main' })).toMatchFileSnapshot('./__golden__/push-regression.md');
   });
 
+  test('dashboard-links (input dashboard: each gated regression links to its history page)', async () => {
+    const links = new Map(regressions.comparisons.map((c) => [c.id, `https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=${encodeURIComponent(c.id)}`]));
+    await expect(renderComment(regressions, { links })).toMatchFileSnapshot('./__golden__/dashboard-links.md');
+  });
+
 });
 
 describe('renderComment', () => {
@@ -291,5 +296,30 @@ describe('edge cases', () => {
   test('a baseline given on the command line', () => {
     const comment = renderComment({ ...regressions, baselineChoice: null });
     expect(comment).toContain('given on the command line');
+  });
+});
+
+describe('dashboard links (input dashboard)', () => {
+  test('each gated regression links to its history page; nothing else does, and the URL cannot break the link or the table', () => {
+    const id = hostile.comparisons[0]!.id;
+    const url = `https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=${encodeURIComponent(id)}`;
+    const inconclusive = hostile.comparisons.find((c) => c.verdict === 'inconclusive')!.id;
+    const links = new Map([
+      [id, url],
+      [inconclusive, 'https://octo.github.io/repo/dashboard/?bench=other'],
+    ]);
+    const html = renderHtml(renderComment(hostile, { links }));
+    const hrefs = [...html.matchAll(/<a href="([^"]*)">history<\/a>/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+    expect(hrefs).toHaveLength(1);
+    expect(new URL(hrefs[0]!).searchParams.get('bench')).toBe(id);
+    for (const tag of tagsOf(html)) expect([...ALLOWED_TAGS, 'a'], tag).toContain(tag);
+    expect(renderComment(hostile)).not.toContain('[history]');
+  });
+
+  test('a base address with spaces, parentheses and brackets is percent-encoded once', () => {
+    const html = renderHtml(renderComment(regressions, { links: new Map(regressions.comparisons.map((c) => [c.id, 'https://x.io/a b(c)[d]/?bench=a%2Fb'])) }));
+    const hrefs = [...html.matchAll(/<a href="([^"]*)">history<\/a>/g)].map((match) => match[1]!);
+    expect(hrefs.length).toBe(regressions.summary.gated.regressed);
+    for (const href of hrefs) expect(href).toBe('https://x.io/a%20b%28c%29%5Bd%5D/?bench=a%2Fb');
   });
 });
