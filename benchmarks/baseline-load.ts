@@ -52,7 +52,7 @@ function* codeHistory(): Generator<string> {
 
 function makeRun(commit: string, minute: number, seed: number): Results {
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   return {
     schema: RESULTS_SCHEMA,
     tool: 'benchgate',
@@ -60,13 +60,34 @@ function makeRun(commit: string, minute: number, seed: number): Results {
     ref: 'refs/heads/main',
     createdAt: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(),
     seed,
-    environment: { cpuModel: 'AMD EPYC 7763 64-Core Processor', cores: 4, os: 'linux 6.8.0', arch: 'x64', node: 'v24.11.0', runnerImage: 'ubuntu24/20260101.1' },
+    environment: {
+      cpuModel: 'AMD EPYC 7763 64-Core Processor',
+      cores: 4,
+      os: 'linux 6.8.0',
+      arch: 'x64',
+      node: 'v24.11.0',
+      runnerImage: 'ubuntu24/20260101.1',
+    },
     benchmarks: Array.from({ length: 10 }, (_, b) => ({
       id: `models/task-${b}`,
       state: 'completed' as const,
       metrics: [
-        { name: 'latency', unit: 'ns', direction: 'smaller' as const, gate: true, observation: 'process' as const, runs: Array.from({ length: 10 }, () => Math.round(1000 + 100 * random())) },
-        { name: 'throughput', unit: 'ops/s', direction: 'bigger' as const, gate: false, observation: 'process' as const, runs: Array.from({ length: 10 }, () => Math.round(1e6 + 1e5 * random())) },
+        {
+          name: 'latency',
+          unit: 'ns',
+          direction: 'smaller' as const,
+          gate: true,
+          observation: 'process' as const,
+          runs: Array.from({ length: 10 }, () => Math.round(1000 + 100 * random())),
+        },
+        {
+          name: 'throughput',
+          unit: 'ops/s',
+          direction: 'bigger' as const,
+          gate: false,
+          observation: 'process' as const,
+          runs: Array.from({ length: 10 }, () => Math.round(1e6 + 1e5 * random())),
+        },
       ],
     })),
   };
@@ -98,7 +119,10 @@ async function readEveryFile(remote: string, tempDir: string): Promise<number> {
   try {
     await runGit(['init', '--bare', '--quiet', dir], { cwd: tempDir });
     await runGit(['fetch', '--quiet', '--depth=1', '--no-tags', remote, '+refs/heads/benchgate-data:refs/data'], { cwd: dir });
-    const names = (await runGit(['ls-tree', '-r', '-z', '--name-only', 'refs/data'], { cwd: dir })).toString('utf8').split('\0').filter((n) => n.endsWith('.json') && !n.endsWith('index.json'));
+    const names = (await runGit(['ls-tree', '-r', '-z', '--name-only', 'refs/data'], { cwd: dir }))
+      .toString('utf8')
+      .split('\0')
+      .filter((n) => n.endsWith('.json') && !n.endsWith('index.json'));
     const out = await runGit(['cat-file', '--batch'], { cwd: dir, input: names.map((n) => `refs/data:${n}\n`).join('') });
     let position = 0;
     let parsed = 0;
@@ -126,7 +150,9 @@ try {
   await fastImport(remote, codeHistory());
   const mainCommits = git(remote, 'rev-list', '--reverse', 'main').split('\n');
   await fastImport(remote, dataBranch(mainCommits));
-  const stored = git(remote, 'ls-tree', '-r', '--name-only', 'benchgate-data').split('\n').filter((n) => !n.endsWith('index.json')).length;
+  const stored = git(remote, 'ls-tree', '-r', '--name-only', 'benchgate-data')
+    .split('\n')
+    .filter((n) => !n.endsWith('index.json')).length;
   const workspace = path.join(root, 'workspace');
   git(root, 'clone', '--quiet', '--branch', 'feature', remote, workspace);
   const head = git(workspace, 'rev-parse', 'HEAD');
@@ -152,7 +178,9 @@ try {
   const all = median(naive);
   console.log(`baseline chosen: ${description}`);
   console.log(`load (index + needed files), median of ${repetitions}: ${load.toFixed(0)} ms = ${(load / BUDGET_MS).toFixed(2)} × the ${BUDGET_MS} ms budget`);
-  console.log(`read every file, median of ${repetitions}: ${all.toFixed(0)} ms; load takes ${(load / all).toFixed(2)} × its time (${(all / load).toFixed(1)}× faster)`);
+  console.log(
+    `read every file, median of ${repetitions}: ${all.toFixed(0)} ms; load takes ${(load / all).toFixed(2)} × its time (${(all / load).toFixed(1)}× faster)`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -61,7 +61,11 @@ const median = times[REPETITIONS >> 1]!;
 const cpuMedian = cpuTimes[REPETITIONS >> 1]!;
 console.log(`compareResults: ${BENCHMARKS} benchmarks × ${RUNS} runs per side`);
 console.log(`times (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-console.log(`median wall ${median.toFixed(0)} ms = ${(median / BUDGET_MS).toFixed(3)} × the ${BUDGET_MS} ms budget (best ${(times[0]! / BUDGET_MS).toFixed(3)} ×)`);
+console.log(
+  `median wall ${median.toFixed(0)} ms = ${(median / BUDGET_MS).toFixed(3)} × the ${BUDGET_MS} ms budget (best ${(times[0]! / BUDGET_MS).toFixed(3)} ×)`,
+);
 // On a shared machine the wall time includes waiting for a core; CPU time (which includes the GC's threads) shows the work itself.
-console.log(`median CPU ${cpuMedian.toFixed(0)} ms = ${(cpuMedian / BUDGET_MS).toFixed(3)} × the budget; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+console.log(
+  `median CPU ${cpuMedian.toFixed(0)} ms = ${(cpuMedian / BUDGET_MS).toFixed(3)} × the budget; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+);
 console.log(`verdicts: ${JSON.stringify(verdicts)}`);

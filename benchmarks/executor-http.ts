@@ -174,10 +174,12 @@ try {
       `worker-pool ${of('worker-pool', 'coresUsed').toFixed(2)}`,
   );
   console.log(`load average at the end: ${loadavg()[0]!.toFixed(2)}`);
-  console.log(`ratio worker-pool / main-thread: cores used ${(of('worker-pool', 'coresUsed') / of('main-thread', 'coresUsed')).toFixed(2)}×, ` +
-    `throughput ${(of('worker-pool', 'requestsPerSecond') / of('main-thread', 'requestsPerSecond')).toFixed(2)}×, ` +
-    `CPU per request ${(of('worker-pool', 'cpuMsPerRequest') / of('main-thread', 'cpuMsPerRequest')).toFixed(2)}×, ` +
-    `event-loop max delay ${(of('worker-pool', 'loopDelayMaxMs') / of('main-thread', 'loopDelayMaxMs')).toFixed(2)}×`);
+  console.log(
+    `ratio worker-pool / main-thread: cores used ${(of('worker-pool', 'coresUsed') / of('main-thread', 'coresUsed')).toFixed(2)}×, ` +
+      `throughput ${(of('worker-pool', 'requestsPerSecond') / of('main-thread', 'requestsPerSecond')).toFixed(2)}×, ` +
+      `CPU per request ${(of('worker-pool', 'cpuMsPerRequest') / of('main-thread', 'cpuMsPerRequest')).toFixed(2)}×, ` +
+      `event-loop max delay ${(of('worker-pool', 'loopDelayMaxMs') / of('main-thread', 'loopDelayMaxMs')).toFixed(2)}×`,
+  );
 } finally {
   await pool.close();
   child.disconnect();

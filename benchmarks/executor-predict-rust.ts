@@ -5,12 +5,7 @@
  *
  *   npx node benchmarks/executor-predict-rust.ts [cores=2]
  */
-import {
-  DEFAULT_SIMULATION_OPTIONS,
-  DEFAULT_WORKLOAD_OPTIONS,
-  STRATEGIES,
-  simulateExecutor,
-} from '../src/models/executor/index.ts';
+import { DEFAULT_SIMULATION_OPTIONS, DEFAULT_WORKLOAD_OPTIONS, STRATEGIES, simulateExecutor } from '../src/models/executor/index.ts';
 
 const cores = Number(process.argv[2] ?? 2);
 if (!Number.isInteger(cores) || cores < 1) throw new Error(`cores must be an integer ≥ 1, got ${process.argv[2]}`);

@@ -4,14 +4,7 @@
  *
  *   npx node benchmarks/executor-report.ts
  */
-import {
-  DEFAULT_WORKLOAD_OPTIONS,
-  MIXED_WORKLOAD,
-  SMALL_WORKLOAD,
-  STRATEGIES,
-  simulateExecutor,
-  type WorkloadOptions,
-} from '../src/models/executor/index.ts';
+import { DEFAULT_WORKLOAD_OPTIONS, MIXED_WORKLOAD, SMALL_WORKLOAD, STRATEGIES, simulateExecutor, type WorkloadOptions } from '../src/models/executor/index.ts';
 
 const workloads: [string, WorkloadOptions][] = [
   ["Barbara's story: 256 large payloads (median 1 MiB), 1 ms latency", DEFAULT_WORKLOAD_OPTIONS],

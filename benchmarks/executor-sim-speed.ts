@@ -8,13 +8,7 @@
  * an order of magnitude; the ratio to the goal is what this script reports.
  */
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_WORKLOAD_OPTIONS,
-  MIXED_WORKLOAD,
-  STRATEGIES,
-  simulateExecutor,
-  type WorkloadOptions,
-} from '../src/models/executor/index.ts';
+import { DEFAULT_WORKLOAD_OPTIONS, MIXED_WORKLOAD, STRATEGIES, simulateExecutor, type WorkloadOptions } from '../src/models/executor/index.ts';
 
 const GOAL_EVENTS_PER_SECOND = 1_000_000;
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' } } });

@@ -126,12 +126,7 @@ bench.add('barbara-node', decodeNodePayloads);
 export const timingGates: SuiteTimingGates = { 'barbara-large': false, 'barbara-mixed': false, 'barbara-node': true };
 
 export const metrics: SuiteMetrics = {
-  ...Object.fromEntries(
-    Object.entries(workloads).map(([name, workload]) => [
-      name,
-      () => describeResult(cache.get(name) ?? simulate(name, workload)),
-    ]),
-  ),
+  ...Object.fromEntries(Object.entries(workloads).map(([name, workload]) => [name, () => describeResult(cache.get(name) ?? simulate(name, workload))])),
 };
 
 export default bench;

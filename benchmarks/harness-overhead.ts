@@ -84,8 +84,13 @@ for (let round = 0; round < rounds; round++) {
   process.stderr.write(`round ${round + 1}/${rounds}\n`);
 }
 
-console.log(`harness overhead, ${rounds} alternating rounds of fresh processes, ${time} ms per task${sameOrder ? ', benchgate in the insertion order' : ', benchgate in shuffled order'}`);
-for (const [label, bare] of [['forked (same process setup)', forked], ['plain node', plain]] as const) {
+console.log(
+  `harness overhead, ${rounds} alternating rounds of fresh processes, ${time} ms per task${sameOrder ? ', benchgate in the insertion order' : ', benchgate in shuffled order'}`,
+);
+for (const [label, bare] of [
+  ['forked (same process setup)', forked],
+  ['plain node', plain],
+] as const) {
   console.log(`\nbenchgate / bare tinybench, ${label}`);
   console.log('task          benchgate p50   bare p50    ratio   95% CI (Hodges–Lehmann on logs)');
   for (const [task, ours] of benchgate) {

@@ -34,7 +34,12 @@ const cpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-console.log(`load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${os.availableParallelism()} cores`,
+);
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'benchgate-history-speed-'));
 
 try {
@@ -59,7 +64,13 @@ try {
   for (let round = 0; round < repeat; round++) {
     started = performance.now();
     const cpu = cpuMs();
-    summary = await buildSite({ dataFolder: data, outDir: path.join(scratch, 'site'), commitUrl: 'https://github.com/octo/repo/commit/{commit}', detection: DEFAULT_DETECT_OPTIONS, page });
+    summary = await buildSite({
+      dataFolder: data,
+      outDir: path.join(scratch, 'site'),
+      commitUrl: 'https://github.com/octo/repo/commit/{commit}',
+      detection: DEFAULT_DETECT_OPTIONS,
+      page,
+    });
     builds.push(performance.now() - started);
     buildCpu.push(cpuMs() - cpu);
   }
@@ -71,7 +82,16 @@ try {
   const server = await serveFolder(path.join(scratch, 'site'));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const firsts: number[] = [];
@@ -102,7 +122,15 @@ try {
     environments: [environment],
     points: Array.from({ length: 1000 }, (_, job) => {
       const center = Math.exp(0.02 * normalQuantile(random()) + (index % 3 === 0 && job >= 600 ? Math.log(1.1) : 0));
-      return { commit: job.toString(16).padStart(40, '0'), createdAt: new Date(job * 60_000).toISOString(), center, low: center, high: center, runs: 1, environment: 0 };
+      return {
+        commit: job.toString(16).padStart(40, '0'),
+        createdAt: new Date(job * 60_000).toISOString(),
+        center,
+        low: center,
+        high: center,
+        runs: 1,
+        environment: 0,
+      };
     }),
   }));
   const detections: number[] = [];
@@ -115,8 +143,15 @@ try {
     detections.push(performance.now() - started);
     detectionCpu.push(cpuMs() - cpu);
   }
-  console.log(`detection, 1,000 jobs × 100 series: median ${seconds(median(detections))} s wall (${detections.map(seconds).join(', ')}), ${seconds(median(detectionCpu))} s CPU (${detectionCpu.map(seconds).join(', ')}) of ${repeat}; ${found} change point(s) found, 34 steps planted`);
-  console.log(`load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log(
+    `detection, 1,000 jobs × 100 series: median ${seconds(median(detections))} s wall (${detections.map(seconds).join(', ')}), ${seconds(median(detectionCpu))} s CPU (${detectionCpu.map(seconds).join(', ')}) of ${repeat}; ${found} change point(s) found, 34 steps planted`,
+  );
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -37,7 +37,7 @@ function measureNsPerByte(steps: { bytesEach: number; copies: number }[]): numbe
   for (let r = 0; r < requests; r++) {
     for (const step of steps) {
       for (let c = 0; c < step.copies; c++) {
-        arena.copyWithin(2 << 20 | offset, offset, offset + step.bytesEach);
+        arena.copyWithin((2 << 20) | offset, offset, offset + step.bytesEach);
         offset = (offset + 4096) & ((1 << 20) - 1) & ~4095;
       }
     }
@@ -53,8 +53,12 @@ const computeNs = Math.max(0, boxedNs - boxed.bytesCopied * nsPerByte);
 const predictedInline = predictRequestNs(inline.bytesCopied, nsPerByte, computeNs);
 const predictedRatio = predictRequestNs(boxed.bytesCopied, nsPerByte, computeNs) / predictedInline;
 const realRatio = boxedNs / inlineNs;
-console.log(`copy cost: ${nsPerByte.toFixed(4)} ns/B (${(1 / nsPerByte).toFixed(1)} GB/s), median of ${rounds}; spread ${rates[0]!.toFixed(4)}–${rates[rates.length - 1]!.toFixed(4)}`);
+console.log(
+  `copy cost: ${nsPerByte.toFixed(4)} ns/B (${(1 / nsPerByte).toFixed(1)} GB/s), median of ${rounds}; spread ${rates[0]!.toFixed(4)}–${rates[rates.length - 1]!.toFixed(4)}`,
+);
 console.log(`bytes copied per request: inline ${inline.bytesCopied}, boxed ${boxed.bytesCopied}`);
 console.log(`compute calibrated from boxed-error: ${(computeNs / 1000).toFixed(1)} µs`);
 console.log(`inline-error: predicted ${(predictedInline / 1000).toFixed(1)} µs, real ${(inlineNs / 1000).toFixed(1)} µs`);
-console.log(`inline/boxed throughput: predicted ${predictedRatio.toFixed(3)}, real ${realRatio.toFixed(3)}, predicted/real ${(predictedRatio / realRatio).toFixed(3)} (bound: within 15%)`);
+console.log(
+  `inline/boxed throughput: predicted ${predictedRatio.toFixed(3)}, real ${realRatio.toFixed(3)}, predicted/real ${(predictedRatio / realRatio).toFixed(3)} (bound: within 15%)`,
+);

@@ -86,5 +86,7 @@ console.log(
 console.log(
   `async-trait / direct throughput:       ${dispatch.ratio.toFixed(3)} (${percent(dispatch.ratio)}), IQR ${dispatch.low.toFixed(3)}–${dispatch.high.toFixed(3)}; direct ${(dispatch.fastPerMs * 1000).toFixed(0)} req/s`,
 );
-console.log(`bytes copied per request: boxed ${boxed.bytesCopiedPerRequest}, inline ${inline.bytesCopiedPerRequest}; allocations: direct ${direct.allocationsPerRequest}, async-trait ${asyncTrait.allocationsPerRequest}`);
+console.log(
+  `bytes copied per request: boxed ${boxed.bytesCopiedPerRequest}, inline ${inline.bytesCopiedPerRequest}; allocations: direct ${direct.allocationsPerRequest}, async-trait ${asyncTrait.allocationsPerRequest}`,
+);
 if (sink === 0.5) console.log(sink);

@@ -56,13 +56,22 @@ try {
       seed: i,
       environment: { cpuModel: 'x', cores: 2, os: 'linux', arch: 'x64', node: 'v24.0.0', runnerImage: null },
       benchmarks: slice.map((id) => benchmark(id, random)),
-      shard: { index: i + 1, count: SHARDS, runId: '1', design: 'stored', settings: { suites: 'benchmarks/**/*.bench.ts', time: 100, runs: 10 }, assigned: [...slice].sort() },
+      shard: {
+        index: i + 1,
+        count: SHARDS,
+        runId: '1',
+        design: 'stored',
+        settings: { suites: 'benchmarks/**/*.bench.ts', time: 100, runs: 10 },
+        assigned: [...slice].sort(),
+      },
     };
     const file = path.join(dir, `shard-${i + 1}.json`);
     writeFileSync(file, JSON.stringify(results, null, 2));
     files.push(file);
   }
-  console.log(`${SHARDS} shards · ${SHARDS * PER_SHARD} benchmarks (${Math.min(...slices.map((s) => s.length))}–${Math.max(...slices.map((s) => s.length))} per shard) · ${RUNS} runs × 4 metrics · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+  console.log(
+    `${SHARDS} shards · ${SHARDS * PER_SHARD} benchmarks (${Math.min(...slices.map((s) => s.length))}–${Math.max(...slices.map((s) => s.length))} per shard) · ${RUNS} runs × 4 metrics · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
+  );
   const totals: number[] = [];
   for (let rep = 1; rep <= REPETITIONS; rep++) {
     const start = performance.now();
@@ -71,9 +80,12 @@ try {
     const readDone = performance.now();
     const merge = mergeShards(read);
     const end = performance.now();
-    if (merge.problems.length > 0 || merge.results.benchmarks.length !== SHARDS * PER_SHARD) throw new Error(`merge went wrong: ${merge.problems.length} problems`);
+    if (merge.problems.length > 0 || merge.results.benchmarks.length !== SHARDS * PER_SHARD)
+      throw new Error(`merge went wrong: ${merge.problems.length} problems`);
     totals.push(end - start);
-    console.log(`rep ${rep}: read+validate ${(readDone - start).toFixed(0)} ms · mergeShards ${(end - readDone).toFixed(0)} ms · total ${(end - start).toFixed(0)} ms`);
+    console.log(
+      `rep ${rep}: read+validate ${(readDone - start).toFixed(0)} ms · mergeShards ${(end - readDone).toFixed(0)} ms · total ${(end - start).toFixed(0)} ms`,
+    );
   }
   const median = [...totals].sort((a, b) => a - b)[Math.floor(REPETITIONS / 2)]!;
   console.log(`median total ${median.toFixed(0)} ms = ${(median / BUDGET_MS).toFixed(2)} × the ${BUDGET_MS / 1000} s budget`);

@@ -75,7 +75,8 @@ const CASES: Case[] = [
     render: (count, scale, write) =>
       lines(
         count,
-        (i) => `<BenchmarkResults name="${name(i)}" samples="20" iterations="7"><mean value="${value(i, scale)}" lowerBound="1" upperBound="2"/><standardDeviation value="3.5" lowerBound="1" upperBound="2"/></BenchmarkResults>\n`,
+        (i) =>
+          `<BenchmarkResults name="${name(i)}" samples="20" iterations="7"><mean value="${value(i, scale)}" lowerBound="1" upperBound="2"/><standardDeviation value="3.5" lowerBound="1" upperBound="2"/></BenchmarkResults>\n`,
         write,
         '<?xml version="1.0" encoding="UTF-8"?>\n<Catch name="scale"><Group name="scale"><TestCase name="t">\n',
         '</TestCase></Group></Catch>\n',
@@ -89,7 +90,8 @@ const CASES: Case[] = [
     render: (count, scale, write) =>
       lines(
         count,
-        (i) => `${i ? ',' : ''}{"id":"s/${name(i)}","state":"completed","metrics":[{"name":"latency-p50","unit":"ns","direction":"smaller","gate":true,"observation":"process","runs":[${value(i, scale)},${value(i + 1, scale)},${value(i + 2, scale)}]}]}\n`,
+        (i) =>
+          `${i ? ',' : ''}{"id":"s/${name(i)}","state":"completed","metrics":[{"name":"latency-p50","unit":"ns","direction":"smaller","gate":true,"observation":"process","runs":[${value(i, scale)},${value(i + 1, scale)},${value(i + 2, scale)}]}]}\n`,
         write,
         `{"schema":"benchgate/results@1","tool":"benchgate","commit":null,"ref":null,"createdAt":"2026-12-02T00:00:00.000Z","seed":1,"environment":${JSON.stringify(environment)},"benchmarks":[`,
         ']}\n',
@@ -133,7 +135,10 @@ for (const c of CASES.filter((one) => wanted.length === 0 || wanted.includes(one
     const size = await writeCase(base, c, 1);
     await writeCase(current, c, 1.1);
     const outcome = await runCompare(dir, c, base, current);
-    const lines = outcome.stderr.trim().split('\n').filter((line) => line && !line.startsWith('maxRSS'));
+    const lines = outcome.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line && !line.startsWith('maxRSS'));
     const last = (lines.find((line) => /Error|error|heap/.test(line)) ?? lines.at(-1) ?? '').trim();
     console.log(
       `${c.name.padEnd(22)} ${c.tool.padEnd(22)} ${String(c.count).padStart(9)} benchmarks ${(size / 1e6).toFixed(1).padStart(6)} MB per file: exit ${outcome.code}, peak ${outcome.maxRssMb.toFixed(0)} MB, ${outcome.seconds.toFixed(1)} s${last ? ` (${last.slice(0, 300)})` : ''}`,

@@ -17,7 +17,8 @@ import { collectEnvironment } from './runner/environment.ts';
  */
 export const abCommand: CliCommand = {
   name: 'ab',
-  summary: 'Measure a base commit and the working tree (or a head commit) interleaved on this machine, compare them round by round, and gate: exit 1 when the gate fails.',
+  summary:
+    'Measure a base commit and the working tree (or a head commit) interleaved on this machine, compare them round by round, and gate: exit 1 when the gate fails.',
   positionals: ['<base-ref>', '[<head-ref>]'],
   flags: [
     'setup',
@@ -77,7 +78,9 @@ export const abCommand: CliCommand = {
       await writeReportFiles(report, config.reportJson, config.reportMarkdown);
       if (config.shard !== null) {
         await writeResults(config.output, withShardIdentity(measurement.head, config, context.env, measurement.base));
-        context.print(`shard ${config.shard.index}/${config.shard.count}: wrote both sides' rounds to ${config.output}; merge the shards with 'benchgate merge'`);
+        context.print(
+          `shard ${config.shard.index}/${config.shard.count}: wrote both sides' rounds to ${config.output}; merge the shards with 'benchgate merge'`,
+        );
       }
       context.print(renderTextTable(report));
       context.print(

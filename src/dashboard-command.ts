@@ -43,12 +43,19 @@ export async function dashboardCommand(args: readonly string[], cwd: string, io:
     if (values.out === undefined) throw new HistoryUsageError('--out DIR is required: the folder to write the site to');
     if (positionals.length > 1) throw new HistoryUsageError(`expected at most one data folder, got ${positionals.length}: ${positionals.join(' ')}`);
     const commitUrl = values['commit-url'] ?? (await commitUrlFromRemote(cwd, git));
-    if (commitUrl !== null && !/^https?:\/\/[^\s]*\{commit\}/.test(commitUrl)) throw new HistoryUsageError(`--commit-url must be an http(s) URL containing {commit}, got '${commitUrl}'`);
+    if (commitUrl !== null && !/^https?:\/\/[^\s]*\{commit\}/.test(commitUrl))
+      throw new HistoryUsageError(`--commit-url must be an http(s) URL containing {commit}, got '${commitUrl}'`);
     const detection = parseDetectFlags(values);
-    const checkout = positionals[0] === undefined ? await checkoutDataBranch({ workspace: cwd, dataBranch: values['data-branch'] ?? 'benchgate-data' }, git) : null;
+    const checkout =
+      positionals[0] === undefined ? await checkoutDataBranch({ workspace: cwd, dataBranch: values['data-branch'] ?? 'benchgate-data' }, git) : null;
     try {
       const started = performance.now();
-      const summary = await buildSite({ dataFolder: checkout?.folder ?? path.resolve(cwd, positionals[0]!), outDir: path.resolve(cwd, values.out), commitUrl, detection });
+      const summary = await buildSite({
+        dataFolder: checkout?.folder ?? path.resolve(cwd, positionals[0]!),
+        outDir: path.resolve(cwd, values.out),
+        commitUrl,
+        detection,
+      });
       for (const warning of summary.warnings) io.err(`warning: ${warning}`);
       const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
       io.out(

@@ -92,7 +92,8 @@ export async function historyCommand(args: readonly string[], cwd: string, io: C
   try {
     if (positionals.length > 1) throw new HistoryUsageError(`expected at most one data folder, got ${positionals.length}: ${positionals.join(' ')}`);
     const detection = parseDetectFlags(values);
-    const checkout = positionals[0] === undefined ? await checkoutDataBranch({ workspace: cwd, dataBranch: values['data-branch'] ?? 'benchgate-data' }, git) : null;
+    const checkout =
+      positionals[0] === undefined ? await checkoutDataBranch({ workspace: cwd, dataBranch: values['data-branch'] ?? 'benchgate-data' }, git) : null;
     try {
       const folder = checkout?.folder ?? path.resolve(cwd, positionals[0]!);
       const all = await readDataFolder(folder);
@@ -140,20 +141,31 @@ export async function historyCommand(args: readonly string[], cwd: string, io: C
  * default branch, else `main`, else the only branch.
  * @throws HistoryUsageError listing what there is when the choice is missing or ambiguous
  */
-async function chooseHistory(histories: readonly BranchHistory[], set: string | null, branch: string | null, cwd: string, git: GitRunner): Promise<BranchHistory> {
+async function chooseHistory(
+  histories: readonly BranchHistory[],
+  set: string | null,
+  branch: string | null,
+  cwd: string,
+  git: GitRunner,
+): Promise<BranchHistory> {
   const sets = [...new Set(histories.map((history) => history.benchmarkSet))];
   if (sets.length === 0) throw new HistoryUsageError('the data folder holds no stored runs (<set>/<branch>/<commit>.json)');
   const chosenSet = set ?? (sets.length === 1 ? sets[0]! : null);
-  if (chosenSet === null) throw new HistoryUsageError(`the data folder holds several benchmark sets; choose one with --set: ${sets.map((name) => `'${name}'`).join(', ')}`);
+  if (chosenSet === null)
+    throw new HistoryUsageError(`the data folder holds several benchmark sets; choose one with --set: ${sets.map((name) => `'${name}'`).join(', ')}`);
   const inSet = histories.filter((history) => history.benchmarkSet === chosenSet);
-  if (inSet.length === 0) throw new HistoryUsageError(`no benchmark set '${chosenSet}' in the data folder; there is ${sets.map((name) => `'${name}'`).join(', ')}`);
+  if (inSet.length === 0)
+    throw new HistoryUsageError(`no benchmark set '${chosenSet}' in the data folder; there is ${sets.map((name) => `'${name}'`).join(', ')}`);
   const branches = inSet.map((history) => history.branch);
   let chosen = branch;
   if (chosen === null) {
     const remoteDefault = await defaultBranch(cwd, git);
     chosen = [remoteDefault, 'main'].find((name) => name !== null && branches.includes(name)) ?? (branches.length === 1 ? branches[0]! : null);
   }
-  if (chosen === null) throw new HistoryUsageError(`set '${chosenSet}' has several branches and none is the default; choose one with --branch: ${branches.map((name) => `'${name}'`).join(', ')}`);
+  if (chosen === null)
+    throw new HistoryUsageError(
+      `set '${chosenSet}' has several branches and none is the default; choose one with --branch: ${branches.map((name) => `'${name}'`).join(', ')}`,
+    );
   const found = inSet.find((history) => history.branch === chosen);
   if (!found) throw new HistoryUsageError(`no branch '${chosen}' in set '${chosenSet}'; there is ${branches.map((name) => `'${name}'`).join(', ')}`);
   return found;

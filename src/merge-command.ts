@@ -13,7 +13,8 @@ import type { Results } from './results/schema.ts';
  */
 export const mergeCommand: CliCommand = {
   name: 'merge',
-  summary: "Merge the results files of a run's shards (written with --shard i/n) into one results file; exit 2 when a shard is missing, duplicated or from another run.",
+  summary:
+    "Merge the results files of a run's shards (written with --shard i/n) into one results file; exit 2 when a shard is missing, duplicated or from another run.",
   positionals: ['<files>...'],
   flags: ['output'],
   notes: [
@@ -40,7 +41,15 @@ export const mergeCommand: CliCommand = {
       const ids = new Set([...merge.results.benchmarks, ...merge.base.benchmarks].map((benchmark) => benchmark.id));
       merged = {
         ...merge.results,
-        shard: { index: 1, count: 1, runId: files[0]!.results.shard?.runId ?? null, design: 'same-runner', settings: merge.settings, assigned: [...ids].sort(), base: merge.base },
+        shard: {
+          index: 1,
+          count: 1,
+          runId: files[0]!.results.shard?.runId ?? null,
+          design: 'same-runner',
+          settings: merge.settings,
+          assigned: [...ids].sort(),
+          base: merge.base,
+        },
       };
     }
     await writeResults(config.output, merged);

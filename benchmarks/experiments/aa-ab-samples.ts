@@ -21,7 +21,6 @@ import type { Observation, Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/index.ts';
 import { runSlowdownSuite, SLOWDOWN } from './run-slowdown-suite.ts';
 
-
 const { values } = parseArgs({
   options: {
     pairs: { type: 'string', default: '30' },
@@ -66,7 +65,10 @@ for (let i = 0; i < pairs; i++) {
   for (const side of sides) {
     loaded[side] = await runSide(path.join(directory, `${i}-${side}.json`), 1000 * i + sides.indexOf(side), side === 'B' ? SLOWDOWN : null);
   }
-  for (const [naive, kind] of [[false, 'sample'], [true, 'process']] as const) {
+  for (const [naive, kind] of [
+    [false, 'sample'],
+    [true, 'process'],
+  ] as const) {
     const [a, a2, b] = [loaded.A!, loaded.A2!, loaded.B!].map((r) => asSamples(r, kind));
     const aa = compareResults(a!, a2!);
     const ab = compareResults(a!, b!);
@@ -76,7 +78,9 @@ for (let i = 0; i < pairs; i++) {
     if (task(ab, 'steady').verdict === 'regressed') counts[naive ? 'steadyNaive' : 'steady']++;
     if (!naive) {
       counts.sampleCounts.push(...aa.map((c) => c.baseline!.runs));
-      console.error(`pair ${i + 1}/${pairs}: A/A ${aa.map((c) => c.verdict).join('/')} · A/B 20% ${task(ab, 'scaled-a').verdict}, 5% ${task(ab, 'scaled-b').verdict}`);
+      console.error(
+        `pair ${i + 1}/${pairs}: A/A ${aa.map((c) => c.verdict).join('/')} · A/B 20% ${task(ab, 'scaled-a').verdict}, 5% ${task(ab, 'scaled-b').verdict}`,
+      );
     }
   }
 }

@@ -22,7 +22,6 @@ import type { Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/index.ts';
 import { runSlowdownSuite, SLOWDOWN } from './run-slowdown-suite.ts';
 
-
 const { values } = parseArgs({
   options: {
     pairs: { type: 'string', default: '30' },
@@ -98,7 +97,9 @@ const spread = (values: number[]) => {
   return `median ${sorted[sorted.length >> 1]?.toFixed(4)}, range ${sorted[0]?.toFixed(4)} … ${sorted.at(-1)?.toFixed(4)}`;
 };
 console.log(`A/A and A/B with real processes: ${pairs} pairs × 3 sides × ${runs} runs, --time ${values.time} ms`);
-console.log(`A/A false alarms (any gated regression): ${tally.aaFalseAlarm}/${pairs}; improved: ${tally.aaImproved}/${pairs}; any inconclusive: ${tally.aaInconclusive}/${pairs}`);
+console.log(
+  `A/A false alarms (any gated regression): ${tally.aaFalseAlarm}/${pairs}; improved: ${tally.aaImproved}/${pairs}; any inconclusive: ${tally.aaInconclusive}/${pairs}`,
+);
 console.log(`A/B 20% slowdown (scaled-a) detected as regressed: ${tally.abA.get('regressed') ?? 0}/${pairs} (${show(tally.abA)})`);
 console.log(`A/B 5% slowdown (scaled-b) regressed at threshold 5%: ${tally.abB.get('regressed') ?? 0}/${pairs} (${show(tally.abB)})`);
 console.log(`A/B 5% slowdown (scaled-b) regressed at threshold 2%: ${tally.abBStrict.get('regressed') ?? 0}/${pairs} (${show(tally.abBStrict)})`);

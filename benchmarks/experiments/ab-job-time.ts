@@ -34,12 +34,26 @@ function roundsOf(report: string): string {
   return parsed.baselineChoice?.description.replace(/^.*? in (\d+) interleaved rounds(, stopped [^(]*)?.*$/, '$1 rounds$2').trim() ?? '';
 }
 
-console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.availableParallelism()} cores)`);
+console.log(
+  `load average at start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (${os.availableParallelism()} cores)`,
+);
 const stored = await timed(['run', '--runs', '10', '--seed', values.seed, '--output', path.join(out, 'stored.json')]);
 console.log(`stored design, run --runs 10:         ${stored.seconds.toFixed(0)} s`);
 const report = (name: string) => ['--report-json', path.join(out, `${name}.json`), '--report-markdown', path.join(out, `${name}.md`)];
 const fixed = await timed(['ab', 'HEAD', '--runs', '10', '--seed', values.seed, '--fail-on', 'never', ...report('fixed')]);
-console.log(`same-runner, ab HEAD --runs 10:       ${fixed.seconds.toFixed(0)} s (${(fixed.seconds / stored.seconds).toFixed(2)}× stored; ${roundsOf(path.join(out, 'fixed.json'))})`);
+console.log(
+  `same-runner, ab HEAD --runs 10:       ${fixed.seconds.toFixed(0)} s (${(fixed.seconds / stored.seconds).toFixed(2)}× stored; ${roundsOf(path.join(out, 'fixed.json'))})`,
+);
 const auto = await timed(['ab', 'HEAD', '--runs', 'auto', '--max-time', values['max-time'], '--seed', values.seed, '--fail-on', 'never', ...report('auto')]);
-console.log(`same-runner, ab HEAD --runs auto:     ${auto.seconds.toFixed(0)} s (${(auto.seconds / stored.seconds).toFixed(2)}× stored; ${roundsOf(path.join(out, 'auto.json'))})`);
-console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `same-runner, ab HEAD --runs auto:     ${auto.seconds.toFixed(0)} s (${(auto.seconds / stored.seconds).toFixed(2)}× stored; ${roundsOf(path.join(out, 'auto.json'))})`,
+);
+console.log(
+  `load average at end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

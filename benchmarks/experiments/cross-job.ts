@@ -98,7 +98,13 @@ async function runJobs(): Promise<void> {
     const env = { ...process.env };
     if (variant === 'inline-error') env.BENCHGATE_VARIANT = 'layout=inline-error';
     else delete env.BENCHGATE_VARIANT;
-    const generator = start({ seed: Number(values.seed) * 1000 + index, maxSeconds: 600, workers: load.workers, meanOnMs: load.meanOnMs, meanOffMs: load.meanOffMs });
+    const generator = start({
+      seed: Number(values.seed) * 1000 + index,
+      maxSeconds: 600,
+      workers: load.workers,
+      meanOnMs: load.meanOnMs,
+      meanOffMs: load.meanOffMs,
+    });
     const startedAt = new Date().toISOString();
     const began = performance.now();
     try {
@@ -185,23 +191,35 @@ async function analyze(): Promise<void> {
   console.log(`cross-job experiment: ${defaults.length} default jobs, ${variants.length} inline-error jobs, ${directory}`);
   const loads = new Map<string, number>();
   for (const job of jobs) loads.set(job.load.name, (loads.get(job.load.name) ?? 0) + 1);
-  console.log(`load levels: ${[...loads].map(([name, count]) => `${name} ${count}`).join(', ')}; job time median ${median(jobs.map((job) => job.seconds)).toFixed(1)} s`);
+  console.log(
+    `load levels: ${[...loads].map(([name, count]) => `${name} ${count}`).join(', ')}; job time median ${median(jobs.map((job) => job.seconds)).toFixed(1)} s`,
+  );
 
   // Evidence for the prior floor: the spread between this machine's default jobs.
   console.log('\njob-to-job spread of the gated timing metrics over the default jobs (log scale):');
   const keys = new Set<string>();
-  for (const job of defaults) for (const b of job.results.benchmarks) if (b.state === 'completed') for (const m of b.metrics) if (m.gate && !m.runs.every((v) => v === m.runs[0])) keys.add(historyKey(b.id, m.name));
+  for (const job of defaults)
+    for (const b of job.results.benchmarks)
+      if (b.state === 'completed') for (const m of b.metrics) if (m.gate && !m.runs.every((v) => v === m.runs[0])) keys.add(historyKey(b.id, m.name));
   const history = defaults.map((job) => job.history);
   for (const key of keys) {
-    const logs = history.map((job) => job.centers[key]).filter((v): v is number => v !== undefined && v > 0).map(Math.log);
+    const logs = history
+      .map((job) => job.centers[key])
+      .filter((v): v is number => v !== undefined && v > 0)
+      .map(Math.log);
     const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
     const sd = Math.sqrt(logs.reduce((s, v) => s + (v - mean) ** 2, 0) / (logs.length - 1));
     const robust = estimateJobNoise(history, key, 2);
     const byLoad = [...loads.keys()].map((name) => {
-      const own = defaults.filter((job) => job.load.name === name).map((job) => job.history.centers[key]!).filter((v) => v > 0);
+      const own = defaults
+        .filter((job) => job.load.name === name)
+        .map((job) => job.history.centers[key]!)
+        .filter((v) => v > 0);
       return own.length === 0 ? null : `${name} ${(Math.exp(median(own.map(Math.log)) - median(logs)) * 100 - 100).toFixed(1)}%`;
     });
-    console.log(`  ${key}: robust σ ${robust ? robust.sd.toFixed(4) : '-'}, sample sd ${sd.toFixed(4)}; median center by load vs all: ${byLoad.filter(Boolean).join(', ')}`);
+    console.log(
+      `  ${key}: robust σ ${robust ? robust.sd.toFixed(4) : '-'}, sample sd ${sd.toFixed(4)}; median center by load vs all: ${byLoad.filter(Boolean).join(', ')}`,
+    );
   }
 
   console.log('\nA/A: every pair of default jobs, the earlier as baseline');
@@ -223,13 +241,22 @@ async function analyze(): Promise<void> {
         if (found.improved.length > 0) improved++;
         if (found.regressed.length + found.improved.length > 0) any++;
         if (found.inconclusive.length > 0) inconclusive++;
-        for (const c of [...found.regressed, ...found.improved]) culprits.set(`${c.id} ${c.metric} ${c.verdict}`, (culprits.get(`${c.id} ${c.metric} ${c.verdict}`) ?? 0) + 1);
+        for (const c of [...found.regressed, ...found.improved])
+          culprits.set(`${c.id} ${c.metric} ${c.verdict}`, (culprits.get(`${c.id} ${c.metric} ${c.verdict}`) ?? 0) + 1);
         for (const c of comparisons.filter((c) => c.gate)) models.set(noiseModelOf(c), (models.get(noiseModelOf(c)) ?? 0) + 1);
       }
     }
-    console.log(`  ${setting.name}: pairs with a gated false alarm (regressed or improved) ${percent(any, pairs)}; regressed ${percent(regressed, pairs)}; improved ${percent(improved, pairs)}; any gated inconclusive ${percent(inconclusive, pairs)}`);
+    console.log(
+      `  ${setting.name}: pairs with a gated false alarm (regressed or improved) ${percent(any, pairs)}; regressed ${percent(regressed, pairs)}; improved ${percent(improved, pairs)}; any gated inconclusive ${percent(inconclusive, pairs)}`,
+    );
     console.log(`    noise models of gated comparisons: ${[...models].map(([m, n]) => `${m} ${n}`).join(', ')}`);
-    if (culprits.size > 0) console.log(`    false alarms by metric: ${[...culprits].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+    if (culprits.size > 0)
+      console.log(
+        `    false alarms by metric: ${[...culprits]
+          .sort((x, y) => y[1] - x[1])
+          .map(([k, n]) => `${k} ×${n}`)
+          .join('; ')}`,
+      );
   }
 
   console.log('\nDetection: every default job as baseline against every inline-error job (layout/ddsplit-replay latency-p50)');
@@ -248,7 +275,9 @@ async function analyze(): Promise<void> {
         pairs++;
       }
     }
-    console.log(`  ${setting.name}: caught (regressed) ${percent(verdicts.get('regressed') ?? 0, pairs)}; ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}; ratio median ${median(ratios).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)} … ${Math.max(...ratios).toFixed(3)}`);
+    console.log(
+      `  ${setting.name}: caught (regressed) ${percent(verdicts.get('regressed') ?? 0, pairs)}; ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}; ratio median ${median(ratios).toFixed(3)}, range ${Math.min(...ratios).toFixed(3)} … ${Math.max(...ratios).toFixed(3)}`,
+    );
   }
 }
 

@@ -76,7 +76,8 @@ const seed = Number(values.seed);
 /** The number of the first pair, so that a continued run neither repeats the seeds nor the pair numbers of an earlier one. */
 const firstPair = Number(values['first-pair']) - 1;
 const scenarios = values.scenarios.split(',').map((s) => s.trim()) as Scenario[];
-for (const scenario of scenarios) if (!SCENARIOS.includes(scenario)) throw new Error(`--scenarios: unknown '${scenario}', expected some of ${SCENARIOS.join(', ')}`);
+for (const scenario of scenarios)
+  if (!SCENARIOS.includes(scenario)) throw new Error(`--scenarios: unknown '${scenario}', expected some of ${SCENARIOS.join(', ')}`);
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SUITE_GLOB = 'bench/*.bench.ts';
@@ -104,7 +105,11 @@ export default bench;
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@example.invalid', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@example.invalid' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@example.invalid', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@example.invalid' },
+  }).trim();
 }
 
 /** The scratch repository with commits A, A2, B20, B5, each checked out in its own worktree. */
@@ -168,7 +173,18 @@ async function runPaired(baseTree: string, headTree: string, options: Partial<Co
 
 function runJob(tree: string, runSeed: number): Promise<Results> {
   return runSuites(
-    { suites: SUITE_GLOB, time, warmupTime, retainSamples: false, filter: null, runTimeout: 120_000, seed: runSeed, runs: storedRuns, cwd: tree, env: process.env },
+    {
+      suites: SUITE_GLOB,
+      time,
+      warmupTime,
+      retainSamples: false,
+      filter: null,
+      runTimeout: 120_000,
+      seed: runSeed,
+      runs: storedRuns,
+      cwd: tree,
+      env: process.env,
+    },
     { commit: null, ref: null, environment },
     quiet,
   );
@@ -197,7 +213,11 @@ interface Outcome {
 function summarize(outcomes: readonly Outcome[], order: readonly Scenario[]): void {
   const median = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
-    return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    return sorted.length === 0
+      ? Number.NaN
+      : sorted.length % 2
+        ? sorted[sorted.length >> 1]!
+        : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
   };
   const count = (list: Outcome[], test: (o: Outcome) => boolean) => `${list.filter(test).length}/${list.length}`;
   const alarm = (v: string) => v === 'regressed' || v === 'improved';
@@ -238,7 +258,13 @@ const random = createRandom(seed);
 const started = performance.now();
 const load = values['no-load']
   ? null
-  : startLoad({ seed, maxSeconds: Math.min(3600, Math.ceil(maxMinutes * 60 + 900)), workers: 2, meanOnMs: Number(values['load-mean-ms']), meanOffMs: Number(values['load-mean-ms']) });
+  : startLoad({
+      seed,
+      maxSeconds: Math.min(3600, Math.ceil(maxMinutes * 60 + 900)),
+      workers: 2,
+      meanOnMs: Number(values['load-mean-ms']),
+      meanOffMs: Number(values['load-mean-ms']),
+    });
 const stopLoad = async () => (load ? (await load.stop()).filter((e) => e.state === 'on').length : 0);
 process.on('SIGINT', () => {
   void stopLoad().finally(() => process.exit(130));
@@ -298,8 +324,15 @@ try {
 } finally {
   const bursts = await stopLoad();
   const minutes = (performance.now() - started) / 60_000;
-  console.log(`paired vs stored, A/A and A/B: ${pairsRun} complete pair(s) of ${pairs} in ${minutes.toFixed(1)} min; suite: 2 tasks, --time ${time} ms, --warmup-time ${warmupTime} ms`);
-  console.log(`load: ${load ? `2 CPU burners, on/off with mean ${values['load-mean-ms']} ms each, ${bursts} bursts` : 'none'}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `paired vs stored, A/A and A/B: ${pairsRun} complete pair(s) of ${pairs} in ${minutes.toFixed(1)} min; suite: 2 tasks, --time ${time} ms, --warmup-time ${warmupTime} ms`,
+  );
+  console.log(
+    `load: ${load ? `2 CPU burners, on/off with mean ${values['load-mean-ms']} ms each, ${bursts} bursts` : 'none'}; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   summarize(outcomes, scenarios);
   console.log(`per-comparison log: ${values.log}`);
   rmSync(directory, { recursive: true, force: true });

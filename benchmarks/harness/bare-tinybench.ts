@@ -12,8 +12,6 @@ const bench = (await import(pathToFileURL(suite!).href)).default as Bench & { ti
 bench.time = Number(time);
 bench.warmupTime = Number(warmupTime);
 await bench.run();
-const p50 = Object.fromEntries(
-  bench.tasks.map((task) => [task.name, task.result.state === 'completed' ? task.result.latency.p50 * 1e6 : null]),
-);
+const p50 = Object.fromEntries(bench.tasks.map((task) => [task.name, task.result.state === 'completed' ? task.result.latency.p50 * 1e6 : null]));
 if (process.send) process.send(p50, () => process.exit(0));
 else console.log(JSON.stringify(p50));

@@ -24,7 +24,13 @@ export function createBaselineStore(
   return createGitBranchStore(
     !config.dataRepository
       ? { workspace: deps.workspace, dataBranch: config.dataBranch, maxHistory: config.maxHistory, token: config.githubToken || null }
-      : { workspace: deps.workspace, dataBranch: config.dataBranch, maxHistory: config.maxHistory, remoteUrl: config.dataRepository, token: config.dataRepositoryToken ?? null },
+      : {
+          workspace: deps.workspace,
+          dataBranch: config.dataBranch,
+          maxHistory: config.maxHistory,
+          remoteUrl: config.dataRepository,
+          token: config.dataRepositoryToken ?? null,
+        },
     deps.git ? { log: deps.log, git: deps.git } : { log: deps.log },
   );
 }

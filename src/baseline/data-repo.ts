@@ -99,8 +99,7 @@ export async function openDataRepo(git: GitRunner, options: DataRepoOptions, par
     await rm(dir, { recursive: true, force: true });
     releaseTempDir(dir);
   };
-  const run = (args: readonly string[], input?: string | Buffer) =>
-    git(args, { cwd: dir, env, ...(input === undefined ? {} : { input }) });
+  const run = (args: readonly string[], input?: string | Buffer) => git(args, { cwd: dir, env, ...(input === undefined ? {} : { input }) });
   try {
     await git(['init', '--bare', '--quiet', dir], { cwd: workspace });
     await git(['config', 'remote.origin.url', url], { cwd: dir });
@@ -138,7 +137,12 @@ export async function fetchTip(repo: DataRepo, dataBranch: string): Promise<stri
  * @param onBatchFailure told when the one-request fetch failed (cat-file then fetches blob by blob)
  * @returns contents by path, null when missing
  */
-export async function readBlobs(repo: DataRepo, tip: string, paths: readonly string[], onBatchFailure: (message: string) => void): Promise<Map<string, Buffer | null>> {
+export async function readBlobs(
+  repo: DataRepo,
+  tip: string,
+  paths: readonly string[],
+  onBatchFailure: (message: string) => void,
+): Promise<Map<string, Buffer | null>> {
   const found = new Map<string, Buffer | null>();
   if (paths.length === 0) return found;
   if (repo.partial) await prefetchBlobs(repo, tip, paths, onBatchFailure);
@@ -182,5 +186,8 @@ async function prefetchBlobs(repo: DataRepo, tip: string, paths: readonly string
  */
 export async function listFolder(repo: DataRepo, tip: string, folder: string): Promise<string[]> {
   const out = (await repo.run(['ls-tree', '-z', '--name-only', tip, '--', `${folder}/`])).toString('utf8');
-  return out.split('\0').filter(Boolean).map((name) => name.slice(folder.length + 1));
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((name) => name.slice(folder.length + 1));
 }

@@ -27,7 +27,16 @@ import {
 } from './layout.ts';
 import { resolveFirstParentLine } from './merge-base.ts';
 import { GitCommandError, runGit, type GitRunner } from './run-git.ts';
-import { StoreError, type BaselineQuery, type BaselineStore, type HistoryJob, type LoadedBaseline, type SaveOutcome, type SaveTarget, type StoreLog } from './store.ts';
+import {
+  StoreError,
+  type BaselineQuery,
+  type BaselineStore,
+  type HistoryJob,
+  type LoadedBaseline,
+  type SaveOutcome,
+  type SaveTarget,
+  type StoreLog,
+} from './store.ts';
 
 /** How `save` retries when another writer pushed first. */
 export interface RetryOptions {
@@ -127,9 +136,19 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
   const random = deps.random ?? Math.random;
   const workspace = path.resolve(settings.workspace);
   const secrets = [...secretForms(settings.token), ...registeredSecrets()];
-  const repoOptions = { workspace, remote: settings.remote, remoteUrl: settings.remoteUrl, token: settings.token, tempDir: settings.tempDir, dataBranch: settings.dataBranch };
+  const repoOptions = {
+    workspace,
+    remote: settings.remote,
+    remoteUrl: settings.remoteUrl,
+    token: settings.token,
+    tempDir: settings.tempDir,
+    dataBranch: settings.dataBranch,
+  };
   // Nothing the store logs or raises may carry the token (a git error can quote a URL with it).
-  const log: StoreLog = { info: (message) => deps.log.info(redactText(message, secrets)), warning: (message) => deps.log.warning(redactText(message, secrets)) };
+  const log: StoreLog = {
+    info: (message) => deps.log.info(redactText(message, secrets)),
+    warning: (message) => deps.log.warning(redactText(message, secrets)),
+  };
   const messageOf = (error: unknown) => redactText(error instanceof Error ? error.message : String(error), secrets);
 
   const read = (repo: DataRepo, tip: string, paths: readonly string[]) => readBlobs(repo, tip, paths, log.info);
@@ -142,7 +161,11 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     const names = listed ?? (await listFolder(repo, tip, folder));
     const files = names.filter((name) => name !== INDEX_FILE);
     const hasIndex = names.length > files.length;
-    const blobs = await read(repo, tip, [...files, ...(hasIndex ? [INDEX_FILE] : [])].map((file) => `${folder}/${file}`));
+    const blobs = await read(
+      repo,
+      tip,
+      [...files, ...(hasIndex ? [INDEX_FILE] : [])].map((file) => `${folder}/${file}`),
+    );
     const index = hasIndex ? (blobs.get(`${folder}/${INDEX_FILE}`) ?? null) : null;
     const entries: IndexEntry[] = [];
     const newer: string[] = [];
@@ -172,7 +195,12 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * checked one by one, each problem a warning. An index entry whose file has a newer schema is
    * skipped with a warning without fetching the file.
    */
-  async function loadEntries(repo: DataRepo, tip: string, folder: string, warn: (message: string) => void): Promise<{ entries: IndexEntry[]; parsed: Map<string, Results> }> {
+  async function loadEntries(
+    repo: DataRepo,
+    tip: string,
+    folder: string,
+    warn: (message: string) => void,
+  ): Promise<{ entries: IndexEntry[]; parsed: Map<string, Results> }> {
     const listed = await listFolder(repo, tip, folder);
     if (listed.length === 0) return { entries: [], parsed: new Map() };
     const indexPath = `${folder}/${INDEX_FILE}`;
@@ -194,7 +222,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     const entries: IndexEntry[] = [];
     for (const entry of index.index.runs) {
       if (entry.schema !== undefined && entry.schema !== RESULTS_SCHEMA) {
-        warn(`skipped ${settings.dataBranch}:${folder}/${entry.file}: its schema '${entry.schema}' is not '${RESULTS_SCHEMA}' (written by a newer benchgate?); upgrade benchgate`);
+        warn(
+          `skipped ${settings.dataBranch}:${folder}/${entry.file}: its schema '${entry.schema}' is not '${RESULTS_SCHEMA}' (written by a newer benchgate?); upgrade benchgate`,
+        );
       } else entries.push(entry);
     }
     return { entries, parsed: new Map() };
@@ -239,7 +269,11 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       const historyEntries = entries.slice(0, settings.maxHistoryJobs);
       const readFiles = async (files: string[]) => {
         const wanted = files.filter((file) => !parsed.has(file));
-        const blobs = await read(repo, tip, wanted.map((file) => `${folder}/${file}`));
+        const blobs = await read(
+          repo,
+          tip,
+          wanted.map((file) => `${folder}/${file}`),
+        );
         for (const file of wanted) {
           const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, `${settings.dataBranch}:${folder}/${file}`);
           if (outcome.state === 'ok') parsed.set(file, outcome.results);
@@ -351,7 +385,9 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
           continue;
         }
         for (const message of attemptWarnings) warn(message);
-        log.info(`stored ${settings.dataBranch}:${folder}/${built.file} on attempt ${attempt} of ${retry.maxAttempts}${built.pruned.length ? `, pruned ${built.pruned.length} old run(s)` : ''}`);
+        log.info(
+          `stored ${settings.dataBranch}:${folder}/${built.file} on attempt ${attempt} of ${retry.maxAttempts}${built.pruned.length ? `, pruned ${built.pruned.length} old run(s)` : ''}`,
+        );
         return {
           state: 'saved',
           location: `${settings.dataBranch}:${folder}/${built.file}`,
@@ -384,8 +420,18 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
    * commit that deletes runs beyond `maxHistory`, on top of `tip`.
    * @throws StoreError when a newer-schema file is in the folder
    */
-  async function buildCommits(repo: DataRepo, tip: string | null, attempt: number, folder: string, target: SaveTarget, commit: string, content: string, warn: (message: string) => void) {
-    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>(), index: null } : await readFolder(repo, tip, folder, warn);
+  async function buildCommits(
+    repo: DataRepo,
+    tip: string | null,
+    attempt: number,
+    folder: string,
+    target: SaveTarget,
+    commit: string,
+    content: string,
+    warn: (message: string) => void,
+  ) {
+    const existing =
+      tip === null ? { files: [], entries: [], newer: [], parsed: new Map<string, Results>(), index: null } : await readFolder(repo, tip, folder, warn);
     if (existing.newer.length > 0) {
       throw new StoreError(
         `${existing.newer.join(', ')} ${existing.newer.length === 1 ? 'was' : 'were'} written by a newer benchgate; refusing to write beside ${existing.newer.length === 1 ? 'it' : 'them'}: upgrade benchgate`,
@@ -396,7 +442,8 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
     if (parsedIndex?.state === 'newer') {
       throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, 'newer-schema');
     }
-    if (parsedIndex?.state === 'invalid') warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
+    if (parsedIndex?.state === 'invalid')
+      warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
     // The regression flags live only in the index; carry them over when it is rebuilt.
     const flagged = new Set(parsedIndex?.state === 'ok' ? parsedIndex.index.runs.filter((entry) => entry.regression === true).map((entry) => entry.file) : []);
     const carried = existing.entries.map((entry) => (flagged.has(entry.file) ? { ...entry, regression: true } : entry));
@@ -423,10 +470,20 @@ export function createGitBranchStore(options: Partial<GitBranchStoreOptions>, de
       });
     }
     // One `git fast-import` writes both commits on top of the fetched tip: no checkout, no index.
-    const stream = renderFastImport({ ref: `refs/benchgate/attempt-${attempt}`, person: `${settings.author.name} <${settings.author.email}>`, parent: tip, commits });
+    const stream = renderFastImport({
+      ref: `refs/benchgate/attempt-${attempt}`,
+      person: `${settings.author.name} <${settings.author.email}>`,
+      parent: tip,
+      commits,
+    });
     const marks = path.join(repo.dir, `benchgate-marks-${attempt}`);
     await repo.run(['fast-import', '--quiet', '--date-format=now', '--done', `--export-marks=${marks}`], stream);
-    const exported = new Map((await readFile(marks, 'utf8')).trim().split('\n').map((line) => line.split(' ') as [string, string]));
+    const exported = new Map(
+      (await readFile(marks, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ') as [string, string]),
+    );
     const head = exported.get(`:${commits.length}`)!;
     return { head, file, pruned };
   }

@@ -42,7 +42,10 @@ const COMMIT = /^[0-9a-f]{7,64}$/;
  * @throws StoreError for a set or branch name that cannot be a folder
  */
 export function branchFolder(benchmarkSet: string, branch: string): string {
-  for (const [what, name] of [['benchmark set', benchmarkSet], ['branch', branch]] as const) {
+  for (const [what, name] of [
+    ['benchmark set', benchmarkSet],
+    ['branch', branch],
+  ] as const) {
     if (name === '' || name === '.' || name === '..') throw new StoreError(`${what} name '${name}' cannot name a folder`, 'invalid');
   }
   return `${encodeURIComponent(benchmarkSet)}/${encodeURIComponent(branch)}`;

@@ -35,14 +35,21 @@ function short(commit: string): string {
  * @param info where progress (deepening a shallow clone) is logged
  * @throws StoreError only for an invalid commit SHA
  */
-export async function resolveFirstParentLine(git: GitRunner, options: MergeBaseOptions, query: BaselineQuery, info: (message: string) => void): Promise<FirstParentLine> {
+export async function resolveFirstParentLine(
+  git: GitRunner,
+  options: MergeBaseOptions,
+  query: BaselineQuery,
+  info: (message: string) => void,
+): Promise<FirstParentLine> {
   if (!query.mergeBase && !query.headCommit) return { commits: [], mergeBase: null, note: 'no head commit was given' };
   const text = async (args: string[]) => (await git(args, { cwd: options.workspace })).toString('utf8').trim();
   const lookup = { workspace: options.workspace, remote: options.remote, log: { info } };
   const ensureCommit = (commit: string) => ensureCommitIn(git, lookup, commit);
   const findMergeBase = (head: string, baseBranch: string) => findMergeBaseIn(git, lookup, head, baseBranch);
   try {
-    const mergeBase = query.mergeBase ? checkCommit(query.mergeBase, 'mergeBase') : await findMergeBase(checkCommit(query.headCommit!, 'headCommit'), query.baseBranch);
+    const mergeBase = query.mergeBase
+      ? checkCommit(query.mergeBase, 'mergeBase')
+      : await findMergeBase(checkCommit(query.headCommit!, 'headCommit'), query.baseBranch);
     if (mergeBase === null) return { commits: [], mergeBase: null, note: `no merge base of ${short(query.headCommit!)} and ${query.baseBranch} was found` };
     await ensureCommit(mergeBase);
     const list = await text(['rev-list', '--first-parent', `--max-count=${options.searchDepth}`, mergeBase, '--']);

@@ -73,9 +73,21 @@ export async function publishFolder(
     throw new StoreError(`the publishing folder must be a relative path without '.', '..' or hidden parts, got '${settings.folder}'`, 'invalid');
   }
   for (const file of files) {
-    if (file.path.split('/').some((part) => part === '' || part === '.' || part === '..')) throw new StoreError(`cannot publish '${file.path}': not a plain relative path`, 'invalid');
+    if (file.path.split('/').some((part) => part === '' || part === '.' || part === '..'))
+      throw new StoreError(`cannot publish '${file.path}': not a plain relative path`, 'invalid');
   }
-  const repo = await openDataRepo(git, { workspace: path.resolve(settings.workspace), remote: settings.remote, remoteUrl: settings.remoteUrl, token: settings.token, tempDir: null, dataBranch: settings.dataBranch }, false);
+  const repo = await openDataRepo(
+    git,
+    {
+      workspace: path.resolve(settings.workspace),
+      remote: settings.remote,
+      remoteUrl: settings.remoteUrl,
+      token: settings.token,
+      tempDir: null,
+      dataBranch: settings.dataBranch,
+    },
+    false,
+  );
   const text = async (args: string[]) => (await repo.run(args)).toString('utf8').trim();
   try {
     for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
@@ -83,7 +95,10 @@ export async function publishFolder(
       if (tip !== null) {
         const names = await listFolder(repo, tip, folder);
         if (names.length > 0 && !names.includes('manifest.json')) {
-          throw new StoreError(`'${settings.dataBranch}:${folder}' holds files that are not a published dashboard (no manifest.json); refusing to replace them`, 'invalid');
+          throw new StoreError(
+            `'${settings.dataBranch}:${folder}' holds files that are not a published dashboard (no manifest.json); refusing to replace them`,
+            'invalid',
+          );
         }
       }
       const person = `${settings.author.name} <${settings.author.email}> now`;
@@ -118,7 +133,10 @@ export async function publishFolder(
         await sleep(wait);
       }
     }
-    throw new StoreError(`gave up publishing to '${settings.dataBranch}:${folder}' after ${settings.maxAttempts} attempts: other writers kept pushing first`, 'push-exhausted');
+    throw new StoreError(
+      `gave up publishing to '${settings.dataBranch}:${folder}' after ${settings.maxAttempts} attempts: other writers kept pushing first`,
+      'push-exhausted',
+    );
   } catch (error: unknown) {
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot publish to '${settings.dataBranch}:${folder}': ${(error as Error).message}`, 'git');

@@ -6,12 +6,7 @@
  * @returns true when `save` should be called
  * @example shouldSave({ eventName: 'push', ref: 'refs/heads/main', defaultBranch: 'main', saveOn: [] }) // => true
  */
-export function shouldSave(event: {
-  eventName: string;
-  ref: string | null;
-  defaultBranch: string | null;
-  saveOn: string[];
-}): boolean {
+export function shouldSave(event: { eventName: string; ref: string | null; defaultBranch: string | null; saveOn: string[] }): boolean {
   if (event.eventName !== 'push' || !event.ref?.startsWith('refs/heads/')) return false;
   const branch = event.ref.slice('refs/heads/'.length);
   const allowed = event.saveOn.length > 0 ? event.saveOn : event.defaultBranch ? [event.defaultBranch] : [];

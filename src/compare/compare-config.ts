@@ -123,12 +123,7 @@ function compile(override: CompareOverride): { id: RegExp; metric: RegExp | null
  * resolveOverrides([{ match: 'layout/*', threshold: 0.1 }], 'layout/a', 'latency-p50', { threshold: 0.05, alpha: 0.01, gate: true })
  * // => { threshold: 0.1, alpha: 0.01, gate: true }
  */
-export function resolveOverrides(
-  overrides: readonly CompareOverride[],
-  id: string,
-  metric: string,
-  defaults: ResolvedSettings,
-): ResolvedSettings {
+export function resolveOverrides(overrides: readonly CompareOverride[], id: string, metric: string, defaults: ResolvedSettings): ResolvedSettings {
   const settings = { ...defaults };
   for (const override of overrides) {
     const globs = compile(override);

@@ -156,7 +156,9 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
       });
       const change = analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction);
       if (analysis.kind === 'untestable') {
-        slots.push({ done: { ...untested, flags: fields.flags, change, reason: { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: settings.minHistoryJobs } } });
+        slots.push({
+          done: { ...untested, flags: fields.flags, change, reason: { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: settings.minHistoryJobs } },
+        });
         continue;
       }
       const up = metric.direction === 'smaller';

@@ -115,7 +115,9 @@ export function compareResults(baseline: Results | null, current: Results, optio
       const metric = curMetric ?? baseMetric!;
       const fields = common(id, metric, name, metric.gate);
       if (!baseMetric) {
-        slots.push({ done: { ...fields, verdict: 'new', reason: { cause: baseline ? 'added' : 'no-baseline' }, baseline: null, current: summarizeSide(curMetric!) } });
+        slots.push({
+          done: { ...fields, verdict: 'new', reason: { cause: baseline ? 'added' : 'no-baseline' }, baseline: null, current: summarizeSide(curMetric!) },
+        });
         continue;
       }
       if (!curMetric) {

@@ -50,7 +50,11 @@ export function decideGate(comparisons: readonly Comparison[], options: Partial<
   const mismatched = (c: Comparison) => fingerprintMismatch !== 'ignore' && c.flags.some((f) => f.kind === 'fingerprint-mismatch');
   // A regression short of the fail threshold: even the interval's smallest throughput loss is below it.
   const belowFail = (c: Comparison) =>
-    failThreshold !== null && c.gate && c.verdict === 'regressed' && c.interval !== null && Math.max(c.interval.throughput[0], c.interval.throughput[1]) > -failThreshold;
+    failThreshold !== null &&
+    c.gate &&
+    c.verdict === 'regressed' &&
+    c.interval !== null &&
+    Math.max(c.interval.throughput[0], c.interval.throughput[1]) > -failThreshold;
   const belowFailThreshold = comparisons.filter(belowFail);
   const candidates = comparisons.filter((c) => failsGate(c, failOn) && !belowFail(c));
   const advisory = fingerprintMismatch === 'advisory' ? candidates.filter(mismatched) : [];

@@ -4,7 +4,11 @@ import { smallestRankP } from './quality-flags.ts';
 import type { ComparisonOf } from './schema.ts';
 
 /** The verdict of a tested comparison and its structured reason (the report writes the words). */
-export type VerdictDecision = Pick<ComparisonOf<'regressed'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'improved'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'unchanged'>, 'verdict' | 'reason'> | Pick<ComparisonOf<'inconclusive'>, 'verdict' | 'reason'>;
+export type VerdictDecision =
+  | Pick<ComparisonOf<'regressed'>, 'verdict' | 'reason'>
+  | Pick<ComparisonOf<'improved'>, 'verdict' | 'reason'>
+  | Pick<ComparisonOf<'unchanged'>, 'verdict' | 'reason'>
+  | Pick<ComparisonOf<'inconclusive'>, 'verdict' | 'reason'>;
 
 /** What the rule needs besides the analysis. */
 export interface VerdictInput {

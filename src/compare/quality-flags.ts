@@ -67,9 +67,7 @@ export function collectFlags(input: FlagInput): QualityFlag[] {
 
   const samples = sideOf(sides.filter(([, s]) => s.metric.observation === 'sample').map(([side]) => side));
   if (samples) flags.push({ kind: 'not-independent', side: samples });
-  const singles = sideOf(
-    sides.filter(([, s]) => s.metric.observation === 'single' || s.metric.observation === 'aggregate').map(([side]) => side),
-  );
+  const singles = sideOf(sides.filter(([, s]) => s.metric.observation === 'single' || s.metric.observation === 'aggregate').map(([side]) => side));
   if (singles) flags.push({ kind: 'single-value', side: singles });
   return flags;
 }

@@ -31,15 +31,7 @@ export type FingerprintDifference = z.infer<typeof FingerprintDifferenceSchema>;
  * - `new` / `missing`: only the current / only the baseline side has the benchmark.
  * - `errored`: either side's benchmark errored.
  */
-export const VerdictSchema = z.enum([
-  'regressed',
-  'improved',
-  'unchanged',
-  'inconclusive',
-  'new',
-  'missing',
-  'errored',
-]);
+export const VerdictSchema = z.enum(['regressed', 'improved', 'unchanged', 'inconclusive', 'new', 'missing', 'errored']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** Which side of a comparison a quality flag or an error concerns. */
@@ -126,7 +118,16 @@ export const PValuesSchema = z.object({
    * (paired rounds: the exact sign-flip tail 2⁻ⁿ);
    * `signed-rank`: paired rounds, the Wilcoxon signed-rank test of the per-round log ratios.
    */
-  test: z.enum(['mann-whitney', 'welch', 'mann-whitney-and-history', 'mann-whitney-and-noise-floor', 'history', 'noise-floor', 'exact-permutation', 'signed-rank']),
+  test: z.enum([
+    'mann-whitney',
+    'welch',
+    'mann-whitney-and-history',
+    'mann-whitney-and-noise-floor',
+    'history',
+    'noise-floor',
+    'exact-permutation',
+    'signed-rank',
+  ]),
   twoSided: z.number(),
   worse: z.number(),
   better: z.number(),
@@ -459,7 +460,12 @@ export const ReportSchema = z.object({
       /** What kept shards out of the merge; empty when it is complete. */
       problems: z.array(ShardProblemSchema),
       /** Shards whose machine differs from the first merged shard's (stored design), as `diffFingerprints` sees it. */
-      environments: z.array(z.object({ index: z.number().int().positive(), differences: z.array(z.object({ field: z.enum(FINGERPRINT_FIELDS), baseline: z.string(), current: z.string() })) })),
+      environments: z.array(
+        z.object({
+          index: z.number().int().positive(),
+          differences: z.array(z.object({ field: z.enum(FINGERPRINT_FIELDS), baseline: z.string(), current: z.string() })),
+        }),
+      ),
     })
     .optional(),
 });

@@ -38,10 +38,16 @@ export interface SiteSummary {
  * Lays out the site's files in memory: the page, the manifest and one data file per benchmark.
  * @returns the files (relative paths) and counts
  */
-export async function renderSite(options: Omit<BuildSiteOptions, 'outDir'>): Promise<{ files: DashboardFile[]; series: number; changePoints: number; warnings: string[] }> {
+export async function renderSite(
+  options: Omit<BuildSiteOptions, 'outDir'>,
+): Promise<{ files: DashboardFile[]; series: number; changePoints: number; warnings: string[] }> {
   const { histories, warnings } = await readDataFolder(options.dataFolder);
   const analyzed = analyzeHistory(histories, options.detection);
-  const data = buildDashboardData(analyzed, { commitUrl: options.commitUrl, generatedAt: options.generatedAt ?? new Date().toISOString(), detection: options.detection });
+  const data = buildDashboardData(analyzed, {
+    commitUrl: options.commitUrl,
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    detection: options.detection,
+  });
   const page = options.page ?? (await loadDashboardPage());
   return {
     files: [{ path: 'index.html', content: renderDashboardHtml(page.script, page.css) }, ...data],

@@ -9,7 +9,9 @@ import type { GitRunner } from '../baseline/run-git.ts';
  * githubCommitUrl('git@github.com:octo/repo.git') // => 'https://github.com/octo/repo/commit/{commit}'
  */
 export function githubCommitUrl(remoteUrl: string): string | null {
-  const match = /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(remoteUrl.trim());
+  const match = /^(?:https:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(
+    remoteUrl.trim(),
+  );
   return match ? `https://github.com/${match[1]}/${match[2]}/commit/{commit}` : null;
 }
 

@@ -36,11 +36,21 @@ export async function publishDashboard(
   const folder = options.folder ?? 'dashboard';
   const checkout = await checkoutDataBranch({ workspace: options.workspace, dataBranch }, deps.git);
   try {
-    const site = await renderSite({ dataFolder: checkout.folder, commitUrl: options.commitUrl ?? null, detection: options.detection ?? DEFAULT_DETECT_OPTIONS });
+    const site = await renderSite({
+      dataFolder: checkout.folder,
+      commitUrl: options.commitUrl ?? null,
+      detection: options.detection ?? DEFAULT_DETECT_OPTIONS,
+    });
     for (const warning of site.warnings) deps.log.warning(warning);
     const outcome = await publishFolder(
       site.files,
-      { workspace: options.workspace, dataBranch, folder, token: options.token ?? null, message: `benchgate: publish the dashboard (${site.files.length - 2} benchmark(s))` },
+      {
+        workspace: options.workspace,
+        dataBranch,
+        folder,
+        token: options.token ?? null,
+        message: `benchgate: publish the dashboard (${site.files.length - 2} benchmark(s))`,
+      },
       deps.git ? { git: deps.git, log: deps.log } : { log: deps.log },
     );
     return { ...outcome, files: site.files.length, bytes: site.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0), warnings: site.warnings };

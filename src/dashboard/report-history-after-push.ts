@@ -55,7 +55,10 @@ export async function reportHistoryAfterPush(
   const git = deps.git ? { git: deps.git } : {};
   let found: NewChangePoint[] = [];
   try {
-    const detected = await detectOnPush({ workspace: options.workspace, dataBranch, benchmarkSet: options.benchmarkSet, branch: options.branch, commit: options.commit, detection }, deps.git);
+    const detected = await detectOnPush(
+      { workspace: options.workspace, dataBranch, benchmarkSet: options.benchmarkSet, branch: options.branch, commit: options.commit, detection },
+      deps.git,
+    );
     for (const warning of detected.warnings) deps.log.warning(warning);
     found = detected.found;
   } catch (error: unknown) {

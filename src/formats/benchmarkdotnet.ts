@@ -46,7 +46,10 @@ export function parseBenchmarkdotnet(input: FormatInput): Results {
       const at = childPath(measurementsPath, measurementIndex);
       const measurement = asObject(measurementValue, file, at);
       // BenchmarkDotNet before 0.11 had no IterationStage and called the final iterations IterationMode 'Result'
-      const result = measurement.IterationStage === undefined ? measurement.IterationMode === 'Result' : measurement.IterationMode === 'Workload' && measurement.IterationStage === 'Result';
+      const result =
+        measurement.IterationStage === undefined
+          ? measurement.IterationMode === 'Result'
+          : measurement.IterationMode === 'Workload' && measurement.IterationStage === 'Result';
       if (!result) return;
       const operations = numberField(measurement, 'Operations', file, at);
       if (!(operations > 0)) throw new FormatError(file, `Operations must be positive, got ${operations}`, childPath(at, 'Operations'));
@@ -73,7 +76,16 @@ export function parseBenchmarkdotnet(input: FormatInput): Results {
       const memoryPath = childPath(path, 'Memory');
       const bytes = optionalNumberField(asObject(entry.Memory, file, memoryPath), 'BytesAllocatedPerOperation', file, memoryPath);
       if (bytes !== undefined) {
-        metrics.push(makeMetric('alloc-bytes', 'B/op', [bytes], { direction: 'smaller', gate: false, observation: 'single' }, file, childPath(memoryPath, 'BytesAllocatedPerOperation')));
+        metrics.push(
+          makeMetric(
+            'alloc-bytes',
+            'B/op',
+            [bytes],
+            { direction: 'smaller', gate: false, observation: 'single' },
+            file,
+            childPath(memoryPath, 'BytesAllocatedPerOperation'),
+          ),
+        );
       }
     }
     return { id, state: 'completed', metrics };

@@ -14,8 +14,8 @@ const LOOKS_LIKE_CYCLE = / x \S+ ops\/sec /;
  * `tTable`); above 30 it uses 1.96. Used to undo its margin of error back into a deviation.
  */
 const T_TABLE = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101,
-  2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+  2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 function critical(size: number): number {
@@ -48,7 +48,10 @@ function fromJson(input: FormatInput, list: unknown[]): Benchmark[] {
     const id = stringField(bench, 'name', file, path);
     if (bench.error !== undefined && bench.error !== null) {
       const error = bench.error as JsonObject;
-      const message = typeof error === 'object' && typeof error.message === 'string' && error.message ? error.message : 'the benchmark threw (Benchmark.js keeps no message in JSON)';
+      const message =
+        typeof error === 'object' && typeof error.message === 'string' && error.message
+          ? error.message
+          : 'the benchmark threw (Benchmark.js keeps no message in JSON)';
       return { id, state: 'errored', error: message, metrics: [] };
     }
     const statsPath = childPath(path, 'stats');
@@ -57,7 +60,14 @@ function fromJson(input: FormatInput, list: unknown[]): Benchmark[] {
     if (samples.length === 0) throw new FormatError(file, 'no samples', childPath(statsPath, 'sample'));
     const bad = samples.findIndex((seconds) => !(seconds > 0));
     if (bad >= 0) throw new FormatError(file, `a time per operation must be > 0, got ${samples[bad]}`, childPath(childPath(statsPath, 'sample'), bad));
-    const time = makeMetric('time', 'ns', samples.map((seconds) => seconds * 1e9), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(statsPath, 'sample'));
+    const time = makeMetric(
+      'time',
+      'ns',
+      samples.map((seconds) => seconds * 1e9),
+      { direction: 'smaller', gate: true, observation: 'sample' },
+      file,
+      childPath(statsPath, 'sample'),
+    );
     return { id, state: 'completed', metrics: [time] };
   });
 }
@@ -92,12 +102,19 @@ function fromText(input: FormatInput, text: string): Benchmark[] {
     let metric: Metric;
     if (group.length > 1) {
       // the same benchmark printed by several runs of the suite: each line is one process run
-      metric = makeMetric('time', 'ns', group.map((line) => 1e9 / line.hz), { direction: 'smaller', gate: true, observation: 'process' }, file, `line ${group[0]!.line}`);
+      metric = makeMetric(
+        'time',
+        'ns',
+        group.map((line) => 1e9 / line.hz),
+        { direction: 'smaller', gate: true, observation: 'process' },
+        file,
+        `line ${group[0]!.line}`,
+      );
     } else {
       const { hz, rme, size, line } = group[0]!;
       const mean = 1e9 / hz;
       // rme = 100 · t · sd / (√n · mean), so sd = rme/100 · mean · √n / t (Benchmark.js's own t table)
-      const stddev = (rme / 100) * mean * Math.sqrt(size) / critical(size);
+      const stddev = ((rme / 100) * mean * Math.sqrt(size)) / critical(size);
       const where = `line ${line}`;
       metric = makeAggregateMetric(
         'time',

@@ -62,14 +62,7 @@ export interface MetricOptions {
  * @param file for messages
  * @param location where the values came from, for messages
  */
-export function makeMetric(
-  name: string,
-  unit: string,
-  runs: number[],
-  options: MetricOptions,
-  file: string,
-  location: string,
-): Metric {
+export function makeMetric(name: string, unit: string, runs: number[], options: MetricOptions, file: string, location: string): Metric {
   const bad = runs.findIndex((value) => !Number.isFinite(value));
   if (bad >= 0) throw new FormatError(file, `value ${runs[bad]} of '${name}' is out of range after conversion to ${unit}`, location);
   return { name, unit, direction: options.direction, gate: options.gate, observation: options.observation, runs };

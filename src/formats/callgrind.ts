@@ -97,7 +97,12 @@ function sumParts(parts: Part[]): Part[] {
   return [...groupBy(parts, (part) => part.id).values()].map((group) => {
     const first = group[0]!;
     const odd = group.find((part) => part.events.join(' ') !== first.events.join(' '));
-    if (odd) throw new FormatError(odd.file, `'${first.id}' is dumped with events '${odd.events.join(' ')}' here but '${first.events.join(' ')}' at line ${first.line}`, `line ${odd.line}`);
+    if (odd)
+      throw new FormatError(
+        odd.file,
+        `'${first.id}' is dumped with events '${odd.events.join(' ')}' here but '${first.events.join(' ')}' at line ${first.line}`,
+        `line ${odd.line}`,
+      );
     return { ...first, costs: first.costs.map((_, index) => group.reduce((sum, part) => sum + part.costs[index]!, 0)) };
   });
 }

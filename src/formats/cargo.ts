@@ -69,7 +69,14 @@ export function parseCargo(input: FormatInput): Results {
     const mixed = group.find((line) => line.unit !== first.unit);
     if (mixed) throw new FormatError(mixed.file, `'${name}' mixes '${first.unit}' and '${mixed.unit}'`, `line ${mixed.line}`);
     const metrics: Metric[] = [
-      makeMetric('time', 'ns', group.map((line) => line.time * time.scale), { direction: 'smaller', gate: true, observation }, first.file, where),
+      makeMetric(
+        'time',
+        'ns',
+        group.map((line) => line.time * time.scale),
+        { direction: 'smaller', gate: true, observation },
+        first.file,
+        where,
+      ),
     ];
     if (group.every((line) => line.throughput !== null && line.throughput.unit === first.throughput?.unit)) {
       const rate = normaliseUnit(first.throughput!.unit);

@@ -2,14 +2,7 @@ import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { buildResults, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FolderFile, FormatInput } from './format-input.ts';
-import {
-  asObject,
-  childPath,
-  numberArrayField,
-  parseJsonText,
-  stringField,
-  type JsonObject,
-} from './json.ts';
+import { asObject, childPath, numberArrayField, parseJsonText, stringField, type JsonObject } from './json.ts';
 
 const BENCHMARK_FILE = /(^|\/)new\/benchmark\.json$/;
 
@@ -50,16 +43,18 @@ function parseOne(folder: string, dir: string, files: Map<string, FolderFile>): 
   const throughput = info.throughput;
   if (throughput !== null && throughput !== undefined) {
     const amounts = asObject(throughput, benchmarkName, 'throughput');
-    for (const [kind, unit] of [['Bytes', 'B/s'], ['BytesDecimal', 'B/s'], ['Elements', 'elements/s']] as const) {
+    for (const [kind, unit] of [
+      ['Bytes', 'B/s'],
+      ['BytesDecimal', 'B/s'],
+      ['Elements', 'elements/s'],
+    ] as const) {
       const amount = amounts[kind];
       if (amount === undefined) continue;
       if (typeof amount !== 'number' || !(amount > 0) || !Number.isFinite(amount)) {
         throw new FormatError(benchmarkName, `expected a positive number, got ${String(amount)}`, childPath('throughput', kind));
       }
       const rates = perIteration.map((ns) => (amount * 1e9) / ns);
-      metrics.push(
-        makeMetric('throughput', unit, rates, { direction: 'bigger', gate: false, observation: 'sample' }, benchmarkName, `throughput.${kind}`),
-      );
+      metrics.push(makeMetric('throughput', unit, rates, { direction: 'bigger', gate: false, observation: 'sample' }, benchmarkName, `throughput.${kind}`));
     }
   }
   return { id, state: 'completed', metrics };

@@ -76,7 +76,11 @@ function parseRun(file: string, text: string, rows: DivanRow[]): void {
     const tree = TREE_ROW.exec(raw);
     if (!tree) {
       // a row under a benchmark: a throughput counter (every cell a rate), or allocation counts, which are not read
-      const cells = raw.replace(INDENT, '').split('│').map((cell) => cell.trim()).filter((cell) => cell !== '');
+      const cells = raw
+        .replace(INDENT, '')
+        .split('│')
+        .map((cell) => cell.trim())
+        .filter((cell) => cell !== '');
       const median = cells[2];
       if (last && cells.length >= 4 && cells.every((cell) => /\/s$/.test(cell))) {
         const rate = parseRate(median!);
@@ -103,7 +107,8 @@ function parseRun(file: string, text: string, rows: DivanRow[]): void {
     if (median === null) throw new FormatError(file, `cannot read median time ${JSON.stringify(medianCell.slice(0, 40))}`, where);
     const itersCell = cells[5]!.trim();
     const iters = itersCell === '' ? null : parsePrintedNumber(itersCell);
-    if (iters !== null && (!Number.isSafeInteger(iters) || iters < 0)) throw new FormatError(file, `iters must be a whole number, got ${JSON.stringify(itersCell)}`, where);
+    if (iters !== null && (!Number.isSafeInteger(iters) || iters < 0))
+      throw new FormatError(file, `iters must be a whole number, got ${JSON.stringify(itersCell)}`, where);
     last = { id: [binary, ...path].join('/'), median, iters, rates: [], file, line: index + 1 };
     rows.push(last);
   });
@@ -124,13 +129,21 @@ function parseRun(file: string, text: string, rows: DivanRow[]): void {
 export function parseDivan(input: FormatInput): Results {
   const rows: DivanRow[] = [];
   for (const run of textRuns(input)) parseRun(run.file, run.text, rows);
-  if (rows.length === 0) throw new FormatError(input.path, "no divan table found (a 'fastest │ slowest │ median │ mean │ samples │ iters' header and its rows)");
+  if (rows.length === 0)
+    throw new FormatError(input.path, "no divan table found (a 'fastest │ slowest │ median │ mean │ samples │ iters' header and its rows)");
   const benchmarks: Benchmark[] = [];
   for (const [id, group] of groupBy(rows, (row) => row.id)) {
     const first = group[0]!;
     const where = `line ${first.line}`;
     const observation = repeatedObservation(group.length);
-    const time = makeMetric('time', 'ns', group.map((row) => row.median), { direction: 'smaller', gate: true, observation }, first.file, where);
+    const time = makeMetric(
+      'time',
+      'ns',
+      group.map((row) => row.median),
+      { direction: 'smaller', gate: true, observation },
+      first.file,
+      where,
+    );
     if (group.every((row) => row.iters !== null)) time.iterations = group.map((row) => row.iters!);
     const metrics: Metric[] = [time];
     for (const rate of first.rates) {

@@ -2,17 +2,7 @@ import type { Benchmark, Metric, Observation, Results } from '../results/schema.
 import { buildResults, fileText, groupBy, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import {
-  arrayField,
-  asObject,
-  childPath,
-  numberField,
-  optionalStringField,
-  parseJsonText,
-  reportedNumberField,
-  stringField,
-  type JsonObject,
-} from './json.ts';
+import { arrayField, asObject, childPath, numberField, optionalStringField, parseJsonText, reportedNumberField, stringField, type JsonObject } from './json.ts';
 import { secondsPerUnit } from './units.ts';
 
 /** Whether text is Google Benchmark JSON: an object with `context` and `benchmarks`. */
@@ -53,14 +43,22 @@ function iterationMetrics(rows: Row[], file: string): Metric[] {
   const real = metricOf('real_time', 'real-time', true);
   real.iterations = rows.map((row) => {
     const n = numberField(row.entry, 'iterations', file, row.path);
-    if (!Number.isSafeInteger(n) || n < 0) throw new FormatError(file, `iterations must be a non-negative integer, got ${n}`, childPath(row.path, 'iterations'));
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new FormatError(file, `iterations must be a non-negative integer, got ${n}`, childPath(row.path, 'iterations'));
     return n;
   });
   const metrics = [real, metricOf('cpu_time', 'cpu-time', false)];
   for (const [key, name, unit] of RATE_COUNTERS) {
     if (rows.every((row) => row.entry[key] !== undefined)) {
       metrics.push(
-        makeMetric(name, unit, rows.map((row) => numberField(row.entry, key, file, row.path)), { direction: 'bigger', gate: false, observation }, file, childPath(first.path, key)),
+        makeMetric(
+          name,
+          unit,
+          rows.map((row) => numberField(row.entry, key, file, row.path)),
+          { direction: 'bigger', gate: false, observation },
+          file,
+          childPath(first.path, key),
+        ),
       );
     }
   }
@@ -116,9 +114,7 @@ export function parseGooglecpp(input: FormatInput): Results {
       continue;
     }
     const iterations = group.filter((row) => (optionalStringField(row.entry, 'run_type', file, row.path) ?? 'iteration') === 'iteration');
-    const metrics = iterations.length > 0
-      ? iterationMetrics(iterations, file)
-      : aggregateMetrics(group, file, id);
+    const metrics = iterations.length > 0 ? iterationMetrics(iterations, file) : aggregateMetrics(group, file, id);
     benchmarks.push({ id, state: 'completed', metrics });
   }
   const date = context ? optionalStringField(context, 'date', file, 'context') : undefined;

@@ -1,15 +1,7 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { buildResults, fileText, makeMetric } from './build-results.ts';
 import type { FormatInput } from './format-input.ts';
-import {
-  arrayField,
-  asObject,
-  childPath,
-  numberArrayField,
-  numberField,
-  parseJsonText,
-  stringField,
-} from './json.ts';
+import { arrayField, asObject, childPath, numberArrayField, numberField, parseJsonText, stringField } from './json.ts';
 import { FormatError } from './format-error.ts';
 
 /** Whether text is hyperfine `--export-json` output. */
@@ -36,11 +28,25 @@ export function parseHyperfine(input: FormatInput): Results {
     const id = stringField(result, 'command', file, path);
     let metric: Metric;
     if (result.times === undefined || result.times === null) {
-      metric = makeMetric('time', 'ns', [numberField(result, 'mean', file, path) * 1e9], { direction: 'smaller', gate: true, observation: 'single' }, file, childPath(path, 'mean'));
+      metric = makeMetric(
+        'time',
+        'ns',
+        [numberField(result, 'mean', file, path) * 1e9],
+        { direction: 'smaller', gate: true, observation: 'single' },
+        file,
+        childPath(path, 'mean'),
+      );
     } else {
       const times = numberArrayField(result, 'times', file, path);
       if (times.length === 0) throw new FormatError(file, 'no times', childPath(path, 'times'));
-      metric = makeMetric('time', 'ns', times.map((t) => t * 1e9), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(path, 'times'));
+      metric = makeMetric(
+        'time',
+        'ns',
+        times.map((t) => t * 1e9),
+        { direction: 'smaller', gate: true, observation: 'sample' },
+        file,
+        childPath(path, 'times'),
+      );
     }
     const codes = result.exit_codes === undefined || result.exit_codes === null ? [] : numberArrayField(result, 'exit_codes', file, path);
     const failed = codes.findIndex((code) => code !== 0);

@@ -62,9 +62,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
 };
 
 /** The formats `auto` tries, in order. The custom formats are left out: their files do not say which way is better. */
-export const AUTO_TOOLS: readonly ToolName[] = FORMAT_TOOLS.filter(
-  (tool) => tool !== 'customSmallerIsBetter' && tool !== 'customBiggerIsBetter',
-);
+export const AUTO_TOOLS: readonly ToolName[] = FORMAT_TOOLS.filter((tool) => tool !== 'customSmallerIsBetter' && tool !== 'customBiggerIsBetter');
 
 /**
  * Recognises a format from its content.

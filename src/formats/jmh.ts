@@ -2,17 +2,7 @@ import type { Benchmark, Direction, Metric, Results } from '../results/schema.ts
 import { buildResults, fileText, groupBy, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import {
-  asArray,
-  asNumber,
-  asObject,
-  childPath,
-  numberField,
-  objectField,
-  parseJsonText,
-  stringField,
-  type JsonObject,
-} from './json.ts';
+import { asArray, asNumber, asObject, childPath, numberField, objectField, parseJsonText, stringField, type JsonObject } from './json.ts';
 import { normaliseUnit } from './units.ts';
 
 /** Whether text is JMH's JSON result (`-rf json`). */
@@ -52,14 +42,7 @@ function histogramMeans(histogram: unknown, file: string, path: string): number[
   return means;
 }
 
-function readMetric(
-  metric: JsonObject,
-  name: string,
-  direction: Direction | null,
-  gate: boolean,
-  file: string,
-  path: string,
-): Metric {
+function readMetric(metric: JsonObject, name: string, direction: Direction | null, gate: boolean, file: string, path: string): Metric {
   const unitText = stringField(metric, 'scoreUnit', file, path);
   const unit = normaliseUnit(unitText);
   const chosen = direction ?? unit.direction ?? 'smaller';
@@ -99,7 +82,9 @@ export function parseJmh(input: FormatInput): Results {
     const name = stringField(entry, 'benchmark', file, path);
     const mode = stringField(entry, 'mode', file, path);
     const params = entry.params === undefined || entry.params === null ? {} : objectField(entry, 'params', file, path);
-    const paramText = Object.entries(params).map(([key, v]) => `${key}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+    const paramText = Object.entries(params)
+      .map(([key, v]) => `${key}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(', ');
     return { id: paramText ? `${name}(${paramText})` : name, mode, entry, path };
   });
   if (entries.length === 0) throw new FormatError(file, 'the array is empty', '$');

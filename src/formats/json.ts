@@ -16,9 +16,7 @@ const NON_STANDARD = /"(?:[^"\\]|\\.)*"|-?\bNaN\b|-?\bInfinity\b/g;
  */
 export function parseJsonText(given: string, file: string): unknown {
   const text = stripByteOrderMark(given);
-  const cleaned = /NaN|Infinity/.test(text)
-    ? text.replace(NON_STANDARD, (token) => (token.startsWith('"') ? token : 'null'))
-    : text;
+  const cleaned = /NaN|Infinity/.test(text) ? text.replace(NON_STANDARD, (token) => (token.startsWith('"') ? token : 'null')) : text;
   try {
     return JSON.parse(cleaned) as unknown;
   } catch (error: unknown) {

@@ -44,7 +44,11 @@ export function mergeRuns(parts: { file: string; results: Results }[], folder: s
       const found = entries.flatMap((entry) => entry.benchmark.metrics.filter((m) => m.name === name).map((metric) => ({ file: entry.file, metric })));
       const head = found[0]!.metric;
       const odd = found.find(({ metric }) => metric.unit !== head.unit || metric.direction !== head.direction);
-      if (odd) throw new FormatError(odd.file, `'${id}' metric '${name}' is in ${odd.metric.unit} (${odd.metric.direction}) here but ${head.unit} (${head.direction}) in ${found[0]!.file}`);
+      if (odd)
+        throw new FormatError(
+          odd.file,
+          `'${id}' metric '${name}' is in ${odd.metric.unit} (${odd.metric.direction}) here but ${head.unit} (${head.direction}) in ${found[0]!.file}`,
+        );
       const merged: Metric = {
         name,
         unit: head.unit,
@@ -60,6 +64,9 @@ export function mergeRuns(parts: { file: string; results: Results }[], folder: s
     if (errored && errored.benchmark.state === 'errored') return { id, state: 'errored', error: `${errored.file}: ${errored.benchmark.error}`, metrics };
     return { id, state: 'completed', metrics };
   });
-  const latest = parts.map((part) => part.results.createdAt).sort().at(-1)!;
+  const latest = parts
+    .map((part) => part.results.createdAt)
+    .sort()
+    .at(-1)!;
   return { ...first.results, createdAt: latest, benchmarks };
 }

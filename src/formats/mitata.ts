@@ -2,21 +2,17 @@ import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { buildResults, fileText, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import {
-  arrayField,
-  asObject,
-  childPath,
-  numberArrayField,
-  numberField,
-  optionalStringField,
-  parseJsonText,
-  stringField,
-  type JsonObject,
-} from './json.ts';
+import { arrayField, asObject, childPath, numberArrayField, numberField, optionalStringField, parseJsonText, stringField, type JsonObject } from './json.ts';
 
 /** Whether text is mitata's `run({ format: 'json' })` output. */
 export function detectMitata(input: FormatInput): boolean {
-  return input.kind === 'file' && /^\s*\{/.test(input.text) && /"layout"\s*:/.test(input.text) && /"benchmarks"\s*:/.test(input.text) && /"alias"\s*:/.test(input.text);
+  return (
+    input.kind === 'file' &&
+    /^\s*\{/.test(input.text) &&
+    /"layout"\s*:/.test(input.text) &&
+    /"benchmarks"\s*:/.test(input.text) &&
+    /"alias"\s*:/.test(input.text)
+  );
 }
 
 /** The names of mitata's groups, by index into `layout`; unnamed groups are absent. */

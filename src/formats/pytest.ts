@@ -41,7 +41,14 @@ export function parsePytest(input: FormatInput): Results {
     if (stats.data !== undefined && stats.data !== null) {
       const data = numberArrayField(stats, 'data', file, statsPath);
       if (data.length === 0) throw new FormatError(file, 'no data', childPath(statsPath, 'data'));
-      metric = makeMetric('time', 'ns', data.map((s) => s * 1e9), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(statsPath, 'data'));
+      metric = makeMetric(
+        'time',
+        'ns',
+        data.map((s) => s * 1e9),
+        { direction: 'smaller', gate: true, observation: 'sample' },
+        file,
+        childPath(statsPath, 'data'),
+      );
     } else {
       metric = makeAggregateMetric(
         'time',

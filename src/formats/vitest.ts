@@ -2,15 +2,7 @@ import type { Benchmark, Metric, Results } from '../results/schema.ts';
 import { buildResults, fileText, makeAggregateMetric, makeMetric } from './build-results.ts';
 import { FormatError } from './format-error.ts';
 import type { FormatInput } from './format-input.ts';
-import {
-  arrayField,
-  asObject,
-  childPath,
-  numberArrayField,
-  parseJsonText,
-  reportedNumberField,
-  stringField,
-} from './json.ts';
+import { arrayField, asObject, childPath, numberArrayField, parseJsonText, reportedNumberField, stringField } from './json.ts';
 
 /** Whether text is `vitest bench --outputJson` output. */
 export function detectVitest(input: FormatInput): boolean {
@@ -42,7 +34,14 @@ export function parseVitest(input: FormatInput): Results {
         const samples = bench.samples === undefined ? [] : numberArrayField(bench, 'samples', file, path);
         let metric: Metric;
         if (samples.length > 0) {
-          metric = makeMetric('time', 'ns', samples.map((ms) => ms * 1e6), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(path, 'samples'));
+          metric = makeMetric(
+            'time',
+            'ns',
+            samples.map((ms) => ms * 1e6),
+            { direction: 'smaller', gate: true, observation: 'sample' },
+            file,
+            childPath(path, 'samples'),
+          );
         } else {
           metric = makeAggregateMetric(
             'time',

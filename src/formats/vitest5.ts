@@ -17,7 +17,13 @@ import {
 
 /** Whether text is Vitest 5's JSON reporter output (`--reporter=json`) holding benchmark results. */
 export function detectVitest5(input: FormatInput): boolean {
-  return input.kind === 'file' && /"testResults"\s*:/.test(input.text) && /"assertionResults"\s*:/.test(input.text) && /"benchmarks"\s*:/.test(input.text) && /"latency"\s*:/.test(input.text);
+  return (
+    input.kind === 'file' &&
+    /"testResults"\s*:/.test(input.text) &&
+    /"assertionResults"\s*:/.test(input.text) &&
+    /"benchmarks"\s*:/.test(input.text) &&
+    /"latency"\s*:/.test(input.text)
+  );
 }
 
 function latencyMetric(task: JsonObject, file: string, path: string): Metric {
@@ -28,7 +34,14 @@ function latencyMetric(task: JsonObject, file: string, path: string): Metric {
     if (samples.length > 0) {
       const negative = samples.findIndex((ms) => ms < 0);
       if (negative >= 0) throw new FormatError(file, `a latency must be ≥ 0, got ${samples[negative]}`, childPath(childPath(latencyPath, 'samples'), negative));
-      return makeMetric('time', 'ns', samples.map((ms) => ms * 1e6), { direction: 'smaller', gate: true, observation: 'sample' }, file, childPath(latencyPath, 'samples'));
+      return makeMetric(
+        'time',
+        'ns',
+        samples.map((ms) => ms * 1e6),
+        { direction: 'smaller', gate: true, observation: 'sample' },
+        file,
+        childPath(latencyPath, 'samples'),
+      );
     }
   }
   return makeAggregateMetric(

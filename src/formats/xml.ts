@@ -65,7 +65,13 @@ export function parseXml(text: string, file: string): XmlElement {
       if (text.slice(position).trim() && stack.length === 0) throw new FormatError(file, 'text after the root element', `line ${line}`);
       break;
     }
-    if (stack.length === 0 && text.slice(position, open).replace(/^\uFEFF/, '').trim()) {
+    if (
+      stack.length === 0 &&
+      text
+        .slice(position, open)
+        .replace(/^\uFEFF/, '')
+        .trim()
+    ) {
       throw new FormatError(file, 'text outside the root element', `line ${line}`);
     }
     advance(open);
@@ -78,7 +84,11 @@ export function parseXml(text: string, file: string): XmlElement {
       if (!match) throw new FormatError(file, 'malformed closing tag', `line ${line}`);
       const top = stack.pop();
       if (!top || top.name !== match[1]) {
-        throw new FormatError(file, `closing tag </${match[1]}> does not match ${top ? `<${top.name}> from line ${top.line}` : 'any open element'}`, `line ${line}`);
+        throw new FormatError(
+          file,
+          `closing tag </${match[1]}> does not match ${top ? `<${top.name}> from line ${top.line}` : 'any open element'}`,
+          `line ${line}`,
+        );
       }
       advance(position + match[0].length);
     } else {

@@ -13,8 +13,7 @@ export interface ApiErrorInfo {
  * @returns status (null when there is none), message and the number of attempts made
  */
 export function readApiError(error: unknown): ApiErrorInfo {
-  const status =
-    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null;
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null;
   const message = error instanceof Error ? error.message : String(error);
   return { status, message, attempts: attemptsOf(error) };
 }

@@ -5,13 +5,7 @@
 export interface GitHubClient {
   rest: {
     issues: {
-      listComments(params: {
-        owner: string;
-        repo: string;
-        issue_number: number;
-        per_page?: number;
-        page?: number;
-      }): Promise<{ data: IssueComment[] }>;
+      listComments(params: { owner: string; repo: string; issue_number: number; per_page?: number; page?: number }): Promise<{ data: IssueComment[] }>;
       createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{
         data: IssueComment;
       }>;

@@ -58,7 +58,8 @@ export async function createCommitComment(octokit: GitHubClient, options: Create
     if (status === null && !isNetworkError(error)) throw error;
     const where = `${options.owner}/${options.repo}@${options.sha.slice(0, 7)}`;
     const cause = status === null ? message : `${status}: ${message}`;
-    const hint = status === 403 || status === 401 ? " Give the job 'permissions: contents: write' (commit comments need it), or set 'comment-on-push: never'." : '';
+    const hint =
+      status === 403 || status === 401 ? " Give the job 'permissions: contents: write' (commit comments need it), or set 'comment-on-push: never'." : '';
     const warning = `benchgate could not comment on commit ${where} (${cause}).${hint} The job summary and the stored run are not affected.`;
     options.log.warning(warning);
     return { action: 'failed', url: null, warning };

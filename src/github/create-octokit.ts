@@ -76,7 +76,12 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
     settings.token,
     {
       baseUrl: settings.baseUrl.replace(/\/+$/, ''),
-      log: { debug: () => {}, info: () => {}, warn: (message: string) => settings.log.warning(message), error: (message: string) => settings.log.warning(message) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (message: string) => settings.log.warning(message),
+        error: (message: string) => settings.log.warning(message),
+      },
       retry: {
         retries: settings.retries,
         retryAfterBaseValue: settings.retryBaseMs,
@@ -135,11 +140,15 @@ async function retryRateLimits<T>(
         throw error;
       }
       if (wait.seconds > settings.maxRetryAfterSeconds) {
-        settings.log.warning(`${limit}: Retry-After ${wait.seconds} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting (${attempt} attempt${attempt > 1 ? 's' : ''} made)`);
+        settings.log.warning(
+          `${limit}: Retry-After ${wait.seconds} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting (${attempt} attempt${attempt > 1 ? 's' : ''} made)`,
+        );
         throw error;
       }
       const source = wait.from === 'default' ? ', no Retry-After given' : '';
-      settings.log.warning(`${limit}: retrying after ${wait.seconds} s${source} (retry ${attempt} of ${settings.rateLimitRetries}, attempt ${attempt + 1} of ${allowed})`);
+      settings.log.warning(
+        `${limit}: retrying after ${wait.seconds} s${source} (retry ${attempt} of ${settings.rateLimitRetries}, attempt ${attempt + 1} of ${allowed})`,
+      );
       await sleep(wait.seconds * settings.retryBaseMs);
     }
   }

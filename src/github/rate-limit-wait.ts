@@ -33,12 +33,7 @@ function header(headers: Readonly<Record<string, unknown>> | undefined, name: st
  * @example
  * rateLimitWait(429, { 'retry-after': '3' }, 'Too Many Requests', 0) // => { kind: 'secondary', seconds: 3, from: 'retry-after' }
  */
-export function rateLimitWait(
-  status: number,
-  headers: Readonly<Record<string, unknown>> | undefined,
-  message: string,
-  nowMs: number,
-): RateLimitWait | null {
+export function rateLimitWait(status: number, headers: Readonly<Record<string, unknown>> | undefined, message: string, nowMs: number): RateLimitWait | null {
   const retryAfter = header(headers, 'retry-after');
   const remaining = header(headers, 'x-ratelimit-remaining');
   const limited = status === 429 || (status === 403 && (retryAfter !== undefined || remaining === '0' || /rate limit/i.test(message)));

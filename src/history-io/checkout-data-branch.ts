@@ -33,7 +33,11 @@ export interface DataBranchSource {
 export async function checkoutDataBranch(source: Partial<DataBranchSource> & { workspace: string }, git: GitRunner = runGit): Promise<DataCheckout> {
   const remote = source.remote ?? 'origin';
   const dataBranch = source.dataBranch ?? 'benchgate-data';
-  const repo = await openDataRepo(git, { workspace: path.resolve(source.workspace), remote, remoteUrl: null, token: source.token ?? null, tempDir: null, dataBranch }, false);
+  const repo = await openDataRepo(
+    git,
+    { workspace: path.resolve(source.workspace), remote, remoteUrl: null, token: source.token ?? null, tempDir: null, dataBranch },
+    false,
+  );
   try {
     let tip: string | null;
     try {

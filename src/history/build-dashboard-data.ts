@@ -73,7 +73,12 @@ export interface DashboardManifestEntry {
   benchmark: string;
   file: string;
   jobs: number;
-  metrics: { name: string; unit: string; changePoints: number; latest: { change: HistoryChangePoint['change']; step: number; scale: HistoryChangePoint['scale']; to: string } | null }[];
+  metrics: {
+    name: string;
+    unit: string;
+    changePoints: number;
+    latest: { change: HistoryChangePoint['change']; step: number; scale: HistoryChangePoint['scale']; to: string } | null;
+  }[];
 }
 
 /** `manifest.json`: the small file the page loads first. */
@@ -122,42 +127,50 @@ export function buildDashboardData(analyzed: readonly AnalyzedSeries[], options:
     const { benchmarkSet: set, branch, benchmark } = members[0]!.series;
     const commits: string[] = [];
     const commitIndex = new Map<string, number>();
-    const metrics = members.map(({ series, changePoints, environmentChanges }): DashboardMetric => ({
-      name: series.metric,
-      unit: series.unit,
-      direction: series.direction,
-      time: series.points.map((point) => Math.round(Date.parse(point.createdAt) / 1000)),
-      commit: series.points.map((point) => {
-        const short = point.commit.slice(0, 12);
-        let index = commitIndex.get(short);
-        if (index === undefined) {
-          index = commits.length;
-          commits.push(short);
-          commitIndex.set(short, index);
-        }
-        return index;
+    const metrics = members.map(
+      ({ series, changePoints, environmentChanges }): DashboardMetric => ({
+        name: series.metric,
+        unit: series.unit,
+        direction: series.direction,
+        time: series.points.map((point) => Math.round(Date.parse(point.createdAt) / 1000)),
+        commit: series.points.map((point) => {
+          const short = point.commit.slice(0, 12);
+          let index = commitIndex.get(short);
+          if (index === undefined) {
+            index = commits.length;
+            commits.push(short);
+            commitIndex.set(short, index);
+          }
+          return index;
+        }),
+        center: series.points.map((point) => compact(point.center)),
+        low: series.points.map((point) => compact(point.low)),
+        high: series.points.map((point) => compact(point.high)),
+        runs: series.points.map((point) => point.runs),
+        environment: series.points.map((point) => point.environment),
+        environments: series.environments.map((environment) =>
+          [
+            environment.cpuModel,
+            `${environment.cores} cores`,
+            `${environment.os}/${environment.arch}`,
+            `Node ${environment.node}`,
+            environment.runnerImage ?? 'no runner image',
+          ].join(' · '),
+        ),
+        changePoints: changePoints.map((point) => ({
+          index: point.index,
+          from: point.lastBefore.commit,
+          to: point.firstAfter.commit,
+          scale: point.scale,
+          step: point.step,
+          interval: point.interval,
+          change: point.change,
+          pValue: point.pValue,
+          environmentChange: point.environmentChange,
+        })),
+        environmentChanges,
       }),
-      center: series.points.map((point) => compact(point.center)),
-      low: series.points.map((point) => compact(point.low)),
-      high: series.points.map((point) => compact(point.high)),
-      runs: series.points.map((point) => point.runs),
-      environment: series.points.map((point) => point.environment),
-      environments: series.environments.map((environment) =>
-        [environment.cpuModel, `${environment.cores} cores`, `${environment.os}/${environment.arch}`, `Node ${environment.node}`, environment.runnerImage ?? 'no runner image'].join(' · '),
-      ),
-      changePoints: changePoints.map((point) => ({
-        index: point.index,
-        from: point.lastBefore.commit,
-        to: point.firstAfter.commit,
-        scale: point.scale,
-        step: point.step,
-        interval: point.interval,
-        change: point.change,
-        pValue: point.pValue,
-        environmentChange: point.environmentChange,
-      })),
-      environmentChanges,
-    }));
+    );
     const file = `data/${key}.json`;
     const body: DashboardBenchmarkFile = { schema: DASHBOARD_BENCHMARK_SCHEMA, set, branch, benchmark, commits, metrics };
     files.push({ path: file, content: JSON.stringify(body) });

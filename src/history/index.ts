@@ -16,4 +16,12 @@ export { dashboardUrl, githubPagesUrl } from './dashboard-url.ts';
 export { describeEnvironmentChange } from './describe-environment-change.ts';
 export { detectChangePoints } from './detect-change-points.ts';
 export { findNewChangePoints, type NewChangePoint } from './find-new-change-points.ts';
-export { DEFAULT_DETECT_OPTIONS, type AnalyzedSeries, type DetectOptions, type HistoryChangePoint, type MetricSeries, type SeriesPoint, type StoredRun } from './types.ts';
+export {
+  DEFAULT_DETECT_OPTIONS,
+  type AnalyzedSeries,
+  type DetectOptions,
+  type HistoryChangePoint,
+  type MetricSeries,
+  type SeriesPoint,
+  type StoredRun,
+} from './types.ts';

@@ -98,7 +98,10 @@ export function describeHeadline(report: Report, format: TextFormatter): Headlin
     detail = ` — ${listed.join('; ')}${worstFirst.length > LISTED ? `; and ${formatCount(worstFirst.length - LISTED)} more` : ''}`;
   } else if (report.gate.failed) {
     const blocking = report.comparisons.filter((c) => report.gate.blocking.some((ref) => ref.id === c.id && ref.metric === c.metric));
-    detail = ` — ${blocking.slice(0, LISTED).map((c) => `${nameComparison(c, report, format)} ${c.verdict}`).join('; ')}${blocking.length > LISTED ? `; and ${formatCount(blocking.length - LISTED)} more` : ''}`;
+    detail = ` — ${blocking
+      .slice(0, LISTED)
+      .map((c) => `${nameComparison(c, report, format)} ${c.verdict}`)
+      .join('; ')}${blocking.length > LISTED ? `; and ${formatCount(blocking.length - LISTED)} more` : ''}`;
   } else if (report.comparisons.every((c) => !c.gate)) {
     detail = ' — no gated comparisons';
   }

@@ -89,7 +89,9 @@ function describeInconclusive(comparison: ComparisonOf<'inconclusive'>, context:
   switch (reason.cause) {
     case 'straddles-threshold': {
       const acrossJobs = reason.runsNeeded === null && comparison.noise !== null && comparison.noise.model !== 'within-job';
-      const design = acrossJobs ? ': the job-to-job noise does not shrink with more runs; the same-runner design (`compare-with: base`) measures both sides in one job and can resolve it' : '';
+      const design = acrossJobs
+        ? ': the job-to-job noise does not shrink with more runs; the same-runner design (`compare-with: base`) measures both sides in one job and can resolve it'
+        : '';
       return `${significantly(comparison, reason.significant)} but the interval straddles the ${threshold}; ${settle(reason.runsNeeded, 'per job')}${design}`;
     }
     case 'underpowered': {
@@ -235,11 +237,14 @@ export function describeGate(report: Report, format: (text: string) => string = 
   if (report.shards !== undefined) {
     for (const problem of describeShardProblems(report.shards.problems, report.shards.count)) reasons.push(`the shard results are incomplete: ${problem}`);
   }
-  for (const [one, many, group] of groups) if (group.length > 0) reasons.push(`${formatCount(group.length)} ${group.length === 1 ? one : many}: ${list(group)}`);
+  for (const [one, many, group] of groups)
+    if (group.length > 0) reasons.push(`${formatCount(group.length)} ${group.length === 1 ? one : many}: ${list(group)}`);
   const warnings: string[] = [];
   const advisory = resolve(report.gate.advisory);
   if (advisory.length > 0) {
-    warnings.push(`not failing on ${formatCount(advisory.length)} ${advisory.length === 1 ? 'comparison' : 'comparisons'} measured on a different machine (fingerprint-mismatch: advisory): ${list(advisory)}`);
+    warnings.push(
+      `not failing on ${formatCount(advisory.length)} ${advisory.length === 1 ? 'comparison' : 'comparisons'} measured on a different machine (fingerprint-mismatch: advisory): ${list(advisory)}`,
+    );
   }
   const belowFail = resolve(report.gate.belowFailThreshold ?? []);
   if (belowFail.length > 0 && report.gate.failThreshold !== undefined) {
@@ -248,10 +253,14 @@ export function describeGate(report: Report, format: (text: string) => string = 
     );
   }
   const ignored = resolve(report.gate.ignored);
-  if (ignored.length > 0) warnings.push(`fail-on is 'never': not failing on ${formatCount(ignored.length)} ${ignored.length === 1 ? 'comparison' : 'comparisons'}: ${list(ignored)}`);
+  if (ignored.length > 0)
+    warnings.push(`fail-on is 'never': not failing on ${formatCount(ignored.length)} ${ignored.length === 1 ? 'comparison' : 'comparisons'}: ${list(ignored)}`);
   if (report.gate.fingerprintMismatch === 'warn') {
     const flagged = blocking.filter((c) => c.flags.some((f) => f.kind === 'fingerprint-mismatch'));
-    if (flagged.length > 0) warnings.push(`${formatCount(flagged.length)} failing ${flagged.length === 1 ? 'comparison was' : 'comparisons were'} measured on a different machine: ${list(flagged)}`);
+    if (flagged.length > 0)
+      warnings.push(
+        `${formatCount(flagged.length)} failing ${flagged.length === 1 ? 'comparison was' : 'comparisons were'} measured on a different machine: ${list(flagged)}`,
+      );
   }
   return { reasons, warnings };
 }

@@ -10,9 +10,11 @@ const HINTS: Record<string, string> = {
   benchmarkdotnet: 'use the full JSON exporter (`--exporters json`, the `*-report-full.json` file) so `Measurements` are kept',
   jmh: 'run JMH with `-rf json` and several forks (`-f 5`) so `rawData` holds every iteration',
   catch2: 'run the benchmark binary 10 times with `--reporter xml::out=run-N.xml` and pass the folder of XML files: each file is one run',
-  vitest: 'with Vitest 5, set `benchmark: { retainSamples: true }` and pass `vitest bench --run --reporter=json --outputFile=bench.json`; with Vitest 4, run `vitest bench --outputJson` 10 times and pass every file: each is one run',
-  mitata: 'keep the samples (`run({ format: \'json\' })` keeps them unless `samples: false`), or run the suite 10 times and pass the folder of JSON files',
-  benchmarkjs: 'write the suite as JSON (`JSON.stringify(Array.from(suite))` on `complete`) so every `stats.sample` is kept, or run it 10 times and pass every output file',
+  vitest:
+    'with Vitest 5, set `benchmark: { retainSamples: true }` and pass `vitest bench --run --reporter=json --outputFile=bench.json`; with Vitest 4, run `vitest bench --outputJson` 10 times and pass every file: each is one run',
+  mitata: "keep the samples (`run({ format: 'json' })` keeps them unless `samples: false`), or run the suite 10 times and pass the folder of JSON files",
+  benchmarkjs:
+    'write the suite as JSON (`JSON.stringify(Array.from(suite))` on `complete`) so every `stats.sample` is kept, or run it 10 times and pass every output file',
   divan: 'run `cargo bench` 10 times and pass the folder of output files: each file is one run',
   callgrind: 'run the program under callgrind 10 times (`--callgrind-out-file=run-N.out`) and pass the folder: each file is one run',
   customSmallerIsBetter: 'run your benchmark 10 times and write one entry per run with the same `name`, or run it under `benchgate run`',

@@ -49,16 +49,14 @@ export function escapeMarkdown(text: string): string {
     else if (char === '@' || char === '#') out += char + ZERO_WIDTH_SPACE;
     else if (char === '-' && /gh$/i.test(chars.slice(Math.max(0, index - 2), index).join('')) && /[0-9]/.test(chars[index + 1] ?? '')) {
       out += ZERO_WIDTH_SPACE + char;
-    }
-    else if (char === ':') out += opensShortcodeOrLink(chars[index - 1], chars[index + 1]) ? char + ZERO_WIDTH_SPACE : char;
+    } else if (char === ':') out += opensShortcodeOrLink(chars[index - 1], chars[index + 1]) ? char + ZERO_WIDTH_SPACE : char;
     else if (ALWAYS_BACKSLASHED.has(char)) out += `\\${char}`;
     else if (index === 0 && char === ' ') out += '&#32;';
     else if (index === 0 && BACKSLASHED_AT_START.has(char)) out += `\\${char}`;
     else if (char === '.' && /www$/i.test(chars.slice(Math.max(0, index - 3), index).join(''))) out += '\\.';
     else if ((char === '.' || char === ')') && index > 0 && index === leadingDigits && /^[ \t]?$/.test(chars[index + 1] ?? '')) {
       out += `\\${char}`;
-    }
-    else out += char;
+    } else out += char;
   }
   return out;
 }
@@ -112,6 +110,8 @@ export function escapeLinkTarget(url: string): string {
   const wellFormed = url.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return wellFormed
     .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
-    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/gu, (char) => encodeURIComponent(char).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/gu, (char) =>
+      encodeURIComponent(char).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .replace(/[[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,7 +1,7 @@
 /** The real minus sign, which lines up with `+` and does not break a line like a hyphen. */
 export const MINUS = '−';
 
-const NANOSECONDS_PER_UNIT: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9 };
+const NANOSECONDS_PER_UNIT: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9 };
 const TIME_STEPS: readonly [number, string][] = [
   [1e9, 's'],
   [1e6, 'ms'],

@@ -47,7 +47,9 @@ export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
 export function commentMarker(benchmarkSet: string): string {
   const safe = Array.from(toWellFormed(benchmarkSet), (char) =>
     /[A-Za-z0-9._~/-]/.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-  ).join('').replace(/--/g, '-%2D');
+  )
+    .join('')
+    .replace(/--/g, '-%2D');
   return `<!-- benchgate:${safe} -->`;
 }
 

@@ -103,14 +103,18 @@ export function describeNoiseModels(report: Report): string {
       withinOneJob && noise.model === 'within-job'
         ? 'within one job (base and current measured in interleaved rounds on the same runner: no job-to-job term; tested on the round-by-round differences)'
         : noise.model === 'history'
-        ? `job-to-job noise from ${formatCount(noise.jobs)} stored jobs`
-        : noise.model === 'prior-floor'
-          ? `an assumed ${formatFraction(noise.sd)} job-to-job noise floor (fewer than ${formatCount(report.settings.minHistoryJobs)} stored jobs of history)`
-          : describeNoise(noise);
+          ? `job-to-job noise from ${formatCount(noise.jobs)} stored jobs`
+          : noise.model === 'prior-floor'
+            ? `an assumed ${formatFraction(noise.sd)} job-to-job noise floor (fewer than ${formatCount(report.settings.minHistoryJobs)} stored jobs of history)`
+            : describeNoise(noise);
     groups.set(text, (groups.get(text) ?? 0) + 1);
   }
-  if (groups.size === 1) return `${[...groups.keys()][0]!} for ${tested.length === 1 ? 'the tested comparison' : `all ${formatCount(tested.length)} tested comparisons`}`;
-  return [...groups].sort((a, b) => b[1] - a[1]).map(([text, n]) => `${text} (${formatCount(n)})`).join('; ');
+  if (groups.size === 1)
+    return `${[...groups.keys()][0]!} for ${tested.length === 1 ? 'the tested comparison' : `all ${formatCount(tested.length)} tested comparisons`}`;
+  return [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .map(([text, n]) => `${text} (${formatCount(n)})`)
+    .join('; ');
 }
 
 function describeOverrides(report: Report, field: 'threshold' | 'alpha'): string {

@@ -50,7 +50,8 @@ function rowOf(comparison: Comparison): Row | null {
   if (change === null || !Number.isFinite(change.throughput) || change.throughput <= -1) return null;
   const interval = intervalOf(comparison);
   const estimate = Math.log1p(change.throughput);
-  if (interval === null || interval.throughput.some((end) => !Number.isFinite(end) || end <= -1)) return { comparison, estimate, low: estimate, high: estimate };
+  if (interval === null || interval.throughput.some((end) => !Number.isFinite(end) || end <= -1))
+    return { comparison, estimate, low: estimate, high: estimate };
   return { comparison, estimate, low: Math.log1p(interval.throughput[0]), high: Math.log1p(interval.throughput[1]) };
 }
 

@@ -12,7 +12,9 @@ function describeStep(point: HistoryChangePoint, unit: string, confidence: numbe
     const interval = point.interval ? ` (${formatFraction(confidence)} CI ${formatPercentInterval([point.interval[0] - 1, point.interval[1] - 1])})` : '';
     return `${formatPercent(point.step - 1)}${interval}`;
   }
-  const interval = point.interval ? ` (${formatFraction(confidence)} CI ${formatValue(point.interval[0], unit)} … ${formatValue(point.interval[1], unit)})` : '';
+  const interval = point.interval
+    ? ` (${formatFraction(confidence)} CI ${formatValue(point.interval[0], unit)} … ${formatValue(point.interval[1], unit)})`
+    : '';
   return `${point.step >= 0 ? '+' : ''}${formatValue(point.step, unit)}${interval}`;
 }
 

@@ -130,7 +130,9 @@ function renderWarnings(report: Report): string | null {
   if (report.baseline !== null) {
     const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
-      lines.push(`Measured on different machines (${differ.map((d) => md(describeDifference(d), 2 * SHORT_LENGTH)).join(', ')}): part of any change may be the machine, not the code.`);
+      lines.push(
+        `Measured on different machines (${differ.map((d) => md(describeDifference(d), 2 * SHORT_LENGTH)).join(', ')}): part of any change may be the machine, not the code.`,
+      );
     }
   }
   if (lines.length === 0) return null;
@@ -197,7 +199,11 @@ function renderShardsAlert(report: Report): string | null {
       [
         '> [!WARNING]',
         '> The shards ran on different machines, so benchmarks of different shards are not comparable with each other (each is still compared with its own baseline):',
-        ...listed(shards.environments.map(({ index, differences }) => `shard ${index} ran on a different machine from shard ${first}: ${differences.map(describeDifference).join(', ')}`)),
+        ...listed(
+          shards.environments.map(
+            ({ index, differences }) => `shard ${index} ran on a different machine from shard ${first}: ${differences.map(describeDifference).join(', ')}`,
+          ),
+        ),
       ].join('\n'),
     );
   }
@@ -211,8 +217,17 @@ function renderFirstRun(report: Report, shown: readonly Comparison[], fold: stri
     'from then on each pull request is compared with it here.';
   const sections = [intro, '', ...fold];
   if (shown.length > 0) {
-    const rows = shown.map((c) => `| ${nameCell(c, report)} | ${value(c.current, c.unit)} | ${c.current === null ? '—' : formatCount(c.current.runs)} | ${c.current === null || c.current.cv === null ? '—' : formatFraction(Number(c.current.cv.toPrecision(2)))} |`);
-    sections.push(details(`Measured on this commit (${plural(shown.length, 'comparison')})`, ['| Benchmark | Current | Runs | CV |', '|---|--:|--:|--:|', ...rows].join('\n')), '');
+    const rows = shown.map(
+      (c) =>
+        `| ${nameCell(c, report)} | ${value(c.current, c.unit)} | ${c.current === null ? '—' : formatCount(c.current.runs)} | ${c.current === null || c.current.cv === null ? '—' : formatFraction(Number(c.current.cv.toPrecision(2)))} |`,
+    );
+    sections.push(
+      details(
+        `Measured on this commit (${plural(shown.length, 'comparison')})`,
+        ['| Benchmark | Current | Runs | CV |', '|---|--:|--:|--:|', ...rows].join('\n'),
+      ),
+      '',
+    );
   }
   return sections;
 }
@@ -275,7 +290,13 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
         ...(quiet > 0 ? [`${listed.length > 0 ? '\n' : ''}${plural(quiet, 'other diagnostic')} did not change (listed in the job summary).`] : []),
       ].join('\n');
       const moved = listed.filter((c) => c.verdict !== 'unchanged').length;
-      sections.push(details(`Diagnostics: ${plural(diagnostics.length, 'metric')} that ${diagnostics.length === 1 ? 'is' : 'are'} not gated, ${formatCount(moved)} moved (never fails the check)`, body), '');
+      sections.push(
+        details(
+          `Diagnostics: ${plural(diagnostics.length, 'metric')} that ${diagnostics.length === 1 ? 'is' : 'are'} not gated, ${formatCount(moved)} moved (never fails the check)`,
+          body,
+        ),
+        '',
+      );
     }
     const notes = renderQualityNotes(shown, report);
     if (notes !== null) sections.push(notes, '');

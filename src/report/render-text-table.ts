@@ -45,7 +45,9 @@ export function renderTextTable(report: Report): string {
     const words = describeChange(comparison);
     return [
       nameComparison(comparison, report, plain),
-      comparison.baseline === null && comparison.current === null ? '-' : `${center(comparison.baseline, comparison.unit)} → ${center(comparison.current, comparison.unit)}`,
+      comparison.baseline === null && comparison.current === null
+        ? '-'
+        : `${center(comparison.baseline, comparison.unit)} → ${center(comparison.current, comparison.unit)}`,
       words === null ? '-' : `${words.value} ${text(words.subject, 40)}`,
       words?.interval ?? '-',
       verdictText(comparison),
@@ -70,7 +72,9 @@ export function renderTextTable(report: Report): string {
   if (plot !== '') lines.push(plot, '');
   for (const comparison of sortForDisplay(report.comparisons)) {
     if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
-      lines.push(`${verdictText(comparison)}: ${nameComparison(comparison, report, plain)}: ${text(describeReason(comparison, { tool: report.current.tool }), 400)}`);
+      lines.push(
+        `${verdictText(comparison)}: ${nameComparison(comparison, report, plain)}: ${text(describeReason(comparison, { tool: report.current.tool }), 400)}`,
+      );
     }
   }
   const notes = new Map<string, string[]>();
@@ -90,7 +94,9 @@ export function renderTextTable(report: Report): string {
     lines.push(`baseline: ${text(report.baseline.commit ?? 'unknown commit')} (${how})`);
     const differ = diffFingerprints(report.baseline.environment, report.current.environment, report.settings.fingerprintMismatch);
     if (differ.length > 0) {
-      lines.push(`warning: measured on different machines (${differ.map((d) => text(describeDifference(d), 200)).join(', ')}): ${text(describeEnvironment(report.baseline.environment), 200)} vs ${text(describeEnvironment(report.current.environment), 200)}`);
+      lines.push(
+        `warning: measured on different machines (${differ.map((d) => text(describeDifference(d), 200)).join(', ')}): ${text(describeEnvironment(report.baseline.environment), 200)} vs ${text(describeEnvironment(report.current.environment), 200)}`,
+      );
     }
     lines.push(`noise model: ${describeNoiseModels(report)}`);
   }

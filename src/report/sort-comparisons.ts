@@ -47,11 +47,7 @@ function byName(a: Comparison, b: Comparison): number {
  */
 export function sortForDisplay(comparisons: readonly Comparison[]): Comparison[] {
   return [...comparisons].sort(
-    (a, b) =>
-      Number(b.gate) - Number(a.gate) ||
-      DISPLAY_ORDER[a.verdict] - DISPLAY_ORDER[b.verdict] ||
-      changeSize(b) - changeSize(a) ||
-      byName(a, b),
+    (a, b) => Number(b.gate) - Number(a.gate) || DISPLAY_ORDER[a.verdict] - DISPLAY_ORDER[b.verdict] || changeSize(b) - changeSize(a) || byName(a, b),
   );
 }
 
@@ -63,10 +59,6 @@ export function sortForDisplay(comparisons: readonly Comparison[]): Comparison[]
  */
 export function sortForFolding(comparisons: readonly Comparison[]): Comparison[] {
   return [...comparisons].sort(
-    (a, b) =>
-      Number(a.gate) - Number(b.gate) ||
-      FOLD_TIER[a.verdict] - FOLD_TIER[b.verdict] ||
-      changeSize(a) - changeSize(b) ||
-      byName(b, a),
+    (a, b) => Number(a.gate) - Number(b.gate) || FOLD_TIER[a.verdict] - FOLD_TIER[b.verdict] || changeSize(a) - changeSize(b) || byName(b, a),
   );
 }

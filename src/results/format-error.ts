@@ -11,12 +11,7 @@ export class FormatError extends Error {
   /** `newer-schema` lets the baseline store refuse to write beside a file it cannot read. */
   readonly reason: 'invalid' | 'newer-schema' | 'too-large';
 
-  constructor(
-    file: string,
-    message: string,
-    location?: string,
-    reason: 'invalid' | 'newer-schema' | 'too-large' = 'invalid',
-  ) {
+  constructor(file: string, message: string, location?: string, reason: 'invalid' | 'newer-schema' | 'too-large' = 'invalid') {
     super(`${file}${location ? ` (${location})` : ''}: ${message}`);
     this.file = file;
     this.location = location;

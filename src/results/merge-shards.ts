@@ -125,7 +125,9 @@ export function mergeShards(files: readonly ShardFile[]): ShardMerge {
   }
   if (shards.length === 0) {
     throw new RangeError(
-      files.length === 0 ? 'no results files to merge' : `none of the ${files.length} results file(s) is a shard's output (written with 'shard: i/n'): ${files.map((f) => f.file).join(', ')}`,
+      files.length === 0
+        ? 'no results files to merge'
+        : `none of the ${files.length} results file(s) is a shard's output (written with 'shard: i/n'): ${files.map((f) => f.file).join(', ')}`,
     );
   }
   shards.sort((a, b) => a.shard.index - b.shard.index || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -25,18 +25,9 @@ export function parseResults(text: string, file: string): Results {
   if (schema !== RESULTS_SCHEMA) {
     const newer = typeof schema === 'string' && /^benchgate\/results@(\d+)$/.exec(schema);
     if (newer && Number(newer[1]) > 1) {
-      throw new FormatError(
-        file,
-        `schema '${schema}' is newer than this benchgate reads ('${RESULTS_SCHEMA}'); upgrade benchgate`,
-        'schema',
-        'newer-schema',
-      );
+      throw new FormatError(file, `schema '${schema}' is newer than this benchgate reads ('${RESULTS_SCHEMA}'); upgrade benchgate`, 'schema', 'newer-schema');
     }
-    throw new FormatError(
-      file,
-      `expected schema '${RESULTS_SCHEMA}', got ${JSON.stringify(schema) ?? 'nothing'}`,
-      'schema',
-    );
+    throw new FormatError(file, `expected schema '${RESULTS_SCHEMA}', got ${JSON.stringify(schema) ?? 'nothing'}`, 'schema');
   }
   const listed = (data as { benchmarks?: unknown }).benchmarks;
   if (Array.isArray(listed)) checkBenchmarkCount(listed.length, file);

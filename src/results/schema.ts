@@ -65,10 +65,7 @@ export const ErroredBenchmarkSchema = z.object({
   metrics: z.array(MetricSchema),
 });
 
-export const BenchmarkSchema = z.discriminatedUnion('state', [
-  CompletedBenchmarkSchema,
-  ErroredBenchmarkSchema,
-]);
+export const BenchmarkSchema = z.discriminatedUnion('state', [CompletedBenchmarkSchema, ErroredBenchmarkSchema]);
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 
 /** The machine a set of results was measured on; compare warns when two differ. */

@@ -46,11 +46,43 @@ export const MIN_MAGNITUDE = 1e-30;
 export type UnitKind = 'time' | 'rate' | 'amount' | 'other';
 
 const TIME_UNITS = new Set([
-  'ns', 'nanoseconds', 'us', 'µs', 'μs', 'microseconds', 'ms', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'minutes',
+  'ns',
+  'nanoseconds',
+  'us',
+  'µs',
+  'μs',
+  'microseconds',
+  'ms',
+  'milliseconds',
+  's',
+  'sec',
+  'secs',
+  'second',
+  'seconds',
+  'min',
+  'minutes',
 ]);
 const AMOUNT_UNITS = new Set([
-  'b', 'byte', 'bytes', 'kb', 'kib', 'mb', 'mib', 'gb', 'gib', 'allocs', 'allocations', 'alloc', 'count', 'counts', 'cores', 'items',
-  'elements', 'objects', 'collections', 'gcs',
+  'b',
+  'byte',
+  'bytes',
+  'kb',
+  'kib',
+  'mb',
+  'mib',
+  'gb',
+  'gib',
+  'allocs',
+  'allocations',
+  'alloc',
+  'count',
+  'counts',
+  'cores',
+  'items',
+  'elements',
+  'objects',
+  'collections',
+  'gcs',
 ]);
 
 /**

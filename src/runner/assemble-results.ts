@@ -17,13 +17,7 @@ export interface RunMeta {
   environment: Environment;
 }
 
-function metric(
-  name: string,
-  unit: string,
-  direction: Metric['direction'],
-  gate: boolean,
-  runs: number[],
-): Metric {
+function metric(name: string, unit: string, direction: Metric['direction'], gate: boolean, runs: number[]): Metric {
   return { name, unit, direction, gate, observation: 'process', runs };
 }
 
@@ -32,22 +26,56 @@ function toBenchmark(task: TaskRuns): Benchmark {
   const metrics: Metric[] = [];
   if (completed.length > 0) {
     const timingGate = completed.every((r) => r.timingGate !== false);
-    const p50 = metric('latency-p50', 'ns', 'smaller', timingGate, completed.map((r) => r.p50));
+    const p50 = metric(
+      'latency-p50',
+      'ns',
+      'smaller',
+      timingGate,
+      completed.map((r) => r.p50),
+    );
     p50.iterations = completed.map((r) => r.iterations);
     if (completed.every((r) => r.samples)) p50.samples = completed.map((r) => r.samples!);
     metrics.push(
       p50,
-      metric('latency-mean', 'ns', 'smaller', false, completed.map((r) => r.mean)),
-      metric('cpu-cores', 'cores', 'bigger', false, completed.map((r) => r.cpuCores)),
+      metric(
+        'latency-mean',
+        'ns',
+        'smaller',
+        false,
+        completed.map((r) => r.mean),
+      ),
+      metric(
+        'cpu-cores',
+        'cores',
+        'bigger',
+        false,
+        completed.map((r) => r.cpuCores),
+      ),
     );
     if (completed.every((r) => r.heapPerIteration !== null)) {
-      metrics.push(metric('heap-per-iteration', 'B', 'smaller', false, completed.map((r) => r.heapPerIteration!)));
+      metrics.push(
+        metric(
+          'heap-per-iteration',
+          'B',
+          'smaller',
+          false,
+          completed.map((r) => r.heapPerIteration!),
+        ),
+      );
     }
     const customNames = [...new Set(completed.flatMap((r) => r.custom.map((c) => c.name)))];
     for (const name of customNames) {
       const values = completed.flatMap((r) => r.custom.filter((c) => c.name === name));
       const first = values[0]!;
-      metrics.push(metric(name, first.unit, first.direction, first.gate ?? true, values.map((c) => c.value)));
+      metrics.push(
+        metric(
+          name,
+          first.unit,
+          first.direction,
+          first.gate ?? true,
+          values.map((c) => c.value),
+        ),
+      );
     }
   }
   const failure = task.records.find(({ record }) => record.state === 'errored');

@@ -50,7 +50,10 @@ export interface WorkTreeDeps {
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 function removeSync(repository: string, root: string, folder: string): void {
-  for (const args of [['worktree', 'remove', '--force', root], ['worktree', 'prune']]) {
+  for (const args of [
+    ['worktree', 'remove', '--force', root],
+    ['worktree', 'prune'],
+  ]) {
     try {
       execFileSync('git', args, { cwd: repository, stdio: 'ignore' });
     } catch {
@@ -97,7 +100,10 @@ export async function addWorkTree(options: WorkTreeOptions, deps: WorkTreeDeps):
     if (removed) return;
     removed = true;
     for (const name of SIGNALS) signals.off(name, handlers[name]);
-    for (const args of [['worktree', 'remove', '--force', root], ['worktree', 'prune']]) {
+    for (const args of [
+      ['worktree', 'remove', '--force', root],
+      ['worktree', 'prune'],
+    ]) {
       await deps.git(args, { cwd: repository }).catch(() => undefined);
     }
     await rm(folder, { recursive: true, force: true });
@@ -147,18 +153,21 @@ export interface BaseCommitQuery {
  * @param findMergeBase the lookup (src/baseline's `findMergeBase`, bound to git and the workspace)
  * @throws BaseUnusableError (`no-merge-base`) when there is none or the lookup fails
  */
-export async function resolveBaseCommit(
-  query: BaseCommitQuery,
-  findMergeBase: (head: string, baseBranch: string) => Promise<string | null>,
-): Promise<string> {
+export async function resolveBaseCommit(query: BaseCommitQuery, findMergeBase: (head: string, baseBranch: string) => Promise<string | null>): Promise<string> {
   let found: string | null;
   try {
     found = await findMergeBase(query.head, query.baseBranch);
   } catch (error: unknown) {
-    throw new BaseUnusableError(`cannot find the merge base of ${query.head.slice(0, 7)} and origin/${query.baseBranch}: ${(error as Error).message}`, 'no-merge-base');
+    throw new BaseUnusableError(
+      `cannot find the merge base of ${query.head.slice(0, 7)} and origin/${query.baseBranch}: ${(error as Error).message}`,
+      'no-merge-base',
+    );
   }
   if (found === null) {
-    throw new BaseUnusableError(`${query.head.slice(0, 7)} and origin/${query.baseBranch} share no history (no merge base), even after deepening the fetch`, 'no-merge-base');
+    throw new BaseUnusableError(
+      `${query.head.slice(0, 7)} and origin/${query.baseBranch} share no history (no merge base), even after deepening the fetch`,
+      'no-merge-base',
+    );
   }
   return found;
 }

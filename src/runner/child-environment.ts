@@ -57,16 +57,7 @@ export const WITHHELD_PREFIXES: readonly string[] = ['INPUT_', 'ACTIONS_ID_TOKEN
  * `ACCESS_KEY`, `SECRET_KEY` or `PRIVATE_KEY`. So `NPM_TOKEN` and `AWS_SECRET_ACCESS_KEY` are
  * withheld, while `TOKENIZERS_PARALLELISM` is not.
  */
-export const CREDENTIAL_WORDS: readonly string[] = [
-  'TOKEN',
-  'SECRET',
-  'PASSWORD',
-  'PASSWD',
-  'CREDENTIAL',
-  'CREDENTIALS',
-  'APIKEY',
-  'PAT',
-];
+export const CREDENTIAL_WORDS: readonly string[] = ['TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'CREDENTIAL', 'CREDENTIALS', 'APIKEY', 'PAT'];
 
 const CREDENTIAL_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'SECRET_KEY', 'PRIVATE_KEY']);
 
@@ -119,10 +110,7 @@ export function isWithheldName(name: string): boolean {
  * buildChildEnvironment({ PATH: '/bin', 'INPUT_GITHUB-TOKEN': 'ghs_abcdef123', COPY: 'ghs_abcdef123' }, {}).withheld
  * // => ['COPY', 'INPUT_GITHUB-TOKEN']
  */
-export function buildChildEnvironment(
-  parent: Readonly<Record<string, string | undefined>>,
-  options: ChildEnvironmentOptions = {},
-): ChildEnvironment {
+export function buildChildEnvironment(parent: Readonly<Record<string, string | undefined>>, options: ChildEnvironmentOptions = {}): ChildEnvironment {
   const pass = new Set(options.passEnv ?? []);
   // The token is matched inside values (a URL may embed it); other credentials by whole value.
   const tokens = new Set<string>();

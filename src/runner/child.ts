@@ -35,10 +35,7 @@ interface BenchLike {
 
 function isBench(value: unknown): value is BenchLike {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { tasks?: unknown }).tasks) &&
-    typeof (value as { run?: unknown }).run === 'function'
+    typeof value === 'object' && value !== null && Array.isArray((value as { tasks?: unknown }).tasks) && typeof (value as { run?: unknown }).run === 'function'
   );
 }
 
@@ -68,9 +65,7 @@ async function retainSamplesOnAdd(file: string): Promise<void> {
   };
 }
 
-async function loadSuite(
-  file: string,
-): Promise<{ bench: BenchLike; metrics: SuiteMetrics; timingGates: SuiteTimingGates }> {
+async function loadSuite(file: string): Promise<{ bench: BenchLike; metrics: SuiteMetrics; timingGates: SuiteTimingGates }> {
   let module: { default?: unknown; metrics?: unknown; timingGates?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as typeof module;
@@ -78,20 +73,14 @@ async function loadSuite(
     throw new Error(`${file}: failed to import: ${describe(error)}`);
   }
   if (!isBench(module.default)) {
-    throw new Error(
-      `${file}: the default export must be a tinybench Bench with its tasks added (got ${typeof module.default})`,
-    );
+    throw new Error(`${file}: the default export must be a tinybench Bench with its tasks added (got ${typeof module.default})`);
   }
   const metrics = module.metrics ?? {};
   if (typeof metrics !== 'object' || metrics === null) {
     throw new Error(`${file}: the 'metrics' export must be an object of task name → function`);
   }
   const timingGates = module.timingGates ?? {};
-  if (
-    typeof timingGates !== 'object' ||
-    timingGates === null ||
-    Object.values(timingGates).some((gate) => typeof gate !== 'boolean')
-  ) {
+  if (typeof timingGates !== 'object' || timingGates === null || Object.values(timingGates).some((gate) => typeof gate !== 'boolean')) {
     throw new Error(`${file}: the 'timingGates' export must be an object of task name → true or false`);
   }
   return { bench: module.default, metrics: metrics as SuiteMetrics, timingGates: timingGates as SuiteTimingGates };
@@ -120,12 +109,7 @@ async function collectCustom(metrics: SuiteMetrics, name: string): Promise<Custo
  * Measures one task, already warmed up. The heap is collected before and after the timed run:
  * the retained growth over the measured iterations bounds a leak per iteration.
  */
-async function measureTask(
-  task: TaskLike,
-  metrics: SuiteMetrics,
-  retain: boolean,
-  timingGate: boolean,
-): Promise<TaskRecord> {
+async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolean, timingGate: boolean): Promise<TaskRecord> {
   const hasGc = forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
@@ -193,7 +177,11 @@ export async function runSuiteOnce(request: RunRequest): Promise<RunReply> {
   for (const task of ordered) {
     const failure = failures.get(task);
     try {
-      records.push(failure !== undefined ? { name: task.name, state: 'errored', error: failure } : await measureTask(task, metrics, request.retainSamples, timingGates[task.name] ?? true));
+      records.push(
+        failure !== undefined
+          ? { name: task.name, state: 'errored', error: failure }
+          : await measureTask(task, metrics, request.retainSamples, timingGates[task.name] ?? true),
+      );
     } catch (error: unknown) {
       records.push({ name: task.name, state: 'errored', error: describe(error) });
     }

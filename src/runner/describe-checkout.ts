@@ -6,10 +6,7 @@ import { execFileSync } from 'node:child_process';
  * @param cwd the working directory
  * @param env the process environment
  */
-export function describeCheckout(
-  cwd: string,
-  env: Record<string, string | undefined>,
-): { commit: string | null; ref: string | null } {
+export function describeCheckout(cwd: string, env: Record<string, string | undefined>): { commit: string | null; ref: string | null } {
   const git = (...args: string[]): string | null => {
     try {
       return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;

@@ -64,7 +64,9 @@ export async function measurePaired(
     options.base.kind === 'commit'
       ? options.base.commit
       : await resolveBaseCommit({ workspace: options.workspace, head: options.base.headCommit, baseBranch: options.base.baseBranch }, deps.findMergeBase);
-  deps.log.info(`same-runner comparison: base ${baseCommit.slice(0, 7)}${options.base.kind === 'merge-base' ? ` (merge base with origin/${options.base.baseBranch})` : ''}, head ${options.head.commit?.slice(0, 7) ?? 'the working tree'}`);
+  deps.log.info(
+    `same-runner comparison: base ${baseCommit.slice(0, 7)}${options.base.kind === 'merge-base' ? ` (merge base with origin/${options.base.baseBranch})` : ''}, head ${options.head.commit?.slice(0, 7) ?? 'the working tree'}`,
+  );
   const trees: WorkTree[] = [];
   const treeDeps = { git: deps.git, ...(deps.signals ? { signals: deps.signals } : {}) };
   try {
@@ -76,7 +78,17 @@ export async function measurePaired(
       trees.push(head);
       headDir = head.cwd;
       try {
-        await setupTrees({ head: options.workspace, base: head.cwd, setup: options.setup, env: options.env, token: options.token ?? null, passEnv: options.passEnv ?? [], timeout: options.setupTimeout, log: deps.log, runInHead: false });
+        await setupTrees({
+          head: options.workspace,
+          base: head.cwd,
+          setup: options.setup,
+          env: options.env,
+          token: options.token ?? null,
+          passEnv: options.passEnv ?? [],
+          timeout: options.setupTimeout,
+          log: deps.log,
+          runInHead: false,
+        });
       } catch (error: unknown) {
         // Here the tree being set up is the head's: its failure is the run's own, not the base's.
         throw new RunnerError(`the head tree (${options.head.commit.slice(0, 7)}): ${(error as Error).message.replace('the base tree', 'its tree')}`);

@@ -203,7 +203,10 @@ async function planSuites(mode: Extract<PairedMode, { kind: 'suites' }>, trees: 
     throw error;
   }
   const units = new Map<string, Unit>();
-  for (const [side, files] of [['head', headFiles], ['base', baseFiles]] as const) {
+  for (const [side, files] of [
+    ['head', headFiles],
+    ['base', baseFiles],
+  ] as const) {
     for (const file of files) {
       const name = suiteName(file);
       const unit = units.get(name) ?? { name, files: {} };
@@ -214,7 +217,13 @@ async function planSuites(mode: Extract<PairedMode, { kind: 'suites' }>, trees: 
   }
   const list = [...units.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (!list.some((unit) => unit.files.base && unit.files.head)) {
-    throw new BaseUnusableError(`the base tree has none of the head's suites (${list.filter((u) => u.files.head).map((u) => u.name).join(', ')})`, 'no-suites');
+    throw new BaseUnusableError(
+      `the base tree has none of the head's suites (${list
+        .filter((u) => u.files.head)
+        .map((u) => u.name)
+        .join(', ')})`,
+      'no-suites',
+    );
   }
   for (const unit of list) {
     if (!unit.files.base) log.info(`suite ${unit.name} is new in the head: its benchmarks have no base`);
@@ -248,8 +257,7 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
   if (plan.kind === 'auto' && !deps.decide) throw new Error('runPairedRounds: an auto plan needs a decide callback');
   if (mode.kind === 'command' && !deps.readOutput) throw new Error('runPairedRounds: command mode needs a readOutput function');
   const createdAt = new Date().toISOString();
-  const units: Unit[] =
-    mode.kind === 'suites' ? await planSuites(mode, trees, log) : [{ name: 'command', files: { base: trees.base, head: trees.head } }];
+  const units: Unit[] = mode.kind === 'suites' ? await planSuites(mode, trees, log) : [{ name: 'command', files: { base: trees.base, head: trees.head } }];
   const childEnvironment = buildChildEnvironment(options.env, { token: options.token ?? null, passEnv: options.passEnv ?? [] });
   if (childEnvironment.withheld.length > 0) {
     log.info(`both sides run without ${childEnvironment.withheld.length} variable(s): ${childEnvironment.withheld.join(', ')}`);
@@ -344,7 +352,11 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
     for (const side of SIDES) {
       if (mode.kind === 'suites') rounds[side].push(assembleResults(records[side], header(side)));
       else if (commandResults[side]) rounds[side].push({ ...commandResults[side]!, ...header(side) });
-      else rounds[side].push({ ...rounds[side][0]!, benchmarks: rounds[side][0]!.benchmarks.map((b) => ({ id: b.id, state: 'errored', error: `the command failed in round ${round}`, metrics: [] })) });
+      else
+        rounds[side].push({
+          ...rounds[side][0]!,
+          benchmarks: rounds[side][0]!.benchmarks.map((b) => ({ id: b.id, state: 'errored', error: `the command failed in round ${round}`, metrics: [] })),
+        });
     }
   }
 
@@ -353,7 +365,9 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
   let undecided: string[] = [];
   let stop: RoundsStop = 'fixed';
   let target = plan.kind === 'fixed' ? plan.rounds : Math.min(plan.minRounds, plan.maxRounds);
-  log.info(`seed ${options.seed} · ${units.length} suite(s) · ${plan.kind === 'fixed' ? `${plan.rounds} rounds` : `rounds: auto (${plan.minRounds} first, then ${plan.batchRounds} at a time, at most ${plan.maxRounds} rounds or ${plan.maxTimeMs / 1000} s)`}`);
+  log.info(
+    `seed ${options.seed} · ${units.length} suite(s) · ${plan.kind === 'fixed' ? `${plan.rounds} rounds` : `rounds: auto (${plan.minRounds} first, then ${plan.batchRounds} at a time, at most ${plan.maxRounds} rounds or ${plan.maxTimeMs / 1000} s)`}`,
+  );
   for (;;) {
     while (round < target) {
       round++;
@@ -371,7 +385,9 @@ export async function runPairedRounds(options: PairedRunOptions, meta: PairedMet
     const elapsed = measuringMs;
     log.info(
       `look ${looks}/${maxLooks(plan)} after ${round} rounds (${(elapsed / 1000).toFixed(0)} s measuring): ${
-        decision.done ? 'every gated comparison is decided' : `${undecided.length} undecided: ${undecided.slice(0, 20).join(', ')}${undecided.length > 20 ? ', …' : ''}`
+        decision.done
+          ? 'every gated comparison is decided'
+          : `${undecided.length} undecided: ${undecided.slice(0, 20).join(', ')}${undecided.length > 20 ? ', …' : ''}`
       }`,
     );
     if (decision.done) {

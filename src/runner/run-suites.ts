@@ -57,9 +57,7 @@ export async function findSuites(pattern: string, cwd: string): Promise<string[]
       () => true,
       () => false,
     );
-    throw new RunnerError(
-      exists ? `suite file ${pattern} matched nothing` : `no suite file matches '${pattern}' (in ${cwd})`,
-    );
+    throw new RunnerError(exists ? `suite file ${pattern} matched nothing` : `no suite file matches '${pattern}' (in ${cwd})`);
   }
   return files.sort();
 }
@@ -141,11 +139,7 @@ export function runSeed(seed: number, run: number): number {
  * @param log progress, one line per run
  * @throws RunnerError when a suite is missing, fails to import or exports no Bench
  */
-export async function runSuites(
-  options: RunOptions,
-  meta: Omit<RunMeta, 'seed' | 'createdAt'>,
-  log: RunLog,
-): Promise<Results> {
+export async function runSuites(options: RunOptions, meta: Omit<RunMeta, 'seed' | 'createdAt'>, log: RunLog): Promise<Results> {
   const createdAt = new Date().toISOString();
   const files = await findSuites(options.suites, options.cwd);
   const names = files.map(suiteName);

@@ -9,19 +9,12 @@
  * @returns the chosen variant
  * @throws Error naming the model and the allowed values when the spec names an unknown one
  */
-export function selectVariant<const V extends string>(
-  spec: string | undefined,
-  model: string,
-  allowed: readonly V[],
-  fallback: V,
-): V {
+export function selectVariant<const V extends string>(spec: string | undefined, model: string, allowed: readonly V[], fallback: V): V {
   for (const part of (spec ?? '').split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
     if (key !== model) continue;
     if (!allowed.includes(value as V)) {
-      throw new Error(
-        `BENCHGATE_VARIANT: '${model}=${value ?? ''}' is not a variant; use one of ${allowed.join(', ')}`,
-      );
+      throw new Error(`BENCHGATE_VARIANT: '${model}=${value ?? ''}' is not a variant; use one of ${allowed.join(', ')}`);
     }
     return value as V;
   }

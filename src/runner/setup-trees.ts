@@ -96,8 +96,7 @@ export async function findLockfile(folder: string): Promise<{ lockfile: Lockfile
  */
 export async function setupTrees(options: SetupOptions): Promise<SetupReport> {
   const { env } = buildChildEnvironment(options.env, { token: options.token ?? null, passEnv: options.passEnv ?? [] });
-  const shell = (command: string, cwd: string) =>
-    runShell(command, { cwd, env, timeout: options.timeout, onLine: (line) => options.log.info(`  ${line}`) });
+  const shell = (command: string, cwd: string) => runShell(command, { cwd, env, timeout: options.timeout, onLine: (line) => options.log.info(`  ${line}`) });
   if (options.setup !== null) {
     const command = options.setup;
     let head: SetupAction = { kind: 'none', reason: 'set up separately' };

@@ -55,11 +55,7 @@ function quantileSorted(sorted: Float64Array, p: number): number {
  * @example
  * bootstrapRatioOfMedians([10, 11, 9, 10, 10], [12, 13, 12, 11, 12], { seed: 7 }).ratio; // => 1.2
  */
-export function bootstrapRatioOfMedians(
-  x: readonly number[],
-  y: readonly number[],
-  options: Partial<BootstrapOptions> = {},
-): BootstrapResult {
+export function bootstrapRatioOfMedians(x: readonly number[], y: readonly number[], options: Partial<BootstrapOptions> = {}): BootstrapResult {
   const { resamples, confidence, seed } = { ...DEFAULT_BOOTSTRAP_OPTIONS, ...options };
   if (x.length < 1 || y.length < 1) throw new RangeError(`bootstrapRatioOfMedians needs at least 1 value per sample, got ${x.length} and ${y.length}`);
   if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);

@@ -45,10 +45,7 @@ export function tQuantile(p: number, df: number): number {
     const density = tDensity(t, df);
     // In the tail the CDF falls like a power of |t| (small df) or like exp(−t²/2) (large df), where
     // Newton on the CDF itself crawls; Newton on ln F against ln |t| converges in a few steps.
-    let next =
-      t < -1 && cdf > 0
-        ? t * Math.exp((-(Math.log(cdf) - Math.log(target)) * cdf) / (density * t))
-        : t - (cdf - target) / density;
+    let next = t < -1 && cdf > 0 ? t * Math.exp((-(Math.log(cdf) - Math.log(target)) * cdf) / (density * t)) : t - (cdf - target) / density;
     if (!(next > low && next < high)) {
       next = high < 0 && low / high > 4 ? -Math.exp((Math.log(-low) + Math.log(-high)) / 2) : (low + high) / 2;
     }

@@ -47,7 +47,10 @@ describe('file store', () => {
     const dir = workspace();
     const file = path.join(dir, 'baseline.json');
     writeFileSync(file, JSON.stringify(makeResults('b'.repeat(40), minute(0))));
-    const outcome = await createFileStore({ path: 'baseline.json', workspace: dir }, { log: recordingLog() }).save(makeResults('a'.repeat(40), minute(1)), target);
+    const outcome = await createFileStore({ path: 'baseline.json', workspace: dir }, { log: recordingLog() }).save(
+      makeResults('a'.repeat(40), minute(1)),
+      target,
+    );
     expect(outcome.state).toBe('skipped');
     expect(JSON.parse(readFileSync(file, 'utf8')).commit).toBe('b'.repeat(40));
   });
@@ -76,7 +79,14 @@ describe('file store', () => {
 });
 
 describe('createBaselineStore', () => {
-  const config = { baselineStore: 'file' as const, baselineFile: 'baseline.json', saveBaseline: false, dataBranch: 'benchgate-data', maxHistory: 100, githubToken: '' };
+  const config = {
+    baselineStore: 'file' as const,
+    baselineFile: 'baseline.json',
+    saveBaseline: false,
+    dataBranch: 'benchgate-data',
+    maxHistory: 100,
+    githubToken: '',
+  };
 
   test('the file store needs a file', () => {
     expect(() => createBaselineStore({ ...config, baselineFile: null }, { workspace: '.', log: recordingLog() })).toThrow(/baseline-file/);

@@ -78,7 +78,8 @@ describe('credentials never touch disk or a command line', () => {
     }
     const network = seen.filter((call) => path.basename(call.cwd).startsWith('benchgate-data-') && (call.args.includes('fetch') || call.args.includes('push')));
     expect(network.length).toBeGreaterThan(0);
-    for (const call of network) expect(call.env).toMatchObject({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraheader', GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${BASIC}` });
+    for (const call of network)
+      expect(call.env).toMatchObject({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraheader', GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${BASIC}` });
     expect(filesContaining(root, [TOKEN, BASIC])).toEqual([]);
     expect(readdirSync(root).filter((name) => name.startsWith('benchgate-data-'))).toEqual([]);
   });
@@ -103,11 +104,15 @@ describe('credentials never touch disk or a command line', () => {
     writeFileSync(hook, '#!/bin/sh\ncat >/dev/null\nsleep 30\n');
     chmodSync(hook, 0o755);
     const node = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'node');
-    const child = spawn(node, [path.join(import.meta.dirname, 'fixtures', 'save-and-wait.ts'), workspace, root, TOKEN, main[0]!], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [path.join(import.meta.dirname, 'fixtures', 'save-and-wait.ts'), workspace, root, TOKEN, main[0]!], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     // Wait for the push: the temporary repository exists and the hook is sleeping.
     const deadline = Date.now() + 30_000;
     while (!/saved this run/.test(output) || readdirSync(root).filter((name) => name.startsWith('benchgate-data-')).length === 0) {
@@ -206,10 +211,29 @@ describe('pure parts of the store', () => {
     });
     expect(stream).toBe(
       [
-        'commit refs/x', 'mark :1', 'author A <a@b> now', 'committer A <a@b> now', 'data 3', 'add', `from ${'f'.repeat(40)}`,
-        'M 100644 inline a/é.json', 'data 2', 'é',
-        'commit refs/x', 'mark :2', 'author A <a@b> now', 'committer A <a@b> now', 'data 5', 'prune', 'from :1',
-        'D a/old.json', 'M 100644 inline a/index.json', 'data 2', '{}', 'done', '',
+        'commit refs/x',
+        'mark :1',
+        'author A <a@b> now',
+        'committer A <a@b> now',
+        'data 3',
+        'add',
+        `from ${'f'.repeat(40)}`,
+        'M 100644 inline a/é.json',
+        'data 2',
+        'é',
+        'commit refs/x',
+        'mark :2',
+        'author A <a@b> now',
+        'committer A <a@b> now',
+        'data 5',
+        'prune',
+        'from :1',
+        'D a/old.json',
+        'M 100644 inline a/index.json',
+        'data 2',
+        '{}',
+        'done',
+        '',
       ].join('\n'),
     );
   });

@@ -37,7 +37,9 @@ describe('the store under real latency', () => {
     );
     const seconds = (Date.now() - started) / 1000;
     const attempts = outcomes.map((outcome) => (outcome as { attempts?: number }).attempts ?? null);
-    console.log(`${WRITERS} writers, ${SERVER_SECONDS} s per push: all done in ${seconds.toFixed(1)} s; attempts per writer ${JSON.stringify(attempts)}; limit ${DEFAULT_GIT_BRANCH_STORE_OPTIONS.retry.maxAttempts}`);
+    console.log(
+      `${WRITERS} writers, ${SERVER_SECONDS} s per push: all done in ${seconds.toFixed(1)} s; attempts per writer ${JSON.stringify(attempts)}; limit ${DEFAULT_GIT_BRANCH_STORE_OPTIONS.retry.maxAttempts}`,
+    );
     expect(outcomes.map((outcome) => (outcome as { state?: string }).state ?? String(outcome))).toEqual(shas.map(() => 'saved'));
     const files = [...listDataBranch(repo.remote).keys()].filter((name) => name !== 'default/main/index.json');
     expect(files.sort()).toEqual(shas.map((sha) => `default/main/${sha}.json`).sort());

@@ -60,7 +60,14 @@ describe('process runs within one job', () => {
 
   test('a 25% latency rise reads as a 20% throughput loss', () => {
     const base = [100, 100, 100, 100, 100, 100];
-    const c = only(compareWithinJob(...pair(base, base.map((v) => v * 1.25))));
+    const c = only(
+      compareWithinJob(
+        ...pair(
+          base,
+          base.map((v) => v * 1.25),
+        ),
+      ),
+    );
     expect(c.change!.metric).toBeCloseTo(0.25, 12);
     expect(c.change!.throughput).toBeCloseTo(-0.2, 12);
   });
@@ -172,11 +179,7 @@ describe('deterministic metrics (variance 0)', () => {
 
 describe('pairing', () => {
   test('new, missing and errored benchmarks', () => {
-    const base = results([
-      bench('s/kept', metric([1, 2, 3])),
-      bench('s/removed', metric([1, 2, 3])),
-      bench('s/broken', metric([1, 2, 3])),
-    ]);
+    const base = results([bench('s/kept', metric([1, 2, 3])), bench('s/removed', metric([1, 2, 3])), bench('s/broken', metric([1, 2, 3]))]);
     const cur = results([
       bench('s/kept', metric([1, 2, 3])),
       bench('s/added', metric([1, 2, 3])),
@@ -347,7 +350,10 @@ describe('single values and within-process samples', () => {
   });
 
   test('single values with history are tested against the job-to-job spread', () => {
-    const history: HistoryJob[] = [100, 102, 98, 101, 99, 100, 101, 99].map((center, i) => ({ commit: `${i}`, centers: { 'suite/task::latency-p50': center } }));
+    const history: HistoryJob[] = [100, 102, 98, 101, 99, 100, 101, 99].map((center, i) => ({
+      commit: `${i}`,
+      centers: { 'suite/task::latency-p50': center },
+    }));
     const slow = only(compareResults(...pair([100], [150], { observation: 'single' }), { history }));
     expect(slow.verdict).toBe('regressed');
     expect(slow.p!.test).toBe('history');

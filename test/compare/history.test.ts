@@ -20,8 +20,16 @@ test('estimateJobNoise is the lag-difference scale of log centers in history ord
 
 test('one odd job barely moves the estimate; it would triple a sample standard deviation', () => {
   const centers = [1000, 1008, 994, 1003, 997, 1011, 990, 1005, 999, 1002];
-  const clean = estimateJobNoise(centers.map((center, i) => ({ commit: `${i}`, centers: { k: center } })), 'k', 8)!;
-  const odd = estimateJobNoise([...centers, 1500].map((center, i) => ({ commit: `${i}`, centers: { k: center } })), 'k', 8)!;
+  const clean = estimateJobNoise(
+    centers.map((center, i) => ({ commit: `${i}`, centers: { k: center } })),
+    'k',
+    8,
+  )!;
+  const odd = estimateJobNoise(
+    [...centers, 1500].map((center, i) => ({ commit: `${i}`, centers: { k: center } })),
+    'k',
+    8,
+  )!;
   expect(odd.sd).toBeLessThan(clean.sd * 1.5);
   const logs = [...centers, 1500].map(Math.log);
   const mean = logs.reduce((s, v) => s + v, 0) / logs.length;

@@ -39,7 +39,16 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     server = await serveFolder(path.join(scratch, 'site'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -100,7 +109,9 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const early = server.requests.filter((request) => request.startsWith('/data/')).length;
     expect(early).toBeLessThan(manifest.benchmarks.length);
     await scrollAll(page);
-    const charts = await page.locator('.chart').evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.drawn, node.querySelectorAll('canvas').length]));
+    const charts = await page
+      .locator('.chart')
+      .evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.drawn, node.querySelectorAll('canvas').length]));
     expect(charts).toHaveLength(6);
     expect(charts.every(([drawn, canvases]) => drawn === 'true' && canvases === 1)).toBe(true);
     expect(errors).toEqual([]);
@@ -190,7 +201,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const { page, errors } = await open(`?q=${encodeURIComponent('onerror')}`);
     await scrollAll(page);
     await expect(page.locator('article.card h2').allTextContents()).resolves.toEqual([HOSTILE_BENCHMARK]);
-    await expect(page.locator('article.card h3').allTextContents()).resolves.toEqual([`${HOSTILE_METRIC} · ms, smaller is better · 60 jobs`, 'time · ms, smaller is better · 60 jobs']);
+    await expect(page.locator('article.card h3').allTextContents()).resolves.toEqual([
+      `${HOSTILE_METRIC} · ms, smaller is better · 60 jobs`,
+      'time · ms, smaller is better · 60 jobs',
+    ]);
     await expect(page.locator('main img').count()).resolves.toBe(0);
     await expect(page.locator('main script').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();

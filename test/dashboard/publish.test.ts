@@ -63,7 +63,10 @@ describe('publishDashboard / publishFolder', () => {
     // The manifest carries its build time, so pin it by publishing the same files directly.
     const files = git(repo.remote, 'ls-tree', '-r', '--name-only', 'benchgate-data', 'dashboard/')
       .split('\n')
-      .map((name) => ({ path: name.slice('dashboard/'.length), content: git(repo.remote, 'show', `benchgate-data:${name}`) + (name.endsWith('.html') ? '\n' : '') }));
+      .map((name) => ({
+        path: name.slice('dashboard/'.length),
+        content: git(repo.remote, 'show', `benchgate-data:${name}`) + (name.endsWith('.html') ? '\n' : ''),
+      }));
     const again = await publishFolder(files, { workspace: repo.workspace, folder: 'dashboard', message: 'again' }, { log });
     expect(again).toEqual({ state: 'unchanged', commit: tip });
     expect(git(repo.remote, 'rev-parse', 'benchgate-data')).toBe(tip);
@@ -78,16 +81,28 @@ describe('publishDashboard / publishFolder', () => {
   test('refuses to replace a folder that holds stored runs', async () => {
     const repo = await repositoryWithHistory(5);
     const before = listDataBranch(repo.remote);
-    const publish = publishFolder([{ path: 'manifest.json', content: '{}' }], { workspace: repo.workspace, folder: 'default', message: 'oops' }, { log: recordingLog() });
-    await expect(publish).rejects.toThrow(new StoreError("'benchgate-data:default' holds files that are not a published dashboard (no manifest.json); refusing to replace them", 'invalid'));
+    const publish = publishFolder(
+      [{ path: 'manifest.json', content: '{}' }],
+      { workspace: repo.workspace, folder: 'default', message: 'oops' },
+      { log: recordingLog() },
+    );
+    await expect(publish).rejects.toThrow(
+      new StoreError("'benchgate-data:default' holds files that are not a published dashboard (no manifest.json); refusing to replace them", 'invalid'),
+    );
     expect(listDataBranch(repo.remote)).toEqual(before);
-    await expect(publishFolder([], { workspace: repo.workspace, folder: '../x', message: 'm' }, { log: recordingLog() })).rejects.toThrow("the publishing folder must be a relative path without '.', '..' or hidden parts, got '../x'");
+    await expect(publishFolder([], { workspace: repo.workspace, folder: '../x', message: 'm' }, { log: recordingLog() })).rejects.toThrow(
+      "the publishing folder must be a relative path without '.', '..' or hidden parts, got '../x'",
+    );
   });
 
   test('creates the data branch when there is none yet', async () => {
     const repo = makeRepository(1);
     cleanup = repo.cleanup;
-    const outcome = await publishFolder([{ path: 'manifest.json', content: '{}' }], { workspace: repo.workspace, folder: 'dashboard', message: 'first' }, { log: recordingLog() });
+    const outcome = await publishFolder(
+      [{ path: 'manifest.json', content: '{}' }],
+      { workspace: repo.workspace, folder: 'dashboard', message: 'first' },
+      { log: recordingLog() },
+    );
     expect(outcome.state).toBe('published');
     expect([...listDataBranch(repo.remote).keys()].sort()).toEqual(['.nojekyll', 'dashboard/manifest.json']);
   });
@@ -102,7 +117,9 @@ describe('detectOnPush', () => {
     await store.save(job.results, { benchmarkSet: 'default', branch: 'main', commit: job.commit });
     const { found, warnings } = await detectOnPush({ workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: job.commit });
     expect(warnings).toEqual([]);
-    expect(found.map(({ series, changePoint }) => [series.benchmark, changePoint.firstAfter.commit, changePoint.change])).toEqual([['json/parse', repo.runs[30]!.commit, 'regressed']]);
+    expect(found.map(({ series, changePoint }) => [series.benchmark, changePoint.firstAfter.commit, changePoint.change])).toEqual([
+      ['json/parse', repo.runs[30]!.commit, 'regressed'],
+    ]);
     const next = repo.runs[33]!;
     await store.save(next.results, { benchmarkSet: 'default', branch: 'main', commit: next.commit });
     expect((await detectOnPush({ workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: next.commit })).found).toEqual([]);
@@ -110,7 +127,7 @@ describe('detectOnPush', () => {
 });
 
 describe('publishFolder when another writer pushes first', () => {
-  test('fetches the new tip and tries again, keeping the other writer\'s commit', async () => {
+  test("fetches the new tip and tries again, keeping the other writer's commit", async () => {
     const repo = makeRepository(1);
     cleanup = repo.cleanup;
     const { runGit } = await import('../../src/baseline/run-git.ts');
@@ -118,12 +135,20 @@ describe('publishFolder when another writer pushes first', () => {
     const racing: typeof runGit = async (args, options) => {
       if (args[0] === 'push' && pushes++ === 0) {
         // Another writer lands a commit on the data branch just before our first push.
-        await publishFolder([{ path: 'manifest.json', content: '{"other":true}' }], { workspace: repo.workspace, folder: 'other', message: 'other writer' }, { log: recordingLog() });
+        await publishFolder(
+          [{ path: 'manifest.json', content: '{"other":true}' }],
+          { workspace: repo.workspace, folder: 'other', message: 'other writer' },
+          { log: recordingLog() },
+        );
       }
       return runGit(args, options);
     };
     const log = recordingLog();
-    const outcome = await publishFolder([{ path: 'manifest.json', content: '{}' }], { workspace: repo.workspace, folder: 'dashboard', message: 'mine' }, { git: racing, log, sleep: async () => {}, random: () => 0 });
+    const outcome = await publishFolder(
+      [{ path: 'manifest.json', content: '{}' }],
+      { workspace: repo.workspace, folder: 'dashboard', message: 'mine' },
+      { git: racing, log, sleep: async () => {}, random: () => 0 },
+    );
     expect(outcome).toMatchObject({ state: 'published', attempts: 2 });
     expect([...listDataBranch(repo.remote).keys()].sort()).toEqual(['.nojekyll', 'dashboard/manifest.json', 'other/manifest.json']);
     expect(log.infos.some((line) => line.includes('was rejected (another writer was first); attempt 2'))).toBe(true);
@@ -150,7 +175,11 @@ describe('reportHistoryAfterPush', () => {
         commentOnCommit: true,
         dashboard: { folder: 'dashboard', url: 'https://octo.github.io/repo/dashboard/' },
       },
-      { log, appendSummary: async (markdown) => void summaries.push(markdown), createCommitComment: async (commit, body) => void comments.push([commit, body]) },
+      {
+        log,
+        appendSummary: async (markdown) => void summaries.push(markdown),
+        createCommitComment: async (commit, body) => void comments.push([commit, body]),
+      },
     );
     expect(outcome.found).toHaveLength(1);
     expect(summaries).toHaveLength(1);
@@ -167,7 +196,13 @@ describe('reportHistoryAfterPush', () => {
     const log = recordingLog();
     const { reportHistoryAfterPush } = await import('../../src/dashboard/report-history-after-push.ts');
     const outcome = await reportHistoryAfterPush(
-      { workspace: repo.workspace, benchmarkSet: 'default', branch: 'main', commit: 'a'.repeat(40), dashboard: { folder: 'dashboard', url: 'https://x.test/' } },
+      {
+        workspace: repo.workspace,
+        benchmarkSet: 'default',
+        branch: 'main',
+        commit: 'a'.repeat(40),
+        dashboard: { folder: 'dashboard', url: 'https://x.test/' },
+      },
       { log, appendSummary: async () => {}, createCommitComment: async () => {} },
     );
     expect(outcome).toEqual({ found: [], published: null });

@@ -188,7 +188,19 @@ describe('the bundled action, end to end', () => {
   test('push stores a baseline; a regressing PR fails with a comment; the fixed PR turns it green', { timeout: 240_000 }, async () => {
     git(workspace, 'checkout', '-q', 'main');
     const push = await runAction(
-      { name: 'push', ref: 'refs/heads/main', sha: mainSha, payload: { ref: 'refs/heads/main', before: '0'.repeat(40), after: mainSha, repository: repository(), pusher: { name: 'barbara' }, sender: { login: 'barbara' } } },
+      {
+        name: 'push',
+        ref: 'refs/heads/main',
+        sha: mainSha,
+        payload: {
+          ref: 'refs/heads/main',
+          before: '0'.repeat(40),
+          after: mainSha,
+          repository: repository(),
+          pusher: { name: 'barbara' },
+          sender: { login: 'barbara' },
+        },
+      },
       null,
     );
     expect(push.code, push.stdout).toBe(0);
@@ -243,7 +255,19 @@ describe('the bundled action, end to end', () => {
     git(workspace, 'merge', '-q', '--ff-only', 'inline-error');
     git(workspace, 'push', '-q', 'origin', 'main');
     const landed = await runAction(
-      { name: 'push', ref: 'refs/heads/main', sha: headSha, payload: { ref: 'refs/heads/main', before: mainSha, after: headSha, repository: repository(), pusher: { name: 'barbara' }, sender: { login: 'barbara' } } },
+      {
+        name: 'push',
+        ref: 'refs/heads/main',
+        sha: headSha,
+        payload: {
+          ref: 'refs/heads/main',
+          before: mainSha,
+          after: headSha,
+          repository: repository(),
+          pusher: { name: 'barbara' },
+          sender: { login: 'barbara' },
+        },
+      },
       'layout=inline-error',
       { inputs: { dashboard: 'true' } },
     );
@@ -262,7 +286,9 @@ describe('the bundled action, end to end', () => {
     expect(landed.stdout).toContain('dashboard published: https://octo-org.github.io/');
     expect(github.violations).toEqual([]);
   });
-  test('same-runner A/B: the inline-error pull request fails on bytes-copied against its merge base; a suite the base lacks is new', { timeout: 400_000 }, async () => {
+  test('same-runner A/B: the inline-error pull request fails on bytes-copied against its merge base; a suite the base lacks is new', {
+    timeout: 400_000,
+  }, async () => {
     // A second repository whose suite files are its own: the base tree's wrapper runs the layout
     // suite as it is, the head's keeps DistriErr inline. The variant lives in the code, as in a
     // real pull request, so both sides get the same environment.
@@ -317,11 +343,11 @@ describe('the bundled action, end to end', () => {
       const inputs = { suites: 'benchmarks/*.bench.mjs', filter: '^(layout/ddsplit-replay|parse/.*)$', 'compare-with': 'auto', 'data-branch': 'no-data-here' };
       git(pairedWorkspace, 'checkout', '-q', 'inline-error');
       const inlinePr = { number: 8, headRef: 'inline-error', headSha: inlineHead, baseSha: base, title: 'Keep the error inline' };
-      const regressed = await runAction(
-        { name: 'pull_request', ref: 'refs/pull/8/merge', sha: inlineHead, payload: pullRequestPayload(inlinePr) },
-        null,
-        { inputs, workspace: pairedWorkspace, github: pairedGitHub },
-      );
+      const regressed = await runAction({ name: 'pull_request', ref: 'refs/pull/8/merge', sha: inlineHead, payload: pullRequestPayload(inlinePr) }, null, {
+        inputs,
+        workspace: pairedWorkspace,
+        github: pairedGitHub,
+      });
       expect(regressed.code, regressed.stdout + regressed.summary).not.toBe(0);
       expect(regressed.outputs.verdict).toBe('fail');
       const report = ReportSchema.parse(JSON.parse(readFileSync(regressed.outputs['report-json']!, 'utf8')));
@@ -342,11 +368,11 @@ describe('the bundled action, end to end', () => {
 
       git(pairedWorkspace, 'checkout', '-q', 'adds-suite');
       const addsPr = { number: 9, headRef: 'adds-suite', headSha: addsHead, baseSha: base, title: 'Add a parse suite' };
-      const added = await runAction(
-        { name: 'pull_request', ref: 'refs/pull/9/merge', sha: addsHead, payload: pullRequestPayload(addsPr) },
-        null,
-        { inputs: { ...inputs, runs: '3' }, workspace: pairedWorkspace, github: pairedGitHub },
-      );
+      const added = await runAction({ name: 'pull_request', ref: 'refs/pull/9/merge', sha: addsHead, payload: pullRequestPayload(addsPr) }, null, {
+        inputs: { ...inputs, runs: '3' },
+        workspace: pairedWorkspace,
+        github: pairedGitHub,
+      });
       expect(added.code, added.stdout + added.summary).toBe(0);
       const addedReport = ReportSchema.parse(JSON.parse(readFileSync(added.outputs['report-json']!, 'utf8')));
       expect(addedReport.baselineChoice?.method).toBe('same-runner');
@@ -356,7 +382,11 @@ describe('the bundled action, end to end', () => {
       expect(addedReport.comparisons.find((c) => c.id === 'layout/ddsplit-replay' && c.metric === 'bytes-copied')!.verdict).not.toBe('regressed');
       expect(added.stdout).toContain('suite parse is new in the head: its benchmarks have no base');
       // Every worktree was removed, and nothing was stored from a pull request.
-      expect(git(pairedWorkspace, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree '))).toHaveLength(1);
+      expect(
+        git(pairedWorkspace, 'worktree', 'list', '--porcelain')
+          .split('\n')
+          .filter((line) => line.startsWith('worktree ')),
+      ).toHaveLength(1);
       expect(pairedGitHub.violations).toEqual([]);
     } finally {
       await pairedGitHub.close();

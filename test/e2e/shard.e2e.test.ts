@@ -68,7 +68,14 @@ const pushEvent = () => ({
   name: 'push',
   ref: 'refs/heads/main',
   sha: mainSha,
-  payload: { ref: 'refs/heads/main', before: '0'.repeat(40), after: mainSha, repository: repository(), pusher: { name: 'barbara' }, sender: { login: 'barbara' } },
+  payload: {
+    ref: 'refs/heads/main',
+    before: '0'.repeat(40),
+    after: mainSha,
+    repository: repository(),
+    pusher: { name: 'barbara' },
+    sender: { login: 'barbara' },
+  },
 });
 
 const pullRequestEvent = () => ({
@@ -99,7 +106,11 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(event: { name: string; payload: unknown; ref: string; sha: string }, inputs: Record<string, string>, runId: string): Promise<ActionRun> {
+async function runAction(
+  event: { name: string; payload: unknown; ref: string; sha: string },
+  inputs: Record<string, string>,
+  runId: string,
+): Promise<ActionRun> {
   const step = mkdtempSync(path.join(scratch, 'step-'));
   const eventPath = path.join(step, 'event.json');
   const outputPath = path.join(step, 'output');
@@ -218,7 +229,9 @@ describe('sharding, end to end with the bundled action', () => {
     expect(stored.shard).toBeUndefined();
   });
 
-  test('pull request: shard jobs never comment; the merge job compares the whole suite and comments once; a missing or duplicated shard fails it and stores nothing', { timeout: 400_000 }, async () => {
+  test('pull request: shard jobs never comment; the merge job compares the whole suite and comments once; a missing or duplicated shard fails it and stores nothing', {
+    timeout: 400_000,
+  }, async () => {
     git(workspace, 'checkout', '-q', 'tune');
     await runShards(pullRequestEvent(), 'shards-pr', '502');
     expect(github.comments).toHaveLength(0);

@@ -22,8 +22,19 @@ function formatError(run: () => unknown): FormatError {
 function summaryOf(text: string, name: string): Record<string, number> {
   const lines = text.split('\n');
   const at = lines.indexOf(`desc: Trigger: Client Request: ${name}`);
-  const events = lines.slice(at).find((l) => l.startsWith('events:'))!.slice(8).trim().split(' ');
-  const costs = lines.slice(at).find((l) => l.startsWith('summary:'))!.slice(9).trim().split(' ').map(Number);
+  const events = lines
+    .slice(at)
+    .find((l) => l.startsWith('events:'))!
+    .slice(8)
+    .trim()
+    .split(' ');
+  const costs = lines
+    .slice(at)
+    .find((l) => l.startsWith('summary:'))!
+    .slice(9)
+    .trim()
+    .split(' ')
+    .map(Number);
   return Object.fromEntries(events.map((e, i) => [e, costs[i] ?? 0]));
 }
 
@@ -54,7 +65,11 @@ describe('callgrind', () => {
   test('six runs per side: the unchanged instruction count is decided exactly, the doubled one regresses exactly', async () => {
     const base = await parseToolOutput(fixture('callgrind/base'), 'auto');
     const slow = await parseToolOutput(fixture('callgrind/slow'), 'auto');
-    const byKey = Object.fromEntries(compareResults(base, slow, {}).filter((c) => c.gate).map((c) => [c.id, c]));
+    const byKey = Object.fromEntries(
+      compareResults(base, slow, {})
+        .filter((c) => c.gate)
+        .map((c) => [c.id, c]),
+    );
     expect(Object.keys(byKey).sort()).toEqual(['fib 1000', 'fib 500', 'split <em>words</em>']);
     expect(byKey['split <em>words</em>']).toMatchObject({ metric: 'instructions', verdict: 'unchanged' });
     expect(byKey['fib 500']).toMatchObject({ metric: 'instructions', verdict: 'regressed' });
@@ -62,7 +77,18 @@ describe('callgrind', () => {
   });
 
   test('a whole-program run without named dumps is one benchmark named by its command; other events are kept', () => {
-    const text = ['# callgrind format', 'version: 1', 'creator: callgrind-3.19.0', 'cmd:  /usr/bin/sort -n data.txt', 'part: 1', 'desc: Trigger: Program termination', 'positions: line', 'events: Ir Bc Bcm', 'summary: 1000 200 7', 'totals: 1000 200 7'].join('\n');
+    const text = [
+      '# callgrind format',
+      'version: 1',
+      'creator: callgrind-3.19.0',
+      'cmd:  /usr/bin/sort -n data.txt',
+      'part: 1',
+      'desc: Trigger: Program termination',
+      'positions: line',
+      'events: Ir Bc Bcm',
+      'summary: 1000 200 7',
+      'totals: 1000 200 7',
+    ].join('\n');
     const results = parseCallgrind(file('whole.out', text));
     expect(results.benchmarks.map((b) => b.id)).toEqual(['sort -n data.txt']);
     expect(metric(results, 'sort -n data.txt', 'instructions').runs).toEqual([1000]);
@@ -70,7 +96,8 @@ describe('callgrind', () => {
   });
 
   test('parts of one dump from several threads are summed', () => {
-    const part = (thread: number, ir: number) => [`part: ${thread}`, `thread: ${thread}`, 'desc: Trigger: Client Request: work', 'events: Ir', `summary: ${ir}`].join('\n');
+    const part = (thread: number, ir: number) =>
+      [`part: ${thread}`, `thread: ${thread}`, 'desc: Trigger: Client Request: work', 'events: Ir', `summary: ${ir}`].join('\n');
     const text = ['# callgrind format', 'creator: callgrind-3.19.0', 'cmd: ./app', part(1, 100), part(2, 50)].join('\n');
     expect(metric(parseCallgrind(file('threads.out', text)), 'work', 'instructions').runs).toEqual([150]);
   });

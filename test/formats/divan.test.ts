@@ -31,7 +31,7 @@ describe('divan', () => {
       const name = id.split('/').at(-1)!;
       const row = text.split('\n').find((line) => line.includes(`─ ${name} `))!;
       const [value, unit] = row.split('│').at(3)!.trim().split(' ');
-      return Number(value) * { ns: 1, 'µs': 1e3, ms: 1e6 }[unit as 'ns']!;
+      return Number(value) * { ns: 1, µs: 1e3, ms: 1e6 }[unit as 'ns']!;
     };
     for (const id of ['fib/fib_n/500', 'fib/fib_n/1000', 'fib/text/split_words']) {
       const time = metric(results, id, 'time');
@@ -56,7 +56,9 @@ describe('divan', () => {
     const results = parseDivan(file('both.txt', text));
     expect(metric(results, 'fib/fib_n/500', 'time').runs).toHaveLength(2);
     expect(metric(results, 'fib/fib_n/500', 'time').observation).toBe('process');
-    const tiny = parseDivan(file('ps.txt', text.replace(/│ {2}├─ 500 {10}\S+ \S+ +│ \S+ \S+ +│ \S+ \S+/, '│  ├─ 500          1 ps          │ 2 ps          │ 750 ps')));
+    const tiny = parseDivan(
+      file('ps.txt', text.replace(/│ {2}├─ 500 {10}\S+ \S+ +│ \S+ \S+ +│ \S+ \S+/, '│  ├─ 500          1 ps          │ 2 ps          │ 750 ps')),
+    );
     expect(metric(tiny, 'fib/fib_n/500', 'time').runs[0]).toBeCloseTo(0.75, 9);
   });
 

@@ -34,9 +34,7 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
 function listFiles(root: string, rel = ''): FolderFile[] {
   return readdirSync(path.join(root, rel)).flatMap((name) => {
     const child = rel ? `${rel}/${name}` : name;
-    return statSync(path.join(root, child)).isDirectory()
-      ? listFiles(root, child)
-      : [{ path: child, text: fixtureText(path.join('criterion/base', child)) }];
+    return statSync(path.join(root, child)).isDirectory() ? listFiles(root, child) : [{ path: child, text: fixtureText(path.join('criterion/base', child)) }];
   });
 }
 const criterionFiles = listFiles(fixture('criterion/base')).filter((f) => !f.path.endsWith('estimates.json'));
@@ -44,9 +42,32 @@ const criterionFiles = listFiles(fixture('criterion/base')).filter((f) => !f.pat
 /** Values that have broken parsers before: huge and tiny numbers, markup in names, wrong types. */
 const nasty = fc.oneof(
   fc.constantFrom<unknown>(
-    null, true, false, 0, -0, -1, 1e308, -1e308, 5e-324, 1e-40, 1e35, 2 ** 53 + 2, '', 'NaN', '1e999',
-    '<img src=x onerror=alert(1)>', '| a | b |\n|---|---|', '**bold** `code` [x](javascript:alert(1))',
-    '\u0000\u202e', 'a\r\nb', [], {}, [[]], { mean: 1 }, 'ns', 'ops/ms',
+    null,
+    true,
+    false,
+    0,
+    -0,
+    -1,
+    1e308,
+    -1e308,
+    5e-324,
+    1e-40,
+    1e35,
+    2 ** 53 + 2,
+    '',
+    'NaN',
+    '1e999',
+    '<img src=x onerror=alert(1)>',
+    '| a | b |\n|---|---|',
+    '**bold** `code` [x](javascript:alert(1))',
+    '\u0000\u202e',
+    'a\r\nb',
+    [],
+    {},
+    [[]],
+    { mean: 1 },
+    'ns',
+    'ops/ms',
   ),
   fc.jsonValue({ maxDepth: 2 }),
   fc.string({ maxLength: 20 }),
@@ -56,9 +77,16 @@ const nasty = fc.oneof(
 type Json = unknown;
 
 function slots(value: Json, out: { parent: Record<string, Json> | Json[]; key: string | number }[] = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => { out.push({ parent: value, key: index }); slots(item, out); });
+  if (Array.isArray(value))
+    value.forEach((item, index) => {
+      out.push({ parent: value, key: index });
+      slots(item, out);
+    });
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) { out.push({ parent: value as Record<string, Json>, key }); slots(item, out); }
+    for (const [key, item] of Object.entries(value)) {
+      out.push({ parent: value as Record<string, Json>, key });
+      slots(item, out);
+    }
   }
   return out;
 }
@@ -90,16 +118,32 @@ function editJson(text: string, edits: JsonEdit[]): string {
   if (nanAt !== null && nanAt !== undefined) {
     const numbers = [...out.matchAll(/:(-?\d[\d.eE+-]*)/g)];
     const hit = numbers[nanAt % Math.max(1, numbers.length)];
-    if (hit?.index !== undefined) out = `${out.slice(0, hit.index + 1)}${['NaN', 'Infinity', '-Infinity', '1e999'][nanAt % 4]}${out.slice(hit.index + hit[0].length)}`;
+    if (hit?.index !== undefined)
+      out = `${out.slice(0, hit.index + 1)}${['NaN', 'Infinity', '-Infinity', '1e999'][nanAt % 4]}${out.slice(hit.index + hit[0].length)}`;
   }
   return out;
 }
 
 /** One edit of a text: splice in random or nasty text, duplicate or truncate a line. */
-const textEdit = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), insert: fc.oneof(fc.string({ maxLength: 30 }), nasty.map(String), fc.constantFrom(
-  '\ntest x ... bench: 1e999 ns/iter (+/- 1)\n', '\nBenchmarkX 99999999999999999999999 1 ns/op\n', '\nBenchmarkX 1 NaN ns/op\n',
-  '\ntest dup ... bench: 5 ns/iter (+/- 1)\ntest dup ... bench: 5 ms/iter (+/- 1)\n', '<BenchmarkResults name="x">', '&bogus;', '</Catch>', '"', '<!--',
-)) });
+const textEdit = fc.record({
+  at: fc.nat(),
+  length: fc.nat({ max: 40 }),
+  insert: fc.oneof(
+    fc.string({ maxLength: 30 }),
+    nasty.map(String),
+    fc.constantFrom(
+      '\ntest x ... bench: 1e999 ns/iter (+/- 1)\n',
+      '\nBenchmarkX 99999999999999999999999 1 ns/op\n',
+      '\nBenchmarkX 1 NaN ns/op\n',
+      '\ntest dup ... bench: 5 ns/iter (+/- 1)\ntest dup ... bench: 5 ms/iter (+/- 1)\n',
+      '<BenchmarkResults name="x">',
+      '&bogus;',
+      '</Catch>',
+      '"',
+      '<!--',
+    ),
+  ),
+});
 
 function editText(text: string, edits: { at: number; length: number; insert: string }[]): string {
   let out = text;
@@ -118,16 +162,26 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
     fc.constant(''),
   );
   if (tool === 'criterion') {
-    const edited = fc.record({ which: fc.nat(), drop: fc.boolean(), mode: fc.constantFrom('json', 'text', 'truncate'), json: fc.array(jsonEdit, { minLength: 1, maxLength: 3 }), text: fc.array(textEdit, { minLength: 1, maxLength: 2 }), cut: fc.nat() }).map((p): FormatInput => {
-      const files = criterionFiles.map((f) => ({ ...f }));
-      const target = files[p.which % files.length]!;
-      if (p.drop) files.splice(p.which % files.length, 1);
-      else if (p.mode === 'json') target.text = editJson(target.text, p.json);
-      else if (p.mode === 'text') target.text = editText(target.text, p.text);
-      else target.text = target.text.slice(0, p.cut % (target.text.length + 1));
-      return { kind: 'folder', path: 'target/criterion', files };
-    });
-    const randomFolder = fc.array(fc.record({ path: fc.constantFrom('a/new/benchmark.json', 'a/new/sample.json', 'new/benchmark.json', 'x'), text: random }), { maxLength: 4 })
+    const edited = fc
+      .record({
+        which: fc.nat(),
+        drop: fc.boolean(),
+        mode: fc.constantFrom('json', 'text', 'truncate'),
+        json: fc.array(jsonEdit, { minLength: 1, maxLength: 3 }),
+        text: fc.array(textEdit, { minLength: 1, maxLength: 2 }),
+        cut: fc.nat(),
+      })
+      .map((p): FormatInput => {
+        const files = criterionFiles.map((f) => ({ ...f }));
+        const target = files[p.which % files.length]!;
+        if (p.drop) files.splice(p.which % files.length, 1);
+        else if (p.mode === 'json') target.text = editJson(target.text, p.json);
+        else if (p.mode === 'text') target.text = editText(target.text, p.text);
+        else target.text = target.text.slice(0, p.cut % (target.text.length + 1));
+        return { kind: 'folder', path: 'target/criterion', files };
+      });
+    const randomFolder = fc
+      .array(fc.record({ path: fc.constantFrom('a/new/benchmark.json', 'a/new/sample.json', 'new/benchmark.json', 'x'), text: random }), { maxLength: 4 })
       .map((files): FormatInput => ({ kind: 'folder', path: 'target/criterion', files }));
     return fc.oneof({ arbitrary: edited, weight: 4 }, { arbitrary: randomFolder, weight: 1 });
   }
@@ -143,7 +197,11 @@ function inputsFor(tool: ToolName): fc.Arbitrary<FormatInput> {
     { arbitrary: truncated, weight: 2 },
     { arbitrary: spliced, weight: 2 },
   ];
-  if (jsonSeeds.length > 0) arbitraries.push({ arbitrary: fc.tuple(fc.constantFrom(...jsonSeeds), fc.array(jsonEdit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => editJson(text, edits)), weight: 5 });
+  if (jsonSeeds.length > 0)
+    arbitraries.push({
+      arbitrary: fc.tuple(fc.constantFrom(...jsonSeeds), fc.array(jsonEdit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => editJson(text, edits)),
+      weight: 5,
+    });
   return fc.oneof(...arbitraries).map((text): FormatInput => ({ kind: 'file', path: `fuzz-${tool}.out`, text }));
 }
 
@@ -216,7 +274,10 @@ describe('no input crashes a parser or is accepted as nonsense', () => {
   });
 
   afterAll(() => {
-    const rows = Object.entries(counts).map(([tool, c]) => `${tool.padEnd(22)} ${String(c.tried).padStart(5)} ${String(c.parsed).padStart(6)} ${String(c.clean).padStart(6)} ${String(c.crashes).padStart(7)} ${String(c.nonsense).padStart(8)}`);
+    const rows = Object.entries(counts).map(
+      ([tool, c]) =>
+        `${tool.padEnd(22)} ${String(c.tried).padStart(5)} ${String(c.parsed).padStart(6)} ${String(c.clean).padStart(6)} ${String(c.crashes).padStart(7)} ${String(c.nonsense).padStart(8)}`,
+    );
     console.log(['fuzz counts: format, tried, parsed, clean errors, crashes, accepted nonsense', ...rows].join('\n'));
   });
 });

@@ -31,7 +31,7 @@ describe('auto-detection', () => {
     expect(results.tool).toBe(tool);
   });
 
-  test("our own results file is recognised", async () => {
+  test('our own results file is recognised', async () => {
     const results = await parseToolOutput(fixture('go/count-base.txt'), 'go');
     const file = path.join(scratch, 'results.json');
     writeFileSync(file, JSON.stringify(results));
@@ -117,6 +117,8 @@ describe('reading from disk', () => {
   });
 
   test('a folder given to a file format is read file by file, and the first bad file is named', async () => {
-    await expect(parseToolOutput(fixture('criterion/base'), 'hyperfine')).rejects.toThrow(/criterion\/base\/fib\/iter_1000\/new\/benchmark\.json \(results\): expected an array, got nothing/);
+    await expect(parseToolOutput(fixture('criterion/base'), 'hyperfine')).rejects.toThrow(
+      /criterion\/base\/fib\/iter_1000\/new\/benchmark\.json \(results\): expected an array, got nothing/,
+    );
   });
 });

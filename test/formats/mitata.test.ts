@@ -50,11 +50,41 @@ describe('mitata', () => {
   });
 
   test.each([
-    [(j: any) => { j.benchmarks[0].runs[0].stats.samples = []; }, /no samples/, 'benchmarks[0].runs[0].stats.samples'],
-    [(j: any) => { j.benchmarks[0].runs[0].stats.samples[3] = -1; }, /≥ 0/, 'benchmarks[0].runs[0].stats.samples[3]'],
-    [(j: any) => { j.benchmarks[0].runs[0].name = 7; }, /non-empty string/, 'benchmarks[0].runs[0].name'],
-    [(j: any) => { j.benchmarks = []; }, /no benchmarks/, 'benchmarks'],
-    [(j: any) => { j.benchmarks[1].runs[0].name = 'fib 500'; }, /appears twice/, undefined],
+    [
+      (j: any) => {
+        j.benchmarks[0].runs[0].stats.samples = [];
+      },
+      /no samples/,
+      'benchmarks[0].runs[0].stats.samples',
+    ],
+    [
+      (j: any) => {
+        j.benchmarks[0].runs[0].stats.samples[3] = -1;
+      },
+      /≥ 0/,
+      'benchmarks[0].runs[0].stats.samples[3]',
+    ],
+    [
+      (j: any) => {
+        j.benchmarks[0].runs[0].name = 7;
+      },
+      /non-empty string/,
+      'benchmarks[0].runs[0].name',
+    ],
+    [
+      (j: any) => {
+        j.benchmarks = [];
+      },
+      /no benchmarks/,
+      'benchmarks',
+    ],
+    [
+      (j: any) => {
+        j.benchmarks[1].runs[0].name = 'fib 500';
+      },
+      /appears twice/,
+      undefined,
+    ],
   ])('bad input is a FormatError naming the field (%#)', (edit, message, location) => {
     const json = fixtureJson('mitata/base.json');
     edit(json);

@@ -96,7 +96,18 @@ describe('impossible values are refused by every format, naming the file and the
   }
 
   test('the unchanged seeds parse', () => {
-    for (const target of TARGETS) expect(parseToolInput(changed(target, (v) => v * 1.5), target.tool).benchmarks.length).toBeGreaterThan(0);
-    expect(parseToolInput(changedCriterion((v) => v * 1.5), 'criterion').benchmarks.length).toBeGreaterThan(0);
+    for (const target of TARGETS)
+      expect(
+        parseToolInput(
+          changed(target, (v) => v * 1.5),
+          target.tool,
+        ).benchmarks.length,
+      ).toBeGreaterThan(0);
+    expect(
+      parseToolInput(
+        changedCriterion((v) => v * 1.5),
+        'criterion',
+      ).benchmarks.length,
+    ).toBeGreaterThan(0);
   });
 });

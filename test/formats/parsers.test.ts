@@ -70,14 +70,15 @@ describe('criterion', () => {
       /c\/g\/new.*no sample\.json/,
     );
     const error = expectFormatError(
-      () => parseCriterion({
-        kind: 'folder',
-        path: 'c',
-        files: [
-          { path: 'g/new/benchmark.json', text: '{"full_id":"g"}' },
-          { path: 'g/new/sample.json', text: '{"iters":[1,2],"times":[5]}' },
-        ],
-      }),
+      () =>
+        parseCriterion({
+          kind: 'folder',
+          path: 'c',
+          files: [
+            { path: 'g/new/benchmark.json', text: '{"full_id":"g"}' },
+            { path: 'g/new/sample.json', text: '{"iters":[1,2],"times":[5]}' },
+          ],
+        }),
       /iters has 2 entries but times has 1/,
       'times',
     );
@@ -160,7 +161,17 @@ describe('googlecpp', () => {
       context: {},
       benchmarks: [
         { name: 'BM_A', run_name: 'BM_A', run_type: 'iteration', iterations: 10, real_time: 1.5, cpu_time: 1.4, time_unit: 'ms' },
-        { name: 'BM_B', run_name: 'BM_B', run_type: 'iteration', error_occurred: true, error_message: 'boom', iterations: 0, real_time: 0, cpu_time: 0, time_unit: 'ns' },
+        {
+          name: 'BM_B',
+          run_name: 'BM_B',
+          run_type: 'iteration',
+          error_occurred: true,
+          error_message: 'boom',
+          iterations: 0,
+          real_time: 0,
+          cpu_time: 0,
+          time_unit: 'ns',
+        },
       ],
     });
     const results = parseGooglecpp(file('g.json', text));
@@ -171,7 +182,11 @@ describe('googlecpp', () => {
   test('names the JSON path of a wrong value', () => {
     const text = JSON.stringify({ context: {}, benchmarks: [{ name: 'BM_A', iterations: 1, real_time: 'fast', cpu_time: 1 }] });
     expectFormatError(() => parseGooglecpp(file('g.json', text)), /expected a finite number, got a string/, 'benchmarks[0].real_time');
-    expectFormatError(() => parseGooglecpp(file('g.json', '{"context":{},"benchmarks":[{"name":"BM_A","iterations":1,"real_time":1,"cpu_time":1,"time_unit":"fortnights"}]}')), /unknown time unit/, 'benchmarks[0].time_unit');
+    expectFormatError(
+      () => parseGooglecpp(file('g.json', '{"context":{},"benchmarks":[{"name":"BM_A","iterations":1,"real_time":1,"cpu_time":1,"time_unit":"fortnights"}]}')),
+      /unknown time unit/,
+      'benchmarks[0].time_unit',
+    );
   });
 });
 
@@ -183,7 +198,9 @@ describe('go', () => {
       'example.com/benchfixture/Fib/n=1000',
       'example.com/benchfixture/Words',
     ]);
-    const lines = fixtureText('go/count-base.txt').split('\n').filter((l) => l.startsWith('BenchmarkWords'));
+    const lines = fixtureText('go/count-base.txt')
+      .split('\n')
+      .filter((l) => l.startsWith('BenchmarkWords'));
     const words = 'example.com/benchfixture/Words';
     expect(metric(results, words, 'time')).toMatchObject({ observation: 'process', unit: 'ns', gate: true });
     expect(metric(results, words, 'time').runs).toEqual(lines.map((l) => Number(/([\d.]+) ns\/op/.exec(l)![1])));
@@ -199,12 +216,7 @@ describe('go', () => {
   });
 
   test('keeps -cpu suffixes when they differ, and marks failed benchmarks errored', () => {
-    const text = [
-      'BenchmarkA-1 100 10.0 ns/op',
-      'BenchmarkA-4 100 4.0 ns/op',
-      '--- FAIL: BenchmarkB',
-      'BenchmarkB 5 7 ns/op 2.5 widgets/op',
-    ].join('\n');
+    const text = ['BenchmarkA-1 100 10.0 ns/op', 'BenchmarkA-4 100 4.0 ns/op', '--- FAIL: BenchmarkB', 'BenchmarkB 5 7 ns/op 2.5 widgets/op'].join('\n');
     const results = parseGo(file('go.txt', text));
     expect(results.benchmarks.map((b) => b.id)).toEqual(['A-1', 'A-4', 'B']);
     expect(benchmark(results, 'B').state).toBe('errored');
@@ -302,9 +314,30 @@ describe('jmh (fixtures built from the documented format)', () => {
 describe('jmh sample mode', () => {
   test('each iteration of rawDataHistogram becomes its weighted mean', () => {
     const text = JSON.stringify([
-      { benchmark: 'a.B.c', mode: 'sample', primaryMetric: { score: 2, scoreUnit: 'us/op', rawDataHistogram: [[[[1, 3], [5, 1]], [[2, 2]]]] } },
+      {
+        benchmark: 'a.B.c',
+        mode: 'sample',
+        primaryMetric: {
+          score: 2,
+          scoreUnit: 'us/op',
+          rawDataHistogram: [
+            [
+              [
+                [1, 3],
+                [5, 1],
+              ],
+              [[2, 2]],
+            ],
+          ],
+        },
+      },
     ]);
-    expect(metric(parseJmh(file('j.json', text)), 'a.B.c', 'sample-time')).toMatchObject({ unit: 'ns', direction: 'smaller', observation: 'sample', runs: [2000, 2000] });
+    expect(metric(parseJmh(file('j.json', text)), 'a.B.c', 'sample-time')).toMatchObject({
+      unit: 'ns',
+      direction: 'smaller',
+      observation: 'sample',
+      runs: [2000, 2000],
+    });
     const bad = JSON.stringify([{ benchmark: 'a', mode: 'sample', primaryMetric: { scoreUnit: 'us/op', rawDataHistogram: [[[[1, 'x']]]] } }]);
     expectFormatError(() => parseJmh(file('j.json', bad)), /finite number/, '$[0].primaryMetric.rawDataHistogram[0][0][0][1]');
   });
@@ -313,11 +346,17 @@ describe('jmh sample mode', () => {
 describe('benchmarkdotnet (fixtures built from the documented format)', () => {
   test('before 0.11 the final iterations were IterationMode Result, with no IterationStage', () => {
     const text = JSON.stringify({
-      Benchmarks: [{ FullName: 'A.B', Statistics: { Mean: 1, StandardDeviation: 0, N: 1 }, Measurements: [
-        { IterationMode: 'MainTarget', Operations: 4, Nanoseconds: 80 },
-        { IterationMode: 'Result', Operations: 4, Nanoseconds: 40 },
-        { IterationMode: 'Result', Operations: 4, Nanoseconds: 44 },
-      ] }],
+      Benchmarks: [
+        {
+          FullName: 'A.B',
+          Statistics: { Mean: 1, StandardDeviation: 0, N: 1 },
+          Measurements: [
+            { IterationMode: 'MainTarget', Operations: 4, Nanoseconds: 80 },
+            { IterationMode: 'Result', Operations: 4, Nanoseconds: 40 },
+            { IterationMode: 'Result', Operations: 4, Nanoseconds: 44 },
+          ],
+        },
+      ],
     });
     expect(metric(parseBenchmarkdotnet(file('b.json', text)), 'A.B', 'time').runs).toEqual([10, 11]);
   });

@@ -25,7 +25,11 @@ describe('Vitest 5 (JSON reporter with benchmark results)', () => {
   });
 
   test("tool 'vitest' reads both Vitest 4's --outputJson and Vitest 5's reporter output", () => {
-    expect(parseToolInput(file('v5.json', fixtureText('vitest5/base.json')), 'vitest').benchmarks.map((b) => b.id).sort()).toEqual(IDS);
+    expect(
+      parseToolInput(file('v5.json', fixtureText('vitest5/base.json')), 'vitest')
+        .benchmarks.map((b) => b.id)
+        .sort(),
+    ).toEqual(IDS);
     expect(parseToolInput(file('v4.json', fixtureText('vitest/base.json')), 'vitest').benchmarks).toHaveLength(3);
   });
 
@@ -67,9 +71,27 @@ describe('Vitest 5 (JSON reporter with benchmark results)', () => {
   });
 
   test.each([
-    [(j: any) => { j.testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency.samples[2] = -1; }, /≥ 0/, 'testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency.samples[2]'],
-    [(j: any) => { delete j.testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency; }, /expected an object/, 'testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency'],
-    [(j: any) => { for (const a of j.testResults[0].assertionResults) a.benchmarks = []; }, /no benchmark results/, 'testResults'],
+    [
+      (j: any) => {
+        j.testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency.samples[2] = -1;
+      },
+      /≥ 0/,
+      'testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency.samples[2]',
+    ],
+    [
+      (j: any) => {
+        delete j.testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency;
+      },
+      /expected an object/,
+      'testResults[0].assertionResults[0].benchmarks[0].tasks[0].latency',
+    ],
+    [
+      (j: any) => {
+        for (const a of j.testResults[0].assertionResults) a.benchmarks = [];
+      },
+      /no benchmark results/,
+      'testResults',
+    ],
   ])('bad input is a FormatError naming the field (%#)', (edit, message, location) => {
     const json = fixtureJson('vitest5/base.json');
     edit(json);

@@ -51,7 +51,11 @@ describe('createCommitComment with a fake client', () => {
     const log = recordWarnings();
     const result = await createCommitComment(fake.client, { owner: 'o', repo: 'r', sha, body: 'x', log });
     expect(result.action).toBe('failed');
-    expect(log.messages).toEqual([expect.stringMatching(/^benchgate could not comment on commit o\/r@9c1e7b0 \(403: Resource not accessible by integration\)\. Give the job 'permissions: contents: write'/)]);
+    expect(log.messages).toEqual([
+      expect.stringMatching(
+        /^benchgate could not comment on commit o\/r@9c1e7b0 \(403: Resource not accessible by integration\)\. Give the job 'permissions: contents: write'/,
+      ),
+    ]);
   });
 
   test('a programming error is not swallowed', async () => {
@@ -74,7 +78,10 @@ describe('createCommitComment against the fake GitHub (requests checked with the
     const octokit = createOctokit({ token: 'ghs_fake', baseUrl: fake.url, log, retryBaseMs: 1, throttleId: 'commit-comment' });
     const body = renderCommitComment(regressed, { branch: 'main' });
     const result = await createCommitComment(octokit, { owner: fake.owner, repo: fake.repo, sha, body, log });
-    expect(result).toEqual({ action: 'created', url: `https://github.com/${fake.owner}/${fake.repo}/commit/${sha}#commitcomment-${fake.commitComments[0]!.id}` });
+    expect(result).toEqual({
+      action: 'created',
+      url: `https://github.com/${fake.owner}/${fake.repo}/commit/${sha}#commitcomment-${fake.commitComments[0]!.id}`,
+    });
     expect(fake.requests.map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([`POST /repos/${fake.owner}/${fake.repo}/commits/${sha}/comments → 201`]);
     expect(fake.commitComments.map((c) => c.body)).toEqual([body]);
     expect(fake.violations).toEqual([]);

@@ -106,8 +106,16 @@ export function workflowRunEvent(options: {
         id: p.number,
         number: p.number,
         url: `https://api.github.com/repos/${options.owner}/${options.repo}/pulls/${p.number}`,
-        head: { ref: options.headRef, sha: options.headSha, repo: { id: 2, name: options.repo, url: `https://api.github.com/repos/${options.owner}/${options.repo}` } },
-        base: { ref: p.baseRef ?? 'main', sha: '0'.repeat(40), repo: { id: 1, name: options.repo, url: `https://api.github.com/repos/${options.owner}/${options.repo}` } },
+        head: {
+          ref: options.headRef,
+          sha: options.headSha,
+          repo: { id: 2, name: options.repo, url: `https://api.github.com/repos/${options.owner}/${options.repo}` },
+        },
+        base: {
+          ref: p.baseRef ?? 'main',
+          sha: '0'.repeat(40),
+          repo: { id: 1, name: options.repo, url: `https://api.github.com/repos/${options.owner}/${options.repo}` },
+        },
       })),
       html_url: `https://github.com/${options.owner}/${options.repo}/actions/runs/${runId}`,
     },

@@ -153,7 +153,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let nextCommentId = 1_000_001;
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const seed of options.comments ?? []) {
-    comments.push({ id: nextCommentId++, issueNumber: seed.issueNumber, body: seed.body, login: seed.login ?? identity.login, createdAt: now(), updatedAt: now() });
+    comments.push({
+      id: nextCommentId++,
+      issueNumber: seed.issueNumber,
+      body: seed.body,
+      login: seed.login ?? identity.login,
+      createdAt: now(),
+      updatedAt: now(),
+    });
   }
 
   const server = createServer((req, res) => {
@@ -225,17 +232,27 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (injection !== undefined) {
       injection.times--;
       const headers: Record<string, string> = {};
-      if (injection.retryAfter !== null && (injection.retryAfter !== undefined || injection.status === 429)) headers['retry-after'] = String(injection.retryAfter ?? 1);
+      if (injection.retryAfter !== null && (injection.retryAfter !== undefined || injection.status === 429))
+        headers['retry-after'] = String(injection.retryAfter ?? 1);
       Object.assign(headers, injection.headers);
-      const body: Record<string, unknown> = { message: injection.message ?? DEFAULT_MESSAGES[injection.status] ?? 'Error', documentation_url: 'https://docs.github.com/rest', status: String(injection.status) };
-      if (injection.status === 422) body['errors'] = [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }];
+      const body: Record<string, unknown> = {
+        message: injection.message ?? DEFAULT_MESSAGES[injection.status] ?? 'Error',
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(injection.status),
+      };
+      if (injection.status === 422)
+        body['errors'] = [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }];
       return answer(injection.status, body, headers);
     }
 
     const { pathParams } = matched;
     if (matched.operation.operationId === 'users/get-authenticated') {
       if (identity.kind === 'installation') {
-        return answer(403, { message: DEFAULT_MESSAGES[403], documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+        return answer(403, {
+          message: DEFAULT_MESSAGES[403],
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
       }
       const user = { ...example(spec, 'private-user'), ...renderUser(example(spec, 'private-user'), identity.login) };
       checkResponse(spec, matched.operation.responses, 200, user, `${method} ${target.pathname}`, violations);
@@ -246,7 +263,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     const isWrite = method !== 'GET' && method !== 'HEAD';
     if (isWrite && options.readOnly === true) {
-      return answer(403, { message: DEFAULT_MESSAGES[403], documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' });
+      return answer(403, {
+        message: DEFAULT_MESSAGES[403],
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+        status: '403',
+      });
     }
 
     const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -262,12 +283,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (!pulls.some((p) => p.number === issueNumber)) return notFound();
         const all = comments.filter((c) => c.issueNumber === issueNumber);
         const { page, headers } = paginate(all, target, url);
-        return respond(200, page.map((c) => renderComment(spec, c, owner, repo, url)), headers);
+        return respond(
+          200,
+          page.map((c) => renderComment(spec, c, owner, repo, url)),
+          headers,
+        );
       }
       case 'issues/create-comment': {
         const issueNumber = Number(pathParams['issue_number']);
         if (!pulls.some((p) => p.number === issueNumber)) return notFound();
-        const comment: FakeComment = { id: nextCommentId++, issueNumber, body: String(body?.['body']), login: identity.login, createdAt: now(), updatedAt: now() };
+        const comment: FakeComment = {
+          id: nextCommentId++,
+          issueNumber,
+          body: String(body?.['body']),
+          login: identity.login,
+          createdAt: now(),
+          updatedAt: now(),
+        };
         comments.push(comment);
         const rendered = renderComment(spec, comment, owner, repo, url);
         return respond(201, rendered, { location: rendered.url });
@@ -283,14 +315,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const sha = pathParams['commit_sha'] ?? '';
         const comment = { id: nextCommentId++, sha, body: String(body?.['body']), createdAt: now() };
         commitComments.push(comment);
-        const rendered = { ...example(spec, 'commit-comment'), id: comment.id, node_id: Buffer.from(`CommitComment${comment.id}`).toString('base64'), body: comment.body, commit_id: sha, url: `${url}/repos/${owner}/${repo}/comments/${comment.id}`, html_url: `https://github.com/${owner}/${repo}/commit/${sha}#commitcomment-${comment.id}`, created_at: comment.createdAt, updated_at: comment.createdAt };
+        const rendered = {
+          ...example(spec, 'commit-comment'),
+          id: comment.id,
+          node_id: Buffer.from(`CommitComment${comment.id}`).toString('base64'),
+          body: comment.body,
+          commit_id: sha,
+          url: `${url}/repos/${owner}/${repo}/comments/${comment.id}`,
+          html_url: `https://github.com/${owner}/${repo}/commit/${sha}#commitcomment-${comment.id}`,
+          created_at: comment.createdAt,
+          updated_at: comment.createdAt,
+        };
         return respond(201, rendered, { location: rendered.url });
       }
       case 'repos/list-pull-requests-associated-with-commit': {
         const sha = pathParams['commit_sha'] ?? '';
         const found = pulls.filter((p) => p.headSha === sha);
         const { page, headers } = paginate(found, target, url);
-        return respond(200, page.map((p) => renderPull(spec, p, owner, repo)), headers);
+        return respond(
+          200,
+          page.map((p) => renderPull(spec, p, owner, repo)),
+          headers,
+        );
       }
       case 'pulls/list': {
         const state = target.searchParams.get('state') ?? 'open';
@@ -299,7 +345,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           (p) => (state === 'all' || p.state === state) && (head === null || head.toLowerCase() === `${p.headOwner}:${p.headRef}`.toLowerCase()),
         );
         const { page, headers } = paginate(found, target, url);
-        return respond(200, page.map((p) => renderPull(spec, p, owner, repo)), headers);
+        return respond(
+          200,
+          page.map((p) => renderPull(spec, p, owner, repo)),
+          headers,
+        );
       }
       default:
         return reject(501, `fake GitHub does not play ${matched.operation.operationId}`);
@@ -388,7 +438,14 @@ function example(spec: OpenApiSpec, name: string): Record<string, unknown> {
 function renderUser(template: unknown, login: string): Record<string, unknown> {
   const user = structuredClone(template) as Record<string, unknown>;
   const bot = login.endsWith('[bot]');
-  return { ...user, login, id: bot ? 41898282 : 583231, type: bot ? 'Bot' : 'User', url: `https://api.github.com/users/${encodeURIComponent(login)}`, html_url: `https://github.com/${login}` };
+  return {
+    ...user,
+    login,
+    id: bot ? 41898282 : 583231,
+    type: bot ? 'Bot' : 'User',
+    url: `https://api.github.com/users/${encodeURIComponent(login)}`,
+    html_url: `https://github.com/${login}`,
+  };
 }
 
 function renderComment(spec: OpenApiSpec, comment: FakeComment, owner: string, repo: string, base: string): Record<string, unknown> & { url: string } {
@@ -433,7 +490,20 @@ function renderPull(spec: OpenApiSpec, pull: FakePull, owner: string, repo: stri
     // GitHub's example team lacks a field its own schema requires; no reviewers keeps the answer valid.
     requested_teams: [],
     requested_reviewers: [],
-    head: { ...head, sha: pull.headSha, ref: pull.headRef, label: `${pull.headOwner}:${pull.headRef}`, repo: renderRepo(head['repo'], pull.headOwner, pull.headOwner !== owner), user: renderUser(head['user'], pull.headOwner) },
-    base: { ...baseSide, ref: pull.baseRef, label: `${owner}:${pull.baseRef}`, repo: renderRepo(baseSide['repo'], owner, false), user: renderUser(baseSide['user'], owner) },
+    head: {
+      ...head,
+      sha: pull.headSha,
+      ref: pull.headRef,
+      label: `${pull.headOwner}:${pull.headRef}`,
+      repo: renderRepo(head['repo'], pull.headOwner, pull.headOwner !== owner),
+      user: renderUser(head['user'], pull.headOwner),
+    },
+    base: {
+      ...baseSide,
+      ref: pull.baseRef,
+      label: `${owner}:${pull.baseRef}`,
+      repo: renderRepo(baseSide['repo'], owner, false),
+      user: renderUser(baseSide['user'], owner),
+    },
   };
 }

@@ -120,7 +120,12 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
 
   test('a 403 secondary rate limit is waited out and retried, not mistaken for a fork', async () => {
     const { fake, log, octokit, comment } = await setup();
-    fake.inject({ status: 403, method: 'GET', retryAfter: 2, message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation.' });
+    fake.inject({
+      status: 403,
+      method: 'GET',
+      retryAfter: 2,
+      message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation.',
+    });
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: true, log });
     expect(result.action).toBe('created');
     expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
@@ -130,7 +135,12 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
   test('a primary rate limit (403, x-ratelimit-remaining 0) waits for the reset time and retries', async () => {
     const { fake, log, octokit, comment } = await setup();
     const reset = String(Math.floor(Date.now() / 1000) + 5);
-    fake.inject({ status: 403, method: 'GET', message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    fake.inject({
+      status: 403,
+      method: 'GET',
+      message: 'API rate limit exceeded for installation ID 1.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    });
     const result = await postReportComment(octokit, { ...comment, body: `${marker}\nx`, isFork: false, log });
     expect(result.action).toBe('created');
     expect(fake.requests.map((r) => r.status)).toEqual([403, 200, 201]);
@@ -167,15 +177,32 @@ describe('against the fake GitHub (requests checked with the OpenAPI description
     const { fake } = await setup();
     const log = recordWarnings();
     const octokit = createOctokit({ token: 'wrong', baseUrl: fake.url, log, retryBaseMs: 1, throttleId: `integration-${clients++}` });
-    const result = await postReportComment(octokit, { owner: fake.owner, repo: fake.repo, issueNumber: 7, marker, body: `${marker}\nx`, commentOn: 'always', hasChange: true, isFork: false, log });
+    const result = await postReportComment(octokit, {
+      owner: fake.owner,
+      repo: fake.repo,
+      issueNumber: 7,
+      marker,
+      body: `${marker}\nx`,
+      commentOn: 'always',
+      hasChange: true,
+      isFork: false,
+      log,
+    });
     expect(result.action).toBe('failed');
     expect(log.messages[0]).toMatch(/401.*pull-requests: write/);
   });
 
   test('finds a fork pull request by head SHA for the companion workflow', async () => {
-    const { fake, octokit } = await setup({ pulls: [{ number: 3, headSha: 'a'.repeat(40) }, { number: 7, headSha, headOwner: 'contributor', headRef: 'faster' }] });
+    const { fake, octokit } = await setup({
+      pulls: [
+        { number: 3, headSha: 'a'.repeat(40) },
+        { number: 7, headSha, headOwner: 'contributor', headRef: 'faster' },
+      ],
+    });
     expect(await findPullRequestForSha(octokit, { owner: fake.owner, repo: fake.repo, sha: headSha, headOwner: 'contributor', headRef: 'faster' })).toBe(7);
-    expect(await findPullRequestForSha(octokit, { owner: fake.owner, repo: fake.repo, sha: 'b'.repeat(40), headOwner: 'contributor', headRef: 'faster' })).toBeNull();
+    expect(
+      await findPullRequestForSha(octokit, { owner: fake.owner, repo: fake.repo, sha: 'b'.repeat(40), headOwner: 'contributor', headRef: 'faster' }),
+    ).toBeNull();
     expect(fake.requests.map((r) => r.operationId)).toEqual([
       'repos/list-pull-requests-associated-with-commit',
       'repos/list-pull-requests-associated-with-commit',
@@ -204,9 +231,23 @@ test('fork flow: the pull request run warns once; the workflow_run companion fin
       {
         octokit,
         core: { setOutput: () => {}, error: () => {}, info: () => {}, warning: (m: string | Error) => warnings.push(String(m)) },
-        summary: { addRaw() { return this; }, write: async () => undefined },
+        summary: {
+          addRaw() {
+            return this;
+          },
+          write: async () => undefined,
+        },
       },
-      { report, commentBody: `${marker}\n❌ 1 regression`, summaryMarkdown: '# report', marker, commentOn: 'change', context, reportJson: 'r.json', reportMarkdown: 'r.md' },
+      {
+        report,
+        commentBody: `${marker}\n❌ 1 regression`,
+        summaryMarkdown: '# report',
+        marker,
+        commentOn: 'change',
+        context,
+        reportJson: 'r.json',
+        reportMarkdown: 'r.md',
+      },
     );
   const prWarnings: string[] = [];
   expect((await publish(forkRun.octokit, prContext, prWarnings)).comment?.action).toBe('failed');
@@ -217,7 +258,13 @@ test('fork flow: the pull request run warns once; the workflow_run companion fin
   const companion = await setup({ pulls });
   const runPayload = {
     action: 'completed',
-    workflow_run: { event: 'pull_request', head_sha: headSha, head_branch: 'faster', pull_requests: [], head_repository: { full_name: 'contributor/benchgate-demo', owner: { login: 'contributor' } } },
+    workflow_run: {
+      event: 'pull_request',
+      head_sha: headSha,
+      head_branch: 'faster',
+      pull_requests: [],
+      head_repository: { full_name: 'contributor/benchgate-demo', owner: { login: 'contributor' } },
+    },
     repository: { full_name: 'octo-org/benchgate-demo' },
   };
   const runContext = readPullRequestContext(runPayload, { GITHUB_EVENT_NAME: 'workflow_run' });
@@ -267,7 +314,9 @@ describe('rate limits: every 429, and a 403 that says so, waits and retries; the
       expect.stringMatching(/retrying after 1 s \(retry 1 of 2, attempt 2 of 3\)$/),
       expect.stringMatching(/retrying after 1 s \(retry 2 of 2, attempt 3 of 3\)$/),
       expect.stringMatching(/\(429\): gave up after 3 attempts$/),
-      expect.stringMatching(/^benchgate could not comment on octo-org\/benchgate-demo#7: GitHub's rate limit persisted after 3 attempts \(429: Too Many Requests/),
+      expect.stringMatching(
+        /^benchgate could not comment on octo-org\/benchgate-demo#7: GitHub's rate limit persisted after 3 attempts \(429: Too Many Requests/,
+      ),
     ]);
   });
 
@@ -294,7 +343,9 @@ describe('the marker is ours alone', () => {
     ]);
     expect(fake.requests.some((r) => r.method === 'PATCH')).toBe(false);
     expect(log.messages).toEqual([
-      expect.stringMatching(/^benchgate ignored comment https:\/\/github\.com\/octo-org\/benchgate-demo\/pull\/7#issuecomment-1000001: it carries benchgate's marker <!-- benchgate:default --> but was written by mallory, not github-actions\[bot\]$/),
+      expect.stringMatching(
+        /^benchgate ignored comment https:\/\/github\.com\/octo-org\/benchgate-demo\/pull\/7#issuecomment-1000001: it carries benchgate's marker <!-- benchgate:default --> but was written by mallory, not github-actions\[bot\]$/,
+      ),
     ]);
     // GET /user is refused to the installation token; GraphQL's viewer names the bot.
     expect(fake.requests.filter(isIdentity).map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual(['GET /user → 403', 'POST /graphql → 200']);
@@ -316,7 +367,11 @@ describe('the marker is ours alone', () => {
   test("a user's token: GET /user names the author, and that user's own comment is ours", async () => {
     const { fake, log, octokit, comment } = await setup({
       identity: { kind: 'user', login: 'perf-bot' },
-      comments: [hostile(7), { issueNumber: 7, body: `${marker}\nold`, login: 'perf-bot' }, { issueNumber: 7, body: `${marker}\nbot`, login: 'github-actions[bot]' }],
+      comments: [
+        hostile(7),
+        { issueNumber: 7, body: `${marker}\nold`, login: 'perf-bot' },
+        { issueNumber: 7, body: `${marker}\nbot`, login: 'github-actions[bot]' },
+      ],
     });
     const result = await upsertComment(octokit, { ...comment, body: `${marker}\nnew`, log });
     expect(result.action).toBe('updated');
@@ -333,7 +388,10 @@ describe('the marker is ours alone', () => {
   test("another app's installation token: GraphQL's viewer names <app>[bot]", async () => {
     const { fake, octokit, comment } = await setup({
       identity: { kind: 'installation', login: 'perf-app[bot]' },
-      comments: [{ issueNumber: 7, body: `${marker}\nold`, login: 'github-actions[bot]' }, { issueNumber: 7, body: `${marker}\nmine`, login: 'perf-app[bot]' }],
+      comments: [
+        { issueNumber: 7, body: `${marker}\nold`, login: 'github-actions[bot]' },
+        { issueNumber: 7, body: `${marker}\nmine`, login: 'perf-app[bot]' },
+      ],
     });
     expect((await upsertComment(octokit, { ...comment, body: `${marker}\nnew` })).action).toBe('updated');
     expect(fake.comments.map((c) => c.body.split('\n')[1])).toEqual(['old', 'new']);
@@ -355,9 +413,25 @@ describe('the marker is ours alone', () => {
 describe('the fake checks requests against the OpenAPI description', () => {
   test('a body of the wrong type, an undeclared query parameter and a non-integer path parameter are refused', async () => {
     const { fake, octokit } = await setup();
-    await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7, body: 42 as unknown as string })).rejects.toMatchObject({ status: 400 });
-    await expect(octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7, perPage: 100 })).rejects.toMatchObject({ status: 400 });
-    await expect(octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: fake.owner, repo: fake.repo, comment_id: 'abc' as unknown as number, body: 'x' })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: fake.owner,
+        repo: fake.repo,
+        issue_number: 7,
+        body: 42 as unknown as string,
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 7, perPage: 100 }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: fake.owner,
+        repo: fake.repo,
+        comment_id: 'abc' as unknown as number,
+        body: 'x',
+      }),
+    ).rejects.toMatchObject({ status: 400 });
     const withoutBody = { owner: fake.owner, repo: fake.repo, issue_number: 7 } as { owner: string; repo: string; issue_number: number; body: string };
     await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', withoutBody)).rejects.toMatchObject({ status: 400 });
     expect(fake.violations).toEqual([

@@ -161,7 +161,13 @@ export function comparison(id: string, verdict: Verdict, overrides: Record<strin
     ...(tested
       ? {
           change: { ratio, metric: ratio - 1, throughput: 1 / ratio - 1 },
-          interval: { method: 'hodges-lehmann', level: 0.95, ratio: [ratio - 0.02, ratio + 0.02], metric: [ratio - 1.02, ratio - 0.98], throughput: [-0.23, -0.194] },
+          interval: {
+            method: 'hodges-lehmann',
+            level: 0.95,
+            ratio: [ratio - 0.02, ratio + 0.02],
+            metric: [ratio - 1.02, ratio - 0.98],
+            throughput: [-0.23, -0.194],
+          },
           p: { test: 'mann-whitney', twoSided: 0.0002, worse: 0.0001, better: 0.9999, worseAdjusted: 0.0004, betterAdjusted: 1 },
           noise: { model: 'within-job' },
         }
@@ -183,7 +189,17 @@ export function makeReport(comparisons: Comparison[], options: { baseline?: bool
     baseline: options.baseline === false ? null : info,
     baselineChoice: null,
     current: { ...info, commit: 'b'.repeat(40), ref: 'feature' },
-    settings: { threshold: 0.05, alpha: 0.01, interval: 'hodges-lehmann', confidence: 0.95, seed: 42, jobNoiseFloor: 0.03, minHistoryJobs: 5, failOn: 'regression', fingerprintMismatch: 'advisory' },
+    settings: {
+      threshold: 0.05,
+      alpha: 0.01,
+      interval: 'hodges-lehmann',
+      confidence: 0.95,
+      seed: 42,
+      jobNoiseFloor: 0.03,
+      minHistoryJobs: 5,
+      failOn: 'regression',
+      fingerprintMismatch: 'advisory',
+    },
     comparisons,
     summary: summarizeVerdicts(comparisons),
     gate: { ...gate, failed: options.gateFailed ?? gate.failed },

@@ -76,7 +76,10 @@ describe('writeOutputs', () => {
 describe('annotateRegressions', () => {
   test('one error annotation per gated regression, titled with the benchmark', () => {
     const core = fakeCore();
-    const count = annotateRegressions(core, makeReport([comparison('layout/ddsplit-replay', 'regressed'), comparison('a/y', 'unchanged'), comparison('a/z', 'improved')]));
+    const count = annotateRegressions(
+      core,
+      makeReport([comparison('layout/ddsplit-replay', 'regressed'), comparison('a/y', 'unchanged'), comparison('a/z', 'improved')]),
+    );
     expect(count).toBe(1);
     expect(core.errors).toHaveLength(1);
     const [message, properties] = core.errors[0] ?? [];
@@ -99,7 +102,9 @@ describe('annotateRegressions', () => {
   });
 
   test('a regression without interval or p value still reads as a sentence', () => {
-    expect(describeRegression(comparison('a/x', 'regressed', { interval: null }))).toMatch(/^throughput −21\.3% on time \(ms\): Holm-adjusted p 4\.0e-4, threshold 5%\./);
+    expect(describeRegression(comparison('a/x', 'regressed', { interval: null }))).toMatch(
+      /^throughput −21\.3% on time \(ms\): Holm-adjusted p 4\.0e-4, threshold 5%\./,
+    );
   });
 });
 

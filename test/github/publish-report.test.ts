@@ -147,7 +147,14 @@ describe('hasChange', () => {
     ['new benchmarks (no baseline)', ['new'], true],
     ['nothing at all', [], false],
   ] as const)('%s → %s', (_, verdicts, expected) => {
-    expect(hasChange(makeReport(verdicts.map((v, i) => comparison(`s/${i}`, v)), { gateFailed: false }))).toBe(expected);
+    expect(
+      hasChange(
+        makeReport(
+          verdicts.map((v, i) => comparison(`s/${i}`, v)),
+          { gateFailed: false },
+        ),
+      ),
+    ).toBe(expected);
   });
 });
 
@@ -167,7 +174,14 @@ describe('the token never reaches what publishReport writes', () => {
     const fake = createFakeClient();
     const leaky = makeReport([comparison(`suite/leak ${token}`, 'regressed')]);
     await publishReport(
-      { octokit: fake.client, core: { ...core, error: (message: string | Error, properties?: AnnotationProperties) => annotations.push(`${properties?.title ?? ''} ${String(message)}`) }, summary: recordingSummary },
+      {
+        octokit: fake.client,
+        core: {
+          ...core,
+          error: (message: string | Error, properties?: AnnotationProperties) => annotations.push(`${properties?.title ?? ''} ${String(message)}`),
+        },
+        summary: recordingSummary,
+      },
       { ...options(), report: leaky, commentBody: `${marker}\nerror: env ${token}`, summaryMarkdown: `# token ${token}`, secrets: [token] },
     );
     expect(fake.comments.map((c) => c.body)).toEqual([`${marker}\nerror: env ***`]);

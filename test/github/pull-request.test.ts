@@ -12,7 +12,12 @@ function pullRequestPayload(headRepo: string | null) {
     number: 12,
     pull_request: {
       number: 12,
-      head: { sha, ref: 'faster-parser', repo: headRepo === null ? null : { full_name: headRepo, owner: { login: headRepo.split('/')[0] } }, user: { login: 'contributor' } },
+      head: {
+        sha,
+        ref: 'faster-parser',
+        repo: headRepo === null ? null : { full_name: headRepo, owner: { login: headRepo.split('/')[0] } },
+        user: { login: 'contributor' },
+      },
       base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'octo-org/demo' } },
     },
     repository: { full_name: 'octo-org/demo' },
@@ -101,8 +106,18 @@ describe('readPullRequestContext', () => {
   });
 
   test('another event falls back to the runner variables', () => {
-    const context = readPullRequestContext({}, { GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_SHA: 'e'.repeat(40), GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/dev' });
-    expect(context).toMatchObject({ owner: 'octo-org', repo: 'demo', issueNumber: null, headSha: 'e'.repeat(40), headRef: 'dev', eventName: 'workflow_dispatch' });
+    const context = readPullRequestContext(
+      {},
+      { GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_SHA: 'e'.repeat(40), GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/dev' },
+    );
+    expect(context).toMatchObject({
+      owner: 'octo-org',
+      repo: 'demo',
+      issueNumber: null,
+      headSha: 'e'.repeat(40),
+      headRef: 'dev',
+      eventName: 'workflow_dispatch',
+    });
   });
 
   test('no repository anywhere is an error naming GITHUB_REPOSITORY', () => {

@@ -6,10 +6,28 @@ const now = Date.parse('2026-12-02T08:00:00Z');
 describe('rateLimitWait', () => {
   test.each([
     ['a 429 with Retry-After', 429, { 'retry-after': '7' }, 'Too Many Requests', { kind: 'secondary', seconds: 7, from: 'retry-after' }],
-    ['a 429 with an HTTP-date Retry-After', 429, { 'retry-after': 'Wed, 02 Dec 2026 08:00:30 GMT' }, '', { kind: 'secondary', seconds: 30, from: 'retry-after' }],
+    [
+      'a 429 with an HTTP-date Retry-After',
+      429,
+      { 'retry-after': 'Wed, 02 Dec 2026 08:00:30 GMT' },
+      '',
+      { kind: 'secondary', seconds: 30, from: 'retry-after' },
+    ],
     ['a 429 with nothing', 429, {}, 'Too Many Requests', { kind: 'secondary', seconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS, from: 'default' }],
-    ['a 403 primary limit', 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 10) }, 'API rate limit exceeded', { kind: 'primary', seconds: 11, from: 'x-ratelimit-reset' }],
-    ['a 403 secondary limit message', 403, {}, 'You have exceeded a secondary rate limit', { kind: 'secondary', seconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS, from: 'default' }],
+    [
+      'a 403 primary limit',
+      403,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 10) },
+      'API rate limit exceeded',
+      { kind: 'primary', seconds: 11, from: 'x-ratelimit-reset' },
+    ],
+    [
+      'a 403 secondary limit message',
+      403,
+      {},
+      'You have exceeded a secondary rate limit',
+      { kind: 'secondary', seconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS, from: 'default' },
+    ],
     ['a 403 with Retry-After', 403, { 'retry-after': '2' }, 'Forbidden', { kind: 'secondary', seconds: 2, from: 'retry-after' }],
   ])('%s', (_name, status, headers, message, expected) => {
     expect(rateLimitWait(status, headers, message, now)).toEqual(expected);

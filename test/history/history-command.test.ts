@@ -36,8 +36,14 @@ describe('benchgate history <data-folder>', () => {
     const text = out.join('\n');
     expect(err).toEqual([]);
     expect(text).toContain("benchgate history: set 'default', branch 'main': 60 job(s), 2 metric series, 1 change point(s)");
-    expect(text).toContain('flat · time (ms, smaller is better): 60 job(s)\n  no change point\n  runner environment changed at job(s) 46 without a change point');
-    expect(text).toMatch(new RegExp(`json/parse · time \\(ms, smaller is better\\): 60 job\\(s\\)\\n  regressed \\+\\d+\\.\\d% \\(95% CI \\+\\d+\\.\\d% … \\+\\d+\\.\\d%\\) between ${runs[29]!.commit.slice(0, 7)} and ${runs[30]!.commit.slice(0, 7)}`));
+    expect(text).toContain(
+      'flat · time (ms, smaller is better): 60 job(s)\n  no change point\n  runner environment changed at job(s) 46 without a change point',
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `json/parse · time \\(ms, smaller is better\\): 60 job\\(s\\)\\n  regressed \\+\\d+\\.\\d% \\(95% CI \\+\\d+\\.\\d% … \\+\\d+\\.\\d%\\) between ${runs[29]!.commit.slice(0, 7)} and ${runs[30]!.commit.slice(0, 7)}`,
+      ),
+    );
     const json = JSON.parse(await readFile(path.join(root, 'history.json'), 'utf8')) as HistoryJson;
     expect(json.series.map((series) => [series.benchmark, series.changePoints.map((point) => point.firstAfter.commit)])).toEqual([
       ['flat', []],
@@ -84,7 +90,11 @@ describe('benchgate history <data-folder>', () => {
 });
 
 describe('benchgate history without a folder', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    });
 
   test('fetches the data branch from origin into a temporary folder', async () => {
     const remote = path.join(root, 'remote.git');

@@ -14,7 +14,15 @@ import {
 } from '../../src/history/index.ts';
 import { makeRuns } from './make-history.ts';
 
-const stepAt30 = () => makeRuns({ jobs: 60, seed: 1, benchmarks: [{ id: 'json/parse', level: 10, steps: [{ at: 30, factor: 1.1 }] }, { id: 'flat', level: 2 }] });
+const stepAt30 = () =>
+  makeRuns({
+    jobs: 60,
+    seed: 1,
+    benchmarks: [
+      { id: 'json/parse', level: 10, steps: [{ at: 30, factor: 1.1 }] },
+      { id: 'flat', level: 2 },
+    ],
+  });
 
 describe('buildSeries', () => {
   test('one point per job, oldest first, with the median of the runs and their range', () => {
@@ -93,12 +101,19 @@ describe('describeEnvironmentChange', () => {
   test('names each relevant difference and ignores Node minor versions', () => {
     expect(describeEnvironmentChange(a, { ...a, node: 'v24.9.0' })).toEqual([]);
     expect(describeEnvironmentChange(a, { ...a, runnerImage: 'ubuntu24/20260101.1' })).toEqual(["runner image 'ubuntu22/20250101.1' → 'ubuntu24/20260101.1'"]);
-    expect(describeEnvironmentChange(a, { ...a, cores: 4, node: 'v22.0.0', runnerImage: null })).toEqual(['cores 2 → 4', 'Node 24 → 22', "runner image 'ubuntu22/20250101.1' → 'none'"]);
+    expect(describeEnvironmentChange(a, { ...a, cores: 4, node: 'v22.0.0', runnerImage: null })).toEqual([
+      'cores 2 → 4',
+      'Node 24 → 22',
+      "runner image 'ubuntu22/20250101.1' → 'none'",
+    ]);
   });
 });
 
 describe('findNewChangePoints', () => {
-  const benchmarks = [{ id: 'json/parse', level: 10, steps: [{ at: 30, factor: 1.1 }] }, { id: 'flat', level: 2 }];
+  const benchmarks = [
+    { id: 'json/parse', level: 10, steps: [{ at: 30, factor: 1.1 }] },
+    { id: 'flat', level: 2 },
+  ];
   test('reported once: when the newest job is the minSize-th after the step, not before, not after', () => {
     const all = makeRuns({ jobs: 40, seed: 3, benchmarks });
     const at = (jobs: number) => findNewChangePoints(buildSeries(all.slice(0, jobs), 's', 'main'), all[jobs - 1]!.commit);
@@ -115,8 +130,16 @@ describe('findNewChangePoints', () => {
 describe('buildDashboardData', () => {
   test('a small manifest and one columnar file per benchmark, with change points and commits', () => {
     const analyzed = analyzeHistory([{ benchmarkSet: 'default', branch: 'main', runs: stepAt30() }]);
-    const files = buildDashboardData(analyzed, { commitUrl: 'https://github.com/o/r/commit/{commit}', generatedAt: '2026-12-02T00:00:00.000Z', detection: DEFAULT_DETECT_OPTIONS });
-    expect(files.map((file) => file.path)).toEqual(['manifest.json', expect.stringMatching(/^data\/b[0-9a-f]{8}\.json$/), expect.stringMatching(/^data\/b[0-9a-f]{8}\.json$/)]);
+    const files = buildDashboardData(analyzed, {
+      commitUrl: 'https://github.com/o/r/commit/{commit}',
+      generatedAt: '2026-12-02T00:00:00.000Z',
+      detection: DEFAULT_DETECT_OPTIONS,
+    });
+    expect(files.map((file) => file.path)).toEqual([
+      'manifest.json',
+      expect.stringMatching(/^data\/b[0-9a-f]{8}\.json$/),
+      expect.stringMatching(/^data\/b[0-9a-f]{8}\.json$/),
+    ]);
     const manifest = JSON.parse(files[0]!.content) as DashboardManifest;
     expect(manifest.benchmarks.map((entry) => [entry.benchmark, entry.jobs, entry.metrics[0]!.changePoints])).toEqual([
       ['flat', 60, 0],
@@ -140,7 +163,9 @@ describe('buildDashboardData', () => {
 
 describe('dashboardUrl', () => {
   test('encodes every part, with or without a trailing slash', () => {
-    expect(dashboardUrl('https://o.github.io/r/dashboard', 'default', 'main', 'a&b=c/<x>')).toBe('https://o.github.io/r/dashboard/?set=default&branch=main&bench=a%26b%3Dc%2F%3Cx%3E');
+    expect(dashboardUrl('https://o.github.io/r/dashboard', 'default', 'main', 'a&b=c/<x>')).toBe(
+      'https://o.github.io/r/dashboard/?set=default&branch=main&bench=a%26b%3Dc%2F%3Cx%3E',
+    );
     expect(dashboardUrl('https://o.github.io/r/dashboard/', 's', 'feature/x', 'b')).toBe('https://o.github.io/r/dashboard/?set=s&branch=feature%2Fx&bench=b');
   });
 });

@@ -38,7 +38,14 @@ export interface FakeHistoryOptions {
   start?: string;
 }
 
-const ENVIRONMENT: Environment = { cpuModel: 'AMD EPYC 7763 64-Core Processor', cores: 4, os: 'Linux 6.8.0', arch: 'x64', node: 'v24.11.0', runnerImage: 'ubuntu24/20260101.1' };
+const ENVIRONMENT: Environment = {
+  cpuModel: 'AMD EPYC 7763 64-Core Processor',
+  cores: 4,
+  os: 'Linux 6.8.0',
+  arch: 'x64',
+  node: 'v24.11.0',
+  runnerImage: 'ubuntu24/20260101.1',
+};
 
 /** A deterministic 40-hex commit SHA for job `index`. */
 export function fakeCommit(index: number, salt = 0): string {
@@ -56,7 +63,8 @@ export function makeRuns(options: FakeHistoryOptions): StoredRun[] {
   const runs: StoredRun[] = [];
   for (let job = 0; job < options.jobs; job++) {
     const commit = fakeCommit(job, options.seed ?? 1);
-    const environment = options.environmentChangeAt !== undefined && job >= options.environmentChangeAt ? { ...ENVIRONMENT, runnerImage: 'ubuntu24/20260301.7' } : ENVIRONMENT;
+    const environment =
+      options.environmentChangeAt !== undefined && job >= options.environmentChangeAt ? { ...ENVIRONMENT, runnerImage: 'ubuntu24/20260301.7' } : ENVIRONMENT;
     const results: Results = {
       schema: RESULTS_SCHEMA,
       tool: 'benchgate',

@@ -32,7 +32,12 @@ describe('history reports', () => {
     // The 20% step was already significant one push earlier (placed one job early, at the only
     // split that had 3 jobs after it), so only the 10% step is new at the 33rd job.
     expect(findNewChangePoints(series, runs[32]!.commit).map(({ series: one }) => one.benchmark)).toEqual(['json/parse']);
-    expect(findNewChangePoints(buildSeries(runs.slice(0, 32), 'default', 'main'), runs[31]!.commit).map(({ series: one, changePoint }) => [one.benchmark.slice(0, 9), changePoint.index])).toEqual([['<img src=', 29]]);
+    expect(
+      findNewChangePoints(buildSeries(runs.slice(0, 32), 'default', 'main'), runs[31]!.commit).map(({ series: one, changePoint }) => [
+        one.benchmark.slice(0, 9),
+        changePoint.index,
+      ]),
+    ).toEqual([['<img src=', 29]]);
   });
 
   test('job summary section (golden)', async () => {

@@ -10,7 +10,12 @@ import { git, listDataBranch, makeRepository, makeResults, minute, recordingLog 
 import { fixture } from '../formats/helpers.ts';
 import { describeGate } from '../../src/report/describe-reason.ts';
 
-const config = (inputs: Record<string, string>) => buildConfig((name) => inputs[name] ?? '', 42, () => false);
+const config = (inputs: Record<string, string>) =>
+  buildConfig(
+    (name) => inputs[name] ?? '',
+    42,
+    () => false,
+  );
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -26,14 +31,21 @@ describe('fail-threshold: a separate, larger threshold for failing the check', (
   test('empty means the threshold; a value below the threshold is refused; one above is kept', () => {
     expect(config({}).failThreshold).toBeNull();
     expect(config({ threshold: '10%', 'fail-threshold': '30%' }).failThreshold).toBeCloseTo(0.3, 12);
-    expect(() => config({ threshold: '10%', 'fail-threshold': '5%' })).toThrow(new ConfigError("input 'fail-threshold' must be at least 'threshold' (10%), got 5%"));
+    expect(() => config({ threshold: '10%', 'fail-threshold': '5%' })).toThrow(
+      new ConfigError("input 'fail-threshold' must be at least 'threshold' (10%), got 5%"),
+    );
     expect(() => config({ 'fail-threshold': '150%' })).toThrow(/input 'fail-threshold' must be a percentage/);
   });
 
   test('a regression beyond the threshold but not wholly beyond the fail threshold is reported and does not fail', async () => {
     const { base, slow } = await callgrindPair();
     const comparisons = compareResults(base, slow, {});
-    expect(comparisons.filter((c) => c.gate && c.verdict === 'regressed').map((c) => c.id).sort()).toEqual(['fib 1000', 'fib 500']);
+    expect(
+      comparisons
+        .filter((c) => c.gate && c.verdict === 'regressed')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['fib 1000', 'fib 500']);
     const lenient = decideGate(comparisons, { failThreshold: 0.6 });
     expect(lenient.failed).toBe(false);
     expect(lenient.belowFailThreshold?.map((ref) => ref.id).sort()).toEqual(['fib 1000', 'fib 500']);
@@ -49,7 +61,9 @@ describe('fail-threshold: a separate, larger threshold for failing the check', (
     const report = await buildReport(config({ 'fail-threshold': '60%' }), { baseline: base, baselineChoice: null, history: [], current: slow, reproduce: 'x' });
     expect(report.gate.failed).toBe(false);
     expect(report.summary.gated.regressed).toBeGreaterThan(0);
-    expect(describeGate(report).warnings.join('\n')).toMatch(/not failing on 2 regressions whose interval does not lie wholly beyond the fail threshold of 60\.0% throughput loss/);
+    expect(describeGate(report).warnings.join('\n')).toMatch(
+      /not failing on 2 regressions whose interval does not lie wholly beyond the fail threshold of 60\.0% throughput loss/,
+    );
   });
 });
 

@@ -3,7 +3,17 @@
  * consistent: `change` and `interval` follow from the metric ratio as compare defines them.
  */
 import { decideGate, passWithoutBaseline } from '../../src/compare/decide-gate.ts';
-import { ComparisonSchema, REPORT_SCHEMA, ReportSchema, type Comparison, type ComparisonOf, type NoiseModel, type PValues, type Report, type SideInfo } from '../../src/compare/schema.ts';
+import {
+  ComparisonSchema,
+  REPORT_SCHEMA,
+  ReportSchema,
+  type Comparison,
+  type ComparisonOf,
+  type NoiseModel,
+  type PValues,
+  type Report,
+  type SideInfo,
+} from '../../src/compare/schema.ts';
 import { summarizeVerdicts } from '../../src/compare/summarize-verdicts.ts';
 import type { Direction, Environment } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/create-random.ts';
@@ -174,8 +184,7 @@ export function report(comparisons: Comparison[], overrides: Partial<Report> = {
     comparisons,
     summary: summarizeVerdicts(comparisons),
     gate: baseline === null ? passWithoutBaseline() : decideGate(comparisons),
-    reproduce:
-      'npx benchgate compare .benchgate/baseline.json .benchgate/current.json --threshold 5% --alpha 0.01 --seed 20261122',
+    reproduce: 'npx benchgate compare .benchgate/baseline.json .benchgate/current.json --threshold 5% --alpha 0.01 --seed 20261122',
     ...overrides,
   });
 }
@@ -308,7 +317,11 @@ export const hostile = report(
     comparison({
       id: '1. ordered\u001b[31mred\u001b[0m\ttab \u202egnp.exe',
       verdict: 'errored',
-      reason: { cause: 'errored', side: 'current', message: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash @everyone https://example.com www.example.com #12' },
+      reason: {
+        cause: 'errored',
+        side: 'current',
+        message: '\u0000\u0007 bell & <null> ~~strike~~ _em_ \\back\\slash @everyone https://example.com www.example.com #12',
+      },
       center: 40,
     }),
     unchanged('    indented code | pipe \\| escaped pipe', 1.001),
@@ -376,7 +389,16 @@ export function bigReport(count: number, seed = 6): Report {
 }
 
 const SUITE_NAMES = ['executor', 'layout', 'json', 'http'];
-const TASK_NAMES = ['spawn-blocking', 'buffer-unordered-32', 'fan-out-64', 'single-task', 'work-stealing', 'replay-inline-error', 'parse-headers', 'encode-small'];
+const TASK_NAMES = [
+  'spawn-blocking',
+  'buffer-unordered-32',
+  'fan-out-64',
+  'single-task',
+  'work-stealing',
+  'replay-inline-error',
+  'parse-headers',
+  'encode-small',
+];
 
 /**
  * A 30-benchmark suite as `benchgate run` measures it: per benchmark a gated `latency-p50` and
@@ -397,7 +419,16 @@ export function suite30(regressed: number, seed = 30): Report {
       comparisons.push(comparison({ id, verdict: 'unchanged', center, ratio: [ratio, ratio - 0.015, ratio + 0.015] }));
     }
     const meanRatio = 1 + (next() - 0.5) * 0.03;
-    comparisons.push(comparison({ id, metric: 'latency-mean', gate: false, verdict: 'unchanged', center: center * 1.1, ratio: [meanRatio, meanRatio - 0.02, meanRatio + 0.02] }));
+    comparisons.push(
+      comparison({
+        id,
+        metric: 'latency-mean',
+        gate: false,
+        verdict: 'unchanged',
+        center: center * 1.1,
+        ratio: [meanRatio, meanRatio - 0.02, meanRatio + 0.02],
+      }),
+    );
     const moved = index % 10 === 3;
     comparisons.push(
       comparison({

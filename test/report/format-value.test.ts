@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  formatFraction,
-  formatP,
-  formatPercent,
-  formatPercentInterval,
-  formatValue,
-  MINUS,
-} from '../../src/report/format-value.ts';
+import { formatFraction, formatP, formatPercent, formatPercentInterval, formatValue, MINUS } from '../../src/report/format-value.ts';
 
 describe('formatValue', () => {
   test.each([

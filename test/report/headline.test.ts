@@ -28,11 +28,16 @@ describe('the headline is the decision, in the words of the outputs', () => {
   });
 
   test('more than 3 regressions: the 3 worst, and how many more', () => {
-    const many = Array.from({ length: 5 }, (_, index) => comparison({ id: `s/t${index}`, verdict: 'regressed', ratio: [1.1 + index / 10, 1.09 + index / 10, 1.11 + index / 10] }));
+    const many = Array.from({ length: 5 }, (_, index) =>
+      comparison({ id: `s/t${index}`, verdict: 'regressed', ratio: [1.1 + index / 10, 1.09 + index / 10, 1.11 + index / 10] }),
+    );
     expect(describeHeadline(report(many), plain).text).toMatch(/^fail: 5 regressions, 0 improvements — s\/t4 .*; s\/t3 .*; s\/t2 .*; and 2 more$/);
   });
 
   test('a gated inconclusive is counted, and the gate still passes', () => {
-    expect(describeHeadline(report([comparison({ id: 'a', verdict: 'inconclusive' })]), plain)).toEqual({ icon: '✅', text: 'pass: 0 regressions, 0 improvements, 1 inconclusive' });
+    expect(describeHeadline(report([comparison({ id: 'a', verdict: 'inconclusive' })]), plain)).toEqual({
+      icon: '✅',
+      text: 'pass: 0 regressions, 0 improvements, 1 inconclusive',
+    });
   });
 });

@@ -7,8 +7,26 @@ import { bigReport, comparison, fork, GOLDEN_FIXTURES, hostile, noBaseline, regr
 import { htmlText, renderHtml } from './render-html.ts';
 
 const ALLOWED_TAGS = new Set([
-  'h3', 'p', 'br', 'sub', 'em', 'strong', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary',
-  'pre', 'code', 'ul', 'li', 'hr', 'blockquote',
+  'h3',
+  'p',
+  'br',
+  'sub',
+  'em',
+  'strong',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'pre',
+  'code',
+  'ul',
+  'li',
+  'hr',
+  'blockquote',
 ]);
 
 /** Every tag name in rendered HTML (opening or closing). */
@@ -50,10 +68,11 @@ describe('renderComment goldens', () => {
   });
 
   test('dashboard-links (input dashboard: each gated regression links to its history page)', async () => {
-    const links = new Map(regressions.comparisons.map((c) => [c.id, `https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=${encodeURIComponent(c.id)}`]));
+    const links = new Map(
+      regressions.comparisons.map((c) => [c.id, `https://octo.github.io/repo/dashboard/?set=default&branch=main&bench=${encodeURIComponent(c.id)}`]),
+    );
     await expect(renderComment(regressions, { links })).toMatchFileSnapshot('./__golden__/dashboard-links.md');
   });
-
 });
 
 describe('renderComment', () => {
@@ -63,9 +82,7 @@ describe('renderComment', () => {
   });
 
   test('line 1 is the decision: the verdict output, the counts of the outputs, and each gated regression with its interval', () => {
-    expect(headlineOf(regressions)).toBe(
-      '### ❌ fail: 1 regression, 1 improvement — layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)',
-    );
+    expect(headlineOf(regressions)).toBe('### ❌ fail: 1 regression, 1 improvement — layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)');
     expect(headlineOf(suite30(0))).toBe('### ✅ pass: 0 regressions, 0 improvements');
     expect(headlineOf(noBaseline)).toMatch(/^### 👋 no-baseline: first run of set default, 2 benchmarks measured/);
   });
@@ -83,7 +100,9 @@ describe('renderComment', () => {
     const base = suite30(0);
     const moved = report(
       base.comparisons.map((c) =>
-        c.gate ? c : comparison({ id: c.id, metric: c.metric, unit: c.unit, gate: false, verdict: 'regressed', ratio: [3, 2.8, 3.2], worse: 0.0001, better: 0.9999 }),
+        c.gate
+          ? c
+          : comparison({ id: c.id, metric: c.metric, unit: c.unit, gate: false, verdict: 'regressed', ratio: [3, 2.8, 3.2], worse: 0.0001, better: 0.9999 }),
       ),
     );
     expect(headlineOf(moved)).toBe(headlineOf(base));
@@ -114,7 +133,11 @@ describe('renderComment', () => {
     const comment = renderComment(regressions);
     expect(comment).toContain('×4.1 bytes copied');
     expect(comment).not.toMatch(/throughput[^\n]*bytes/);
-    const heap = renderComment(report([comparison({ id: 'a/b', metric: 'heap-per-iteration', unit: 'B', verdict: 'improved', ratio: [0.46, 0.44, 0.48], better: 0.0001, worse: 0.9999 })]));
+    const heap = renderComment(
+      report([
+        comparison({ id: 'a/b', metric: 'heap-per-iteration', unit: 'B', verdict: 'improved', ratio: [0.46, 0.44, 0.48], better: 0.0001, worse: 0.9999 }),
+      ]),
+    );
     expect(heap).toContain('**−54.0%** heap per iteration');
   });
 
@@ -143,7 +166,15 @@ describe('renderComment', () => {
   test('data-quality notes: one collapsed section, one line per benchmark, each explanation once', () => {
     const noisy = report(
       Array.from({ length: 10 }, (_, index) =>
-        comparison({ id: `s/t${index}`, verdict: 'unchanged', cv: [0.08, 0.09], flags: [{ kind: 'high-cv', side: 'both' }, { kind: 'outliers', side: 'baseline', baseline: 1, current: 0, fence: 1.5 }] }),
+        comparison({
+          id: `s/t${index}`,
+          verdict: 'unchanged',
+          cv: [0.08, 0.09],
+          flags: [
+            { kind: 'high-cv', side: 'both' },
+            { kind: 'outliers', side: 'baseline', baseline: 1, current: 0, fence: 1.5 },
+          ],
+        }),
       ),
     );
     const comment = renderComment(noisy);
@@ -173,13 +204,19 @@ describe('renderComment', () => {
 
   test('the footer agrees with itself: the noise model comes from the comparisons', () => {
     const comment = renderComment(fork);
-    expect(comment).toContain('- **Noise model:** job-to-job noise from 6 stored jobs (2); an assumed 3% job-to-job noise floor (fewer than 5 stored jobs of history) (1)');
+    expect(comment).toContain(
+      '- **Noise model:** job-to-job noise from 6 stored jobs (2); an assumed 3% job-to-job noise floor (fewer than 5 stored jobs of history) (1)',
+    );
     expect(comment).not.toMatch(/history used from/);
     expect(renderComment(regressions)).toContain('- **Noise model:** job-to-job noise from 6 stored jobs for all 6 tested comparisons');
   });
 
   test('the reproduce command is wrapped to fit, one step per line', () => {
-    const long = { ...regressions, reproduce: 'git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 10 --time 500 --seed 7 --out current.json && npx benchgate compare baseline.json current.json --threshold 5% --alpha 0.01' };
+    const long = {
+      ...regressions,
+      reproduce:
+        'git fetch origin benchgate-data && git show FETCH_HEAD:default/main/abc.json > baseline.json && npx benchgate run --runs 10 --time 500 --seed 7 --out current.json && npx benchgate compare baseline.json current.json --threshold 5% --alpha 0.01',
+    };
     const block = /```sh\n([\s\S]*?)\n```/.exec(renderComment(long))![1]!;
     for (const line of block.split('\n')) expect(line.length).toBeLessThanOrEqual(78);
     expect(block.replace(/ \\\n\s*/g, ' ').replace(/ &&\n/g, ' && ')).toBe(long.reproduce);
@@ -207,7 +244,9 @@ describe('renderComment', () => {
   test('folds unchanged rows first, says how many and exactly where the full list is', () => {
     const comment = renderComment(regressions, { maxLength: 2_900, runUrl: 'https://github.com/o/r/actions/runs/1' });
     expect(comment.length).toBeLessThanOrEqual(2_900);
-    expect(comment).toMatch(/> \d of 6 comparisons are not listed here, to stay under GitHub's 2,900-character comment limit \(diagnostics and unchanged ones first, then the smallest changes\)\. The full list is in the \[job summary of this run\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\) and in the report JSON file \(the `report-json` output\)\./);
+    expect(comment).toMatch(
+      /> \d of 6 comparisons are not listed here, to stay under GitHub's 2,900-character comment limit \(diagnostics and unchanged ones first, then the smallest changes\)\. The full list is in the \[job summary of this run\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\) and in the report JSON file \(the `report-json` output\)\./,
+    );
     expect(comment).toContain('| layout/ddsplit-replay |');
   });
 
@@ -286,10 +325,7 @@ describe('edge cases', () => {
   });
 
   test('only new and missing benchmarks: nothing compared on both sides', () => {
-    const fixture = report([
-      comparison({ id: 'a', verdict: 'new' }),
-      comparison({ id: 'b', verdict: 'missing' }),
-    ]);
+    const fixture = report([comparison({ id: 'a', verdict: 'new' }), comparison({ id: 'b', verdict: 'missing' })]);
     expect(renderComment(fixture).split('\n')[1]).toBe('### ✅ pass: 0 regressions, 0 improvements');
   });
 

@@ -6,7 +6,10 @@ const rowsOf = (plot: string) => plot.split('\n').filter((line) => /[●◀▶]/
 
 describe('renderForestPlot', () => {
   test('one row per comparison, worst first, the estimate inside its interval', () => {
-    const plot = renderForestPlot(regressions.comparisons.filter((c) => c.gate), 0.05);
+    const plot = renderForestPlot(
+      regressions.comparisons.filter((c) => c.gate),
+      0.05,
+    );
     const rows = rowsOf(plot);
     expect(rows).toHaveLength(5);
     const values = rows.map((row) => Number(/ ([−+]?\d+\.\d)%/.exec(row)![1]!.replace('−', '-')));
@@ -18,7 +21,12 @@ describe('renderForestPlot', () => {
   });
 
   test('the ±threshold band and no change are drawn on every row at the same columns', () => {
-    const rows = rowsOf(renderForestPlot(regressions.comparisons.filter((c) => c.gate), 0.05));
+    const rows = rowsOf(
+      renderForestPlot(
+        regressions.comparisons.filter((c) => c.gate),
+        0.05,
+      ),
+    );
     const columns = (row: string, marks: RegExp) => [...row.matchAll(marks)].map((match) => match.index);
     const zero = columns(rows[0]!, /[│╋]/g);
     expect(zero).toHaveLength(1);
@@ -29,7 +37,10 @@ describe('renderForestPlot', () => {
   });
 
   test('a change beyond ×½ … ×2 ends in an arrow at the edge', () => {
-    const plot = renderForestPlot([comparison({ id: 'huge', verdict: 'regressed', ratio: [10, 9, 11] }), comparison({ id: 'small', verdict: 'unchanged' })], 0.05);
+    const plot = renderForestPlot(
+      [comparison({ id: 'huge', verdict: 'regressed', ratio: [10, 9, 11] }), comparison({ id: 'small', verdict: 'unchanged' })],
+      0.05,
+    );
     expect(rowsOf(plot).find((row) => row.startsWith('huge'))).toMatch(/◀/);
   });
 

@@ -24,7 +24,9 @@ describe('renderSummary', () => {
   test('folds to its byte limit, counted in UTF-8 bytes, and names the limit and where the full list is', () => {
     const summary = renderSummary(bigReport(5_000), 200_000);
     expect(bytes(summary)).toBeLessThanOrEqual(200_000);
-    expect(summary).toMatch(/comparisons are not listed here, to stay under GitHub's 200,000-byte job summary limit .*The full list is in the report JSON file \(the `report-json` output\)/);
+    expect(summary).toMatch(
+      /comparisons are not listed here, to stay under GitHub's 200,000-byte job summary limit .*The full list is in the report JSON file \(the `report-json` output\)/,
+    );
     expect(bytes(renderSummary(bigReport(3_000)))).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);
   });
 

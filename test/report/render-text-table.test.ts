@@ -13,9 +13,7 @@ describe('renderTextTable goldens', () => {
 describe('renderTextTable', () => {
   test('headline, aligned columns and the gate line', () => {
     const lines = renderTextTable(regressions).split('\n');
-    expect(lines[0]).toBe(
-      'benchgate · default: fail: 1 regression, 1 improvement — layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)',
-    );
+    expect(lines[0]).toBe('benchgate · default: fail: 1 regression, 1 improvement — layout/ddsplit-replay throughput −21.3% (95% CI −23.0% … −19.4%)');
     const header = lines[2]!;
     const rule = lines[3]!;
     expect(rule).toMatch(/^[- ]+$/);
@@ -44,11 +42,18 @@ describe('renderTextTable', () => {
 
   test('lists every comparison, however many', () => {
     const big = bigReport(2_000);
-    expect(renderTextTable(big).split('\n').filter((line) => line.startsWith('generated/') && line.includes(' → '))).toHaveLength(2_000);
+    expect(
+      renderTextTable(big)
+        .split('\n')
+        .filter((line) => line.startsWith('generated/') && line.includes(' → ')),
+    ).toHaveLength(2_000);
   });
 
   test('prints the same forest plot as the comment', () => {
-    const plot = renderForestPlot(regressions.comparisons.filter((c) => c.gate), regressions.settings.threshold);
+    const plot = renderForestPlot(
+      regressions.comparisons.filter((c) => c.gate),
+      regressions.settings.threshold,
+    );
     expect(renderTextTable(regressions)).toContain(plot);
     expect(renderComment(regressions)).toContain(plot);
   });

@@ -67,7 +67,9 @@ describe('mergeShards', () => {
       { kind: 'mismatch', file: 'other-commit.json', index: 2, field: 'commit', expected: 'h'.repeat(40), got: 'f'.repeat(40) },
       { kind: 'mismatch', file: 'other-time.json', index: 3, field: "setting 'time'", expected: '100', got: '50' },
     ]);
-    expect(describeShardProblems(merge.problems, 3)[2]).toBe("other-time.json (shard 3) belongs to another run: its setting 'time' is 50, the other shards' is 100");
+    expect(describeShardProblems(merge.problems, 3)[2]).toBe(
+      "other-time.json (shard 3) belongs to another run: its setting 'time' is 50, the other shards' is 100",
+    );
   });
 
   test('a stored shard among same-runner shards is a design mismatch', () => {

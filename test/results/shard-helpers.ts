@@ -11,14 +11,24 @@ export function suiteIds(total: number): string[] {
  * The results file shard `index` of `count` writes for these ids: its slice only, with its
  * identity; with `paired`, the base side too (values 100 on the base, `factor` × 100 on the head).
  */
-export function shardResults(ids: readonly string[], index: number, count: number, options: { paired?: boolean; factor?: number; overrides?: Partial<Shard>; commit?: string; runs?: number } = {}): Results {
+export function shardResults(
+  ids: readonly string[],
+  index: number,
+  count: number,
+  options: { paired?: boolean; factor?: number; overrides?: Partial<Shard>; commit?: string; runs?: number } = {},
+): Results {
   const slice = ids.filter((id) => assignShard(id, count) === index);
   const factor = options.factor ?? 1;
   const head = results(
     slice.map((id, i) => bench(id, metric(noisyRuns(options.runs ?? 10, 100 * factor, 0.01, index * 1000 + i)))),
     { commit: options.commit ?? 'h'.repeat(40) },
   );
-  const base = options.paired ? results(slice.map((id, i) => bench(id, metric(noisyRuns(options.runs ?? 10, 100, 0.01, index * 5000 + i)))), { commit: 'b'.repeat(40) }) : undefined;
+  const base = options.paired
+    ? results(
+        slice.map((id, i) => bench(id, metric(noisyRuns(options.runs ?? 10, 100, 0.01, index * 5000 + i)))),
+        { commit: 'b'.repeat(40) },
+      )
+    : undefined;
   return {
     ...head,
     shard: {

@@ -65,19 +65,53 @@ describe('benchgate results files get the same value checks as adapter output', 
     ['duplicate ids', (r: any) => r.benchmarks.push(structuredClone(r.benchmarks[0])), 'benchmarks[3].id', /'a\/one' appears twice/],
     ['no benchmarks', (r: any) => (r.benchmarks = []), 'benchmarks', /holds no benchmarks/],
     ['empty runs', (r: any) => (r.benchmarks[1].metrics[0].runs = []), 'benchmarks[1].metrics[0].runs', /'a\/two', metric 'latency-p50' has no runs/],
-    ['iterations shorter than runs', (r: any) => (r.benchmarks[0].metrics[0].iterations = [5]), 'benchmarks[0].metrics[0].iterations', /1 iteration counts for 2 runs/],
+    [
+      'iterations shorter than runs',
+      (r: any) => (r.benchmarks[0].metrics[0].iterations = [5]),
+      'benchmarks[0].metrics[0].iterations',
+      /1 iteration counts for 2 runs/,
+    ],
     ['zero iterations', (r: any) => (r.benchmarks[0].metrics[0].iterations = [5, 0]), 'benchmarks[0].metrics[0].iterations[1]', /positive integer, got 0/],
     ['samples for fewer runs', (r: any) => (r.benchmarks[0].metrics[0].samples = [[1, 2]]), 'benchmarks[0].metrics[0].samples', /1 sample arrays for 2 runs/],
-    ['a negative sample', (r: any) => (r.benchmarks[0].metrics[0].samples = [[1, 2], [3, -4]]), 'benchmarks[0].metrics[0].samples[1][1]', /run 2, sample 2: -4 must be ≥ 0 \(a time\)/],
-    ['a negative time', (r: any) => (r.benchmarks[1].metrics[0].runs = [7, -8]), 'benchmarks[1].metrics[0].runs[1]', /'a\/two', metric 'latency-p50', run 2: -8 must be > 0 \(a time that takes part in the gate\)/],
+    [
+      'a negative sample',
+      (r: any) =>
+        (r.benchmarks[0].metrics[0].samples = [
+          [1, 2],
+          [3, -4],
+        ]),
+      'benchmarks[0].metrics[0].samples[1][1]',
+      /run 2, sample 2: -4 must be ≥ 0 \(a time\)/,
+    ],
+    [
+      'a negative time',
+      (r: any) => (r.benchmarks[1].metrics[0].runs = [7, -8]),
+      'benchmarks[1].metrics[0].runs[1]',
+      /'a\/two', metric 'latency-p50', run 2: -8 must be > 0 \(a time that takes part in the gate\)/,
+    ],
     ['a zero gated time', (r: any) => (r.benchmarks[1].metrics[0].runs = [0, 8]), 'benchmarks[1].metrics[0].runs[0]', /run 1: 0 must be > 0/],
     ['a negative amount', (r: any) => (r.benchmarks[0].metrics[1].runs = [-1, 12]), 'benchmarks[0].metrics[1].runs[0]', /-1 must be ≥ 0 \(an amount in B\)/],
     ['a huge time', (r: any) => (r.benchmarks[1].metrics[0].runs = [7, 1.7e308]), 'benchmarks[1].metrics[0].runs[1]', /out of range/],
     ['a tiny time', (r: any) => (r.benchmarks[1].metrics[0].runs = [7, 5e-324]), 'benchmarks[1].metrics[0].runs[1]', /out of range/],
-    ['a repeated metric', (r: any) => r.benchmarks[1].metrics.push(structuredClone(r.benchmarks[1].metrics[0])), 'benchmarks[1].metrics[1].name', /appears twice in the benchmark/],
+    [
+      'a repeated metric',
+      (r: any) => r.benchmarks[1].metrics.push(structuredClone(r.benchmarks[1].metrics[0])),
+      'benchmarks[1].metrics[1].name',
+      /appears twice in the benchmark/,
+    ],
     ['a completed benchmark without metrics', (r: any) => (r.benchmarks[1].metrics = []), 'benchmarks[1].metrics', /completed but has no metrics/],
-    ['an aggregate without its summary', (r: any) => (r.benchmarks[1].metrics[0].observation = 'aggregate'), 'benchmarks[1].metrics[0].aggregate', /gives no mean/],
-    ['an aggregate with a negative mean', (r: any) => Object.assign(r.benchmarks[1].metrics[0], { observation: 'aggregate', runs: [7], aggregate: { mean: -7, stddev: 1, count: 3 } }), 'benchmarks[1].metrics[0].aggregate.mean', /mean: -7 must be > 0/],
+    [
+      'an aggregate without its summary',
+      (r: any) => (r.benchmarks[1].metrics[0].observation = 'aggregate'),
+      'benchmarks[1].metrics[0].aggregate',
+      /gives no mean/,
+    ],
+    [
+      'an aggregate with a negative mean',
+      (r: any) => Object.assign(r.benchmarks[1].metrics[0], { observation: 'aggregate', runs: [7], aggregate: { mean: -7, stddev: 1, count: 3 } }),
+      'benchmarks[1].metrics[0].aggregate.mean',
+      /mean: -7 must be > 0/,
+    ],
   ])('%s is refused, naming the file, benchmark and field', (_name, edit, location, message) => {
     const error = rejection(edited(edit));
     expect(error.location).toBe(location);
@@ -129,7 +163,10 @@ describe('classifyUnit and checkValue', () => {
   test('a raw sample of 0 ns (below the clock resolution) is allowed; the run itself must be > 0', () => {
     const withSamples = structuredClone(good);
     const metric = withSamples.benchmarks[0]!.metrics[0]!;
-    metric.samples = [[0, 12, 9], [11, 0]];
+    metric.samples = [
+      [0, 12, 9],
+      [11, 0],
+    ];
     expect(findResultsProblem(withSamples)).toBeNull();
   });
 });
@@ -177,7 +214,11 @@ describe('the shared text reader', () => {
 
 describe('too many benchmarks are refused before any comparison', () => {
   const many = (count: number) => {
-    const benchmarks = Array.from({ length: count }, (_, i) => ({ id: `b${i}`, state: 'completed', metrics: [{ name: 't', unit: 'ns', direction: 'smaller', gate: true, observation: 'single', runs: [1] }] }));
+    const benchmarks = Array.from({ length: count }, (_, i) => ({
+      id: `b${i}`,
+      state: 'completed',
+      metrics: [{ name: 't', unit: 'ns', direction: 'smaller', gate: true, observation: 'single', runs: [1] }],
+    }));
     return JSON.stringify({ ...good, benchmarks });
   };
 
@@ -185,13 +226,17 @@ describe('too many benchmarks are refused before any comparison', () => {
     expect(parseResults(many(100_000), 'big.json').benchmarks).toHaveLength(100_000);
     const error = rejection(many(100_001));
     expect(error.reason).toBe('too-large');
-    expect(error.message).toBe('results.json (benchmarks): holds 100,001 benchmarks, more than the 100,000 benchgate compares from one file; split the suite into benchmark sets or filter it');
+    expect(error.message).toBe(
+      'results.json (benchmarks): holds 100,001 benchmarks, more than the 100,000 benchgate compares from one file; split the suite into benchmark sets or filter it',
+    );
   });
 
   test('an adapter refuses them too, before building its benchmarks', async () => {
     const { parseToolInput } = await import('../../src/formats/index.ts');
     const text = JSON.stringify(Array.from({ length: 100_001 }, (_, i) => ({ name: `b${i}`, unit: 'ns', value: 1 })));
-    expect(() => parseToolInput({ kind: 'file', path: 'custom.json', text }, 'customSmallerIsBetter')).toThrow(/^custom\.json \(benchmarks\): holds 100,001 benchmarks/);
+    expect(() => parseToolInput({ kind: 'file', path: 'custom.json', text }, 'customSmallerIsBetter')).toThrow(
+      /^custom\.json \(benchmarks\): holds 100,001 benchmarks/,
+    );
   });
 
   test.each([

@@ -44,7 +44,9 @@ const log = { info: (_line: string) => undefined };
 const noSignals: SignalHooks = { on: () => undefined, off: () => undefined };
 
 function worktrees(repository: string): string[] {
-  return git(repository, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree '));
+  return git(repository, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((line) => line.startsWith('worktree '));
 }
 
 describe('the base tree, with real git', () => {
@@ -54,7 +56,8 @@ describe('the base tree, with real git', () => {
     git(repo.dir, 'clone', '-q', '--depth=1', '--branch=feature', `file://${repo.origin}`, shallow);
     expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true');
     const lines: string[] = [];
-    const lookup = (head: string, branch: string) => findMergeBase(runGit, { workspace: shallow, remote: 'origin', log: { info: (l) => lines.push(l) } }, head, branch);
+    const lookup = (head: string, branch: string) =>
+      findMergeBase(runGit, { workspace: shallow, remote: 'origin', log: { info: (l) => lines.push(l) } }, head, branch);
     const base = await resolveBaseCommit({ workspace: shallow, head: repo.head, baseBranch: 'main' }, lookup);
     expect(base).toBe(repo.fork);
     expect(lines.some((line) => line.includes('shallow clone: fetching more history (--deepen=100)'))).toBe(true);
@@ -111,7 +114,9 @@ describe('the base tree, with real git', () => {
   test('a commit git cannot check out is a BaseUnusableError (checkout-failed) and leaves nothing behind', async () => {
     const repo = makeRepository();
     const temp = scratchDir('benchgate-tmp-');
-    const error = await addWorkTree({ workspace: repo.seed, commit: 'f'.repeat(40), tempDir: temp, log }, { git: runGit, signals: noSignals }).catch((e: unknown) => e);
+    const error = await addWorkTree({ workspace: repo.seed, commit: 'f'.repeat(40), tempDir: temp, log }, { git: runGit, signals: noSignals }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BaseUnusableError);
     expect((error as BaseUnusableError).reason).toBe('checkout-failed');
     expect(worktrees(repo.seed)).toHaveLength(1);

@@ -22,7 +22,17 @@ describe('combineRounds', () => {
       {
         id: 's/a',
         state: 'completed',
-        metrics: [metric('latency-p50', [10, 20, 30], { iterations: [1, 2, 3], samples: [[1, 1], [2, 2], [3, 3]] }), metric('bytes', [5, 5, 5])],
+        metrics: [
+          metric('latency-p50', [10, 20, 30], {
+            iterations: [1, 2, 3],
+            samples: [
+              [1, 1],
+              [2, 2],
+              [3, 3],
+            ],
+          }),
+          metric('bytes', [5, 5, 5]),
+        ],
       },
     ]);
     expect(combined.commit).toBe('c');
@@ -38,7 +48,10 @@ describe('combineRounds', () => {
 
   test('a benchmark missing from some rounds is errored, so it is never compared misaligned', () => {
     const combined = combineRounds([
-      round([{ id: 's/a', state: 'completed', metrics: [metric('m', [1])] }, { id: 's/b', state: 'completed', metrics: [metric('m', [1])] }]),
+      round([
+        { id: 's/a', state: 'completed', metrics: [metric('m', [1])] },
+        { id: 's/b', state: 'completed', metrics: [metric('m', [1])] },
+      ]),
       round([{ id: 's/a', state: 'completed', metrics: [metric('m', [2])] }]),
       round([{ id: 's/a', state: 'completed', metrics: [metric('m', [3])] }]),
     ]);

@@ -32,7 +32,9 @@ function deps(workspace: string, lines: string[]) {
 }
 
 function worktreeCount(workspace: string): number {
-  return git(workspace, 'worktree', 'list', '--porcelain').split('\n').filter((line) => line.startsWith('worktree ')).length;
+  return git(workspace, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((line) => line.startsWith('worktree ')).length;
 }
 
 const meta = { base: { ref: 'refs/heads/main' }, head: { ref: 'refs/pull/3/merge', commit: null }, environment };
@@ -52,7 +54,11 @@ describe('measurePaired with real git and real processes', () => {
     expect(value('head')).toEqual([2, 2]);
     expect(measured.headOnly).toEqual(['extra']);
     expect(worktreeCount(repo.workspace)).toBe(1);
-    expect(lines.some((line) => line.startsWith(`same-runner comparison: base ${repo.base.slice(0, 7)} (merge base with origin/main), head ${repo.head.slice(0, 7)}`))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith(`same-runner comparison: base ${repo.base.slice(0, 7)} (merge base with origin/main), head ${repo.head.slice(0, 7)}`),
+      ),
+    ).toBe(true);
     expect(lines.some((line) => /^removed the worktree of /.test(line))).toBe(true);
   });
 
@@ -60,7 +66,11 @@ describe('measurePaired with real git and real processes', () => {
     const repo = makeRepository();
     git(repo.workspace, 'checkout', '-q', 'main');
     const lines: string[] = [];
-    const measured = await measurePaired(options(repo, { base: { kind: 'commit', commit: repo.base }, head: { kind: 'commit', commit: repo.head } }), meta, deps(repo.workspace, lines));
+    const measured = await measurePaired(
+      options(repo, { base: { kind: 'commit', commit: repo.base }, head: { kind: 'commit', commit: repo.head } }),
+      meta,
+      deps(repo.workspace, lines),
+    );
     expect(measured.head.benchmarks.find((b) => b.id === 'clock/spin')!.metrics.find((m) => m.name === 'tree-value')!.runs).toEqual([2, 2]);
     expect(measured.base.benchmarks.find((b) => b.id === 'clock/spin')!.metrics.find((m) => m.name === 'tree-value')!.runs).toEqual([1, 1]);
     expect(worktreeCount(repo.workspace)).toBe(1);
@@ -76,7 +86,11 @@ describe('measurePaired with real git and real processes', () => {
 
   test('a base branch that does not exist is BaseUnusableError (no-merge-base)', async () => {
     const repo = makeRepository();
-    const error = await measurePaired(options(repo, { base: { kind: 'merge-base', headCommit: repo.head, baseBranch: 'develop' } }), meta, deps(repo.workspace, [])).catch((e: unknown) => e);
+    const error = await measurePaired(
+      options(repo, { base: { kind: 'merge-base', headCommit: repo.head, baseBranch: 'develop' } }),
+      meta,
+      deps(repo.workspace, []),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BaseUnusableError);
     expect((error as BaseUnusableError).reason).toBe('no-merge-base');
     expect(worktreeCount(repo.workspace)).toBe(1);

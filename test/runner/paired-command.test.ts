@@ -104,7 +104,9 @@ describe.skipIf(!has('go', 'version'))('command mode with go test -bench', () =>
     expect((error as Error).message).toMatch(/the base tree: .*ran, but its output bench\.txt cannot be read/);
 
     const failing = command('echo "no compiler here" >&2; exit 2', 'bench.txt');
-    const headError = await runPairedRounds({ trees, mode: failing, plan: { kind: 'fixed', rounds: 1 }, seed: 4, env }, meta, { log, readOutput }).catch((e: unknown) => e);
+    const headError = await runPairedRounds({ trees, mode: failing, plan: { kind: 'fixed', rounds: 1 }, seed: 4, env }, meta, { log, readOutput }).catch(
+      (e: unknown) => e,
+    );
     // Whichever side ran first failed: the head's failure is the job's own, the base's makes the base unusable.
     expect(headError instanceof RunnerError || headError instanceof BaseUnusableError).toBe(true);
     expect((headError as Error).message).toMatch(/exited with code 2: no compiler here/);
@@ -159,12 +161,18 @@ describe.skipIf(!hasPytestBenchmark())('command mode with pytest-benchmark', () 
     const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
     for (const [side, tree] of Object.entries(trees)) {
       mkdirSync(tree);
-      writeFileSync(path.join(tree, 'test_copy.py'), `def copy(data):\n    return bytes(data)\n\ndef test_copy(benchmark):\n    benchmark(copy, b"${side === 'base' ? 'x' : 'y'}" * 4096)\n`);
+      writeFileSync(
+        path.join(tree, 'test_copy.py'),
+        `def copy(data):\n    return bytes(data)\n\ndef test_copy(benchmark):\n    benchmark(copy, b"${side === 'base' ? 'x' : 'y'}" * 4096)\n`,
+      );
     }
     const run = await runPairedRounds(
       {
         trees,
-        mode: command('python3 -m pytest -q -p no:cacheprovider --benchmark-json=bench.json --benchmark-min-rounds=5 --benchmark-max-time=0.05 --benchmark-warmup=off', 'bench.json'),
+        mode: command(
+          'python3 -m pytest -q -p no:cacheprovider --benchmark-json=bench.json --benchmark-min-rounds=5 --benchmark-max-time=0.05 --benchmark-warmup=off',
+          'bench.json',
+        ),
         plan: { kind: 'fixed', rounds: 2 },
         seed: 2,
         env,
@@ -181,38 +189,44 @@ describe.skipIf(!hasPytestBenchmark())('command mode with pytest-benchmark', () 
   });
 });
 
-describe.skipIf(!has('g++', '--version') || !has('sh', '-c', 'echo "int main(){}" | g++ -x c++ - -o /dev/null -lbenchmark -lpthread'))('command mode with Google Benchmark', () => {
-  test('each round runs the built benchmark binary of each tree; repetitions become one observation', { timeout: 180_000 }, async () => {
-    const dir = scratchDir('benchgate-gbench-');
-    const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
-    for (const [side, tree] of Object.entries(trees)) {
-      mkdirSync(tree);
-      writeFileSync(
-        path.join(tree, 'copy_bench.cc'),
-        `#include <benchmark/benchmark.h>\n#include <cstring>\n#include <vector>\nstatic void BM_Copy(benchmark::State& state) {\n  std::vector<char> src(${side === 'base' ? 1024 : 4096}), dst(src.size());\n  for (auto _ : state) { std::memcpy(dst.data(), src.data(), src.size()); benchmark::DoNotOptimize(dst.data()); }\n}\nBENCHMARK(BM_Copy);\nBENCHMARK_MAIN();\n`,
+describe.skipIf(!has('g++', '--version') || !has('sh', '-c', 'echo "int main(){}" | g++ -x c++ - -o /dev/null -lbenchmark -lpthread'))(
+  'command mode with Google Benchmark',
+  () => {
+    test('each round runs the built benchmark binary of each tree; repetitions become one observation', { timeout: 180_000 }, async () => {
+      const dir = scratchDir('benchgate-gbench-');
+      const trees: Record<Side, string> = { base: path.join(dir, 'base'), head: path.join(dir, 'head') };
+      for (const [side, tree] of Object.entries(trees)) {
+        mkdirSync(tree);
+        writeFileSync(
+          path.join(tree, 'copy_bench.cc'),
+          `#include <benchmark/benchmark.h>\n#include <cstring>\n#include <vector>\nstatic void BM_Copy(benchmark::State& state) {\n  std::vector<char> src(${side === 'base' ? 1024 : 4096}), dst(src.size());\n  for (auto _ : state) { std::memcpy(dst.data(), src.data(), src.size()); benchmark::DoNotOptimize(dst.data()); }\n}\nBENCHMARK(BM_Copy);\nBENCHMARK_MAIN();\n`,
+        );
+        // The build is the tree's setup; the measured command only runs the binary.
+        execFileSync('g++', ['-O2', '-o', 'copy_bench', 'copy_bench.cc', '-lbenchmark', '-lpthread'], { cwd: tree });
+      }
+      const run = await runPairedRounds(
+        {
+          trees,
+          mode: command(
+            './copy_bench --benchmark_format=json --benchmark_out=bench.json --benchmark_repetitions=3 --benchmark_min_time=0.02 > /dev/null',
+            'bench.json',
+          ),
+          plan: { kind: 'fixed', rounds: 3 },
+          seed: 6,
+          env,
+        },
+        meta,
+        { log, readOutput },
       );
-      // The build is the tree's setup; the measured command only runs the binary.
-      execFileSync('g++', ['-O2', '-o', 'copy_bench', 'copy_bench.cc', '-lbenchmark', '-lpthread'], { cwd: tree });
-    }
-    const run = await runPairedRounds(
-      {
-        trees,
-        mode: command('./copy_bench --benchmark_format=json --benchmark_out=bench.json --benchmark_repetitions=3 --benchmark_min_time=0.02 > /dev/null', 'bench.json'),
-        plan: { kind: 'fixed', rounds: 3 },
-        seed: 6,
-        env,
-      },
-      meta,
-      { log, readOutput },
-    );
-    expect(run.base.tool).toBe('googlecpp');
-    for (const side of ['base', 'head'] as const) {
-      const benchmark = run[side].benchmarks.find((b) => b.id === 'BM_Copy')!;
-      expect(benchmark.metrics.map((m) => m.name).sort()).toEqual(['cpu-time', 'real-time']);
-      for (const metric of benchmark.metrics) expect(metric.runs).toHaveLength(3);
-    }
-  });
-});
+      expect(run.base.tool).toBe('googlecpp');
+      for (const side of ['base', 'head'] as const) {
+        const benchmark = run[side].benchmarks.find((b) => b.id === 'BM_Copy')!;
+        expect(benchmark.metrics.map((m) => m.name).sort()).toEqual(['cpu-time', 'real-time']);
+        for (const metric of benchmark.metrics) expect(metric.runs).toHaveLength(3);
+      }
+    });
+  },
+);
 
 describe.skipIf(!has('cargo', '+nightly', '--version'))('command mode with cargo bench (libtest bencher text)', () => {
   test("each round's bencher line of each tree is that round's observation", { timeout: 240_000 }, async () => {

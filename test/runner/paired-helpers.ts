@@ -24,9 +24,12 @@ export function scratchDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /**
@@ -59,4 +62,3 @@ export function makeRepository() {
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(workspace, 'node_modules'));
   return { dir, workspace, base, head };
 }
-

@@ -3,14 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { assignShard } from '../../src/results/assign-shard.ts';
 import { ResultsSchema, type Results } from '../../src/results/schema.ts';
 import { BaseUnusableError } from '../../src/runner/base-unusable-error.ts';
-import {
-  createSideOrder,
-  maxLooks,
-  runPairedRounds,
-  type Look,
-  type PairedRunOptions,
-  type Side,
-} from '../../src/runner/run-paired-rounds.ts';
+import { createSideOrder, maxLooks, runPairedRounds, type Look, type PairedRunOptions, type Side } from '../../src/runner/run-paired-rounds.ts';
 import { RunnerError } from '../../src/runner/runner-error.ts';
 import { environment, makeTree, scratchDir } from './paired-helpers.ts';
 
@@ -76,8 +69,14 @@ describe('runPairedRounds on real child processes', () => {
     const { log } = quietLog();
     const shard = { index: 2, count: 3 };
     const options = suitesOptions(trees, { plan: { kind: 'fixed', rounds: 2 } });
-    const run = await runPairedRounds({ ...options, mode: { ...(options.mode as Extract<PairedRunOptions['mode'], { kind: 'suites' }>), time: 1, shard } }, meta, { log });
-    const slice = Array.from({ length: 12 }, (_, i) => `many/task-${i + 1}`).filter((id) => assignShard(id, 3) === 2).sort();
+    const run = await runPairedRounds(
+      { ...options, mode: { ...(options.mode as Extract<PairedRunOptions['mode'], { kind: 'suites' }>), time: 1, shard } },
+      meta,
+      { log },
+    );
+    const slice = Array.from({ length: 12 }, (_, i) => `many/task-${i + 1}`)
+      .filter((id) => assignShard(id, 3) === 2)
+      .sort();
     expect(slice.length).toBeGreaterThan(0);
     expect(run.base.benchmarks.map((b) => b.id).sort()).toEqual(slice);
     expect(run.head.benchmarks.map((b) => b.id).sort()).toEqual(slice);
@@ -154,17 +153,13 @@ describe('runPairedRounds on real child processes', () => {
     const trees = { base: makeTree(dir, 'base', ['clock'], 1), head: makeTree(dir, 'head', ['clock'], 2) };
     const looks: { look: Look; base: number; head: number }[] = [];
     const { log, lines } = quietLog();
-    const run = await runPairedRounds(
-      suitesOptions(trees, { plan: { kind: 'auto', minRounds: 3, batchRounds: 2, maxRounds: 11, maxTimeMs: 600_000 } }),
-      meta,
-      {
-        log,
-        decide: (base, head, look) => {
-          looks.push({ look, base: metricRuns(base, 'clock/spin', 'tree-value').length, head: metricRuns(head, 'clock/spin', 'tree-value').length });
-          return look.index < 2 ? { done: false, undecided: ['clock/spin latency-p50'] } : { done: true, undecided: [] };
-        },
+    const run = await runPairedRounds(suitesOptions(trees, { plan: { kind: 'auto', minRounds: 3, batchRounds: 2, maxRounds: 11, maxTimeMs: 600_000 } }), meta, {
+      log,
+      decide: (base, head, look) => {
+        looks.push({ look, base: metricRuns(base, 'clock/spin', 'tree-value').length, head: metricRuns(head, 'clock/spin', 'tree-value').length });
+        return look.index < 2 ? { done: false, undecided: ['clock/spin latency-p50'] } : { done: true, undecided: [] };
       },
-    );
+    });
     expect(looks).toEqual([
       { look: { index: 1, max: 5, rounds: 3 }, base: 3, head: 3 },
       { look: { index: 2, max: 5, rounds: 5 }, base: 5, head: 5 },
@@ -180,18 +175,26 @@ describe('runPairedRounds on real child processes', () => {
     const dir = scratchDir('benchgate-paired-');
     const trees = { base: makeTree(dir, 'base', ['clock'], 1), head: makeTree(dir, 'head', ['clock'], 2) };
     const never = () => ({ done: false, undecided: ['clock/spin latency-p50'] });
-    const capped = await runPairedRounds(suitesOptions(trees, { plan: { kind: 'auto', minRounds: 2, batchRounds: 2, maxRounds: 4, maxTimeMs: 600_000 } }), meta, { ...quietLog(), decide: never });
+    const capped = await runPairedRounds(
+      suitesOptions(trees, { plan: { kind: 'auto', minRounds: 2, batchRounds: 2, maxRounds: 4, maxTimeMs: 600_000 } }),
+      meta,
+      { ...quietLog(), decide: never },
+    );
     expect(capped.rounds).toBe(4);
     expect(capped.stop).toBe('max-rounds');
     expect(capped.undecided).toEqual(['clock/spin latency-p50']);
     // A fake clock: every process takes 5 s, so 2 rounds (4 processes) take 20 s and a batch of 2 more would reach 40 s > 30 s.
     let clock = 0;
     const { log, lines } = quietLog();
-    const timed = await runPairedRounds(suitesOptions(trees, { plan: { kind: 'auto', minRounds: 2, batchRounds: 2, maxRounds: 40, maxTimeMs: 30_000 } }), meta, {
-      log,
-      decide: never,
-      now: () => (clock += 5_000),
-    });
+    const timed = await runPairedRounds(
+      suitesOptions(trees, { plan: { kind: 'auto', minRounds: 2, batchRounds: 2, maxRounds: 40, maxTimeMs: 30_000 } }),
+      meta,
+      {
+        log,
+        decide: never,
+        now: () => (clock += 5_000),
+      },
+    );
     expect(timed.rounds).toBe(2);
     expect(timed.stop).toBe('max-time');
     expect(timed.measuringSeconds).toBe(20);

@@ -72,9 +72,7 @@ describe('runSuites on real child processes', () => {
   });
 
   test('a suite that does not export a Bench is refused, naming the file', async () => {
-    await expect(runSuites(options('bad-export.bench.ts'), meta, log)).rejects.toThrow(
-      /bad-export\.bench\.ts.*default export must be a tinybench Bench/,
-    );
+    await expect(runSuites(options('bad-export.bench.ts'), meta, log)).rejects.toThrow(/bad-export\.bench\.ts.*default export must be a tinybench Bench/);
   });
 
   test('a suite whose timingGates export is not task → boolean is refused, naming the file', async () => {
@@ -90,9 +88,7 @@ describe('runSuites on real child processes', () => {
   });
 
   test('a missing suite file is refused, naming the pattern', async () => {
-    await expect(runSuites(options('nowhere/*.bench.ts'), meta, log)).rejects.toThrow(
-      /no suite file matches 'nowhere\/\*\.bench\.ts'/,
-    );
+    await expect(runSuites(options('nowhere/*.bench.ts'), meta, log)).rejects.toThrow(/no suite file matches 'nowhere\/\*\.bench\.ts'/);
   });
 
   test('a run over its time limit is killed and reported as errored', async () => {

@@ -6,17 +6,19 @@ import { RunnerError } from '../../src/runner/runner-error.ts';
 import { describeSetup, findLockfile, setupTrees, type SetupOptions } from '../../src/runner/setup-trees.ts';
 import { scratchDir } from './paired-helpers.ts';
 
-const LOCK = (name: string) =>
-  JSON.stringify({ name, version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name, version: '1.0.0' } } });
+const LOCK = (name: string) => JSON.stringify({ name, version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name, version: '1.0.0' } } });
 
 function makeTrees(headLock: string | null, baseLock: string | null, headModules = true) {
   const dir = scratchDir('benchgate-setup-');
   const head = path.join(dir, 'head');
   const base = path.join(dir, 'base');
-  for (const [tree, lock] of [[head, headLock], [base, baseLock]] as const) {
+  for (const [tree, lock] of [
+    [head, headLock],
+    [base, baseLock],
+  ] as const) {
     mkdirSync(tree, { recursive: true });
     const name = lock === null ? 'demo' : (JSON.parse(lock) as { name: string }).name;
-    const scripts = { install: 'node -e "require(\'fs\').writeFileSync(\'installed.txt\', process.env.npm_package_name + \'\\n\')"' };
+    const scripts = { install: "node -e \"require('fs').writeFileSync('installed.txt', process.env.npm_package_name + '\\n')\"" };
     writeFileSync(path.join(tree, 'package.json'), JSON.stringify({ name, version: '1.0.0', scripts }));
     if (lock !== null) writeFileSync(path.join(tree, 'package-lock.json'), lock);
   }

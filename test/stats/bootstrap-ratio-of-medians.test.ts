@@ -44,7 +44,11 @@ describe('bootstrapRatioOfMedians', () => {
     const random = createRandom(6);
     const base = Array.from({ length: 5 }, () => 100 + random());
     const current = Array.from({ length: 40 }, () => 100 + 30 * random());
-    const narrow = bootstrapRatioOfMedians(base, base.map((v) => v * 1.1), { seed: 1 });
+    const narrow = bootstrapRatioOfMedians(
+      base,
+      base.map((v) => v * 1.1),
+      { seed: 1 },
+    );
     const wide = bootstrapRatioOfMedians(base, current, { seed: 1 });
     expect(wide.high - wide.low).toBeGreaterThan(narrow.high - narrow.low);
   });
@@ -96,7 +100,11 @@ describe('bootstrapRatioOfMedians', () => {
     fc.assert(
       fc.property(positive, positive, fc.integer({ min: 2, max: 50 }), (base, current, c) => {
         const plain = bootstrapRatioOfMedians(base, current, { resamples: 200 });
-        const scaled = bootstrapRatioOfMedians(base, current.map((v) => v * c), { resamples: 200 });
+        const scaled = bootstrapRatioOfMedians(
+          base,
+          current.map((v) => v * c),
+          { resamples: 200 },
+        );
         expect(scaled.ratio / plain.ratio).toBeCloseTo(c, 9);
         expect(scaled.low / plain.low).toBeCloseTo(c, 9);
         expect(scaled.high / plain.high).toBeCloseTo(c, 9);

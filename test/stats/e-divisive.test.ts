@@ -123,7 +123,9 @@ describe('eDivisive', () => {
 
   test('bad settings and bad values are refused with a message naming them', () => {
     expect(() => eDivisive([1, 2], { alpha: 0 })).toThrow('eDivisive: alpha must be in (0, 1), got 0');
-    expect(() => eDivisive([1, 2], { alpha: 0.01, permutations: 50 })).toThrow('eDivisive: 50 permutations cannot give a p value of 0.01 or less; use at least 99');
+    expect(() => eDivisive([1, 2], { alpha: 0.01, permutations: 50 })).toThrow(
+      'eDivisive: 50 permutations cannot give a p value of 0.01 or less; use at least 99',
+    );
     expect(() => eDivisive([1, 2], { minSize: 0 })).toThrow('eDivisive: minSize must be a positive integer, got 0');
     expect(() => eDivisive([1, Number.NaN])).toThrow('eDivisive: every value must be finite, got NaN');
   });

@@ -64,7 +64,10 @@ describe('hodgesLehmann', () => {
 
   test('log values give a ratio: exp(shift) of a uniform 20% slowdown is 1.2', () => {
     const base = [100, 101, 99, 102, 98, 100.5, 99.5, 101.5];
-    const result = hodgesLehmann(base.map(Math.log), base.map((v) => Math.log(v * 1.2)));
+    const result = hodgesLehmann(
+      base.map(Math.log),
+      base.map((v) => Math.log(v * 1.2)),
+    );
     expect(Math.exp(result.shift)).toBeCloseTo(1.2, 12);
     expect(Math.exp(result.low)).toBeLessThanOrEqual(1.2);
     expect(Math.exp(result.high)).toBeGreaterThanOrEqual(1.2);
@@ -89,7 +92,10 @@ describe('hodgesLehmann', () => {
     fc.assert(
       fc.property(sample, sample, fc.integer({ min: -100, max: 100 }), (x, y, c) => {
         const plain = hodgesLehmann(x, y);
-        const shifted = hodgesLehmann(x, y.map((v) => v + c));
+        const shifted = hodgesLehmann(
+          x,
+          y.map((v) => v + c),
+        );
         expect(shifted.shift).toBeCloseTo(plain.shift + c, 8);
       }),
       { seed: 42, numRuns: 100 },

@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { mannWhitneyU } from '../../src/stats/index.ts';
 import { expectProbability, reference, scipyReference } from './reference/load-reference.ts';
 
-const sample = fc.array(fc.integer({ min: -30, max: 30 }).map((v) => v / 2), { minLength: 1, maxLength: 25 });
+const sample = fc.array(
+  fc.integer({ min: -30, max: 30 }).map((v) => v / 2),
+  { minLength: 1, maxLength: 25 },
+);
 const distinctSample = fc.uniqueArray(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 20 });
 
 function expectAgreement(result: ReturnType<typeof mannWhitneyU>, expected: { exact: boolean; u: number; pTwoSided: number; pLess: number; pGreater: number }) {

@@ -4,15 +4,18 @@ import { tukeyFences } from '../../src/stats/index.ts';
 import { expectRelative, reference } from './reference/load-reference.ts';
 
 describe('tukeyFences', () => {
-  test.each(reference.fences.map((row) => ({ ...row, n: row.x.length })))("agrees with R's type-7 quartiles for $n values", ({ x, low, high, farLow, farHigh }) => {
-    const fences = tukeyFences(x);
-    expectRelative(fences.low, low, 1e-12);
-    expectRelative(fences.high, high, 1e-12);
-    expect(fences.outliers).toEqual(x.filter((v) => v < low || v > high));
-    const far = tukeyFences(x, 3);
-    expectRelative(far.low, farLow, 1e-12);
-    expectRelative(far.high, farHigh, 1e-12);
-  });
+  test.each(reference.fences.map((row) => ({ ...row, n: row.x.length })))(
+    "agrees with R's type-7 quartiles for $n values",
+    ({ x, low, high, farLow, farHigh }) => {
+      const fences = tukeyFences(x);
+      expectRelative(fences.low, low, 1e-12);
+      expectRelative(fences.high, high, 1e-12);
+      expect(fences.outliers).toEqual(x.filter((v) => v < low || v > high));
+      const far = tukeyFences(x, 3);
+      expectRelative(far.low, farLow, 1e-12);
+      expectRelative(far.high, farHigh, 1e-12);
+    },
+  );
 
   test('a constant sample flags nothing', () => {
     expect(tukeyFences([5, 5, 5, 5])).toEqual({ low: 5, high: 5, outliers: [] });

@@ -26,7 +26,7 @@ describe('wilcoxonSignedRank', () => {
     expectProbability(result.pGreater, row.pGreater);
   });
 
-  test.each(reference.signedRankPOnly)("agrees with R where R gives no interval: $name", (row) => {
+  test.each(reference.signedRankPOnly)('agrees with R where R gives no interval: $name', (row) => {
     const result = wilcoxonSignedRank(row.x);
     expect(result.v).toBe(row.v);
     expectProbability(result.pLess, row.pLess);

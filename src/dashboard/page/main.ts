@@ -7,7 +7,13 @@
  * `URL`-checked links; nothing from the data is parsed as HTML.
  */
 import uPlot from 'uplot';
-import type { DashboardBenchmarkFile, DashboardChangePoint, DashboardManifest, DashboardManifestEntry, DashboardMetric } from '../../history/build-dashboard-data.ts';
+import type {
+  DashboardBenchmarkFile,
+  DashboardChangePoint,
+  DashboardManifest,
+  DashboardManifestEntry,
+  DashboardMetric,
+} from '../../history/build-dashboard-data.ts';
 
 const MANIFEST_SCHEMA = 'benchgate/dashboard@1';
 const BENCHMARK_SCHEMA = 'benchgate/dashboard-benchmark@1';
@@ -171,7 +177,7 @@ function drawChart(container: HTMLElement, metric: DashboardMetric, file: Dashbo
       {
         value: (_chart, value, _series, index) => {
           if (value == null) return '—';
-          const commit = index != null && index >= 0 ? file.commits[metric.commit[index]!] ?? '' : '';
+          const commit = index != null && index >= 0 ? (file.commits[metric.commit[index]!] ?? '') : '';
           return `${new Date(value * 1000).toISOString().slice(0, 16).replace('T', ' ')} ${commit.slice(0, 7)}`;
         },
       },
@@ -189,7 +195,14 @@ function renderChangePoints(metric: DashboardMetric, template: string | null): H
   const list = element('ul', undefined, 'change-points');
   for (const point of metric.changePoints) {
     const item = element('li', undefined, `change-point ${point.change}`);
-    item.append(element('strong', point.change === 'regressed' ? 'regressed' : 'improved'), ` ${formatStep(point)} between `, commitNode(template, point.from), ' and ', commitNode(template, point.to), `, p ${Number(point.pValue.toPrecision(2))}`);
+    item.append(
+      element('strong', point.change === 'regressed' ? 'regressed' : 'improved'),
+      ` ${formatStep(point)} between `,
+      commitNode(template, point.from),
+      ' and ',
+      commitNode(template, point.to),
+      `, p ${Number(point.pValue.toPrecision(2))}`,
+    );
     if (point.environmentChange.length > 0) item.append(element('span', ` · runner environment changed: ${point.environmentChange.join('; ')}`, 'environment'));
     list.append(item);
   }
@@ -209,13 +222,16 @@ function main(): void {
   let filters = readFilters();
   let manifest: DashboardManifest | null = null;
   const charts = new Set<uPlot>();
-  const observer = new IntersectionObserver((entries) => {
-    for (const seen of entries) {
-      if (!seen.isIntersecting) continue;
-      observer.unobserve(seen.target);
-      void loadCard(seen.target as HTMLElement);
-    }
-  }, { rootMargin: '300px' });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const seen of entries) {
+        if (!seen.isIntersecting) continue;
+        observer.unobserve(seen.target);
+        void loadCard(seen.target as HTMLElement);
+      }
+    },
+    { rootMargin: '300px' },
+  );
 
   async function loadCard(card: HTMLElement): Promise<void> {
     const entry = manifest!.benchmarks.find((candidate) => candidate.key === card.dataset.key)!;
@@ -266,7 +282,14 @@ function main(): void {
         const params = new URLSearchParams({ set: entry.set, branch: entry.branch, bench: entry.benchmark });
         link.href = `?${params.toString()}`;
         heading.append(link);
-        card.append(heading, element('p', `set ${entry.set} · branch ${entry.branch} · ${entry.jobs} jobs · ${entry.metrics.reduce((sum, metric) => sum + metric.changePoints, 0)} change point(s)`, 'meta'));
+        card.append(
+          heading,
+          element(
+            'p',
+            `set ${entry.set} · branch ${entry.branch} · ${entry.jobs} jobs · ${entry.metrics.reduce((sum, metric) => sum + metric.changePoints, 0)} change point(s)`,
+            'meta',
+          ),
+        );
         // The placeholder is as tall as the charts will be, so only cards near the view load.
         const placeholder = element('div', 'Loading…', 'metrics');
         placeholder.style.minHeight = `${entry.metrics.length * 330}px`;

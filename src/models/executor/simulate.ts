@@ -86,9 +86,7 @@ export interface ExecutorResult {
  * @example
  * simulateExecutor({ strategy: 'in-task' }).cpuUtilisationPercent; // => about 100
  */
-export function simulateExecutor(
-  options: Partial<SimulationOptions> & Pick<SimulationOptions, 'strategy'>,
-): ExecutorResult {
+export function simulateExecutor(options: Partial<SimulationOptions> & Pick<SimulationOptions, 'strategy'>): ExecutorResult {
   const full: SimulationOptions = { ...DEFAULT_SIMULATION_OPTIONS, ...options };
   if (!STRATEGIES.includes(full.strategy)) {
     throw new Error(`strategy '${String(full.strategy)}' is not one of ${STRATEGIES.join(', ')}`);
@@ -540,9 +538,7 @@ class Simulation {
         this.runCpu(thread, cost, end);
         return;
       }
-      const offload =
-        strategy === 'spawn-blocking' ||
-        (strategy === 'adaptive' && this.requests[i]!.sizeBytes >= this.options.adaptiveCutoffBytes);
+      const offload = strategy === 'spawn-blocking' || (strategy === 'adaptive' && this.requests[i]!.sizeBytes >= this.options.adaptiveCutoffBytes);
       if (!offload) {
         this.runCpu(thread, cost + this.deserializeNs(i), () => {
           this.complete(i);

@@ -33,9 +33,7 @@ export interface MoveStep {
 }
 
 /** The bytes memcpy'd and heap allocations of a request path, or why they cannot be counted. */
-export type MoveAccount =
-  | { supported: true; bytesCopied: number; allocations: number; steps: MoveStep[] }
-  | { supported: false; reason: string };
+export type MoveAccount = { supported: true; bytesCopied: number; allocations: number; steps: MoveStep[] } | { supported: false; reason: string };
 
 function sizeOf(type: RustType): number {
   const layout = computeLayout(type);

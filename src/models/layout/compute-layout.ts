@@ -15,9 +15,7 @@ export interface Niche {
 }
 
 /** The layout of a type on x86-64, or why the model cannot give one. */
-export type Layout =
-  | { supported: true; size: number; align: number; niche: Niche | null }
-  | { supported: false; reason: string };
+export type Layout = { supported: true; size: number; align: number; niche: Niche | null } | { supported: false; reason: string };
 
 type Sized = { size: number; align: number; niche: Niche | null };
 type Bias = 'start' | 'end';
@@ -32,7 +30,18 @@ const POINTER_BYTES = 8;
 const MAX_OBJECT_BYTES = Number.MAX_SAFE_INTEGER;
 
 const intBytes: Record<IntName, number> = {
-  u8: 1, u16: 2, u32: 4, u64: 8, u128: 16, usize: 8, i8: 1, i16: 2, i32: 4, i64: 8, i128: 16, isize: 8,
+  u8: 1,
+  u16: 2,
+  u32: 4,
+  u64: 8,
+  u128: 16,
+  usize: 8,
+  i8: 1,
+  i16: 2,
+  i32: 4,
+  i64: 8,
+  i128: 16,
+  isize: 8,
 };
 
 const maxOf = (bytes: number): bigint => (1n << BigInt(bytes * 8)) - 1n;
@@ -250,11 +259,17 @@ function layOutInner(type: RustType): Sized {
       return place(type.elements.map(layOutInner), false);
     case 'struct': {
       if (type.repr === 'packed') throw new UnsupportedType(`${type.name}: repr(packed) is not modelled`);
-      const placed = place(type.fields.map((f) => layOutInner(f.type)), type.repr === 'C');
+      const placed = place(
+        type.fields.map((f) => layOutInner(f.type)),
+        type.repr === 'C',
+      );
       return { size: placed.size, align: placed.align, niche: placed.niche };
     }
     case 'enum':
-      return layOutEnum(type.variants.map((v) => v.fields.map(layOutInner)), type.repr);
+      return layOutEnum(
+        type.variants.map((v) => v.fields.map(layOutInner)),
+        type.repr,
+      );
     case 'option':
       return layOutEnum([[], [layOutInner(type.some)]], 'Rust');
     case 'result':

@@ -10,9 +10,7 @@
  */
 export function predictRequestNs(bytesCopied: number, nsPerByte: number, computeNs: number): number {
   if (!(bytesCopied >= 0) || !(nsPerByte > 0) || !(computeNs >= 0)) {
-    throw new RangeError(
-      `predictRequestNs: need bytesCopied ≥ 0, nsPerByte > 0, computeNs ≥ 0; got ${bytesCopied}, ${nsPerByte}, ${computeNs}`,
-    );
+    throw new RangeError(`predictRequestNs: need bytesCopied ≥ 0, nsPerByte > 0, computeNs ≥ 0; got ${bytesCopied}, ${nsPerByte}, ${computeNs}`);
   }
   return computeNs + bytesCopied * nsPerByte;
 }

@@ -47,8 +47,18 @@ export type RustType =
 
 const int = (name: IntName): RustType => ({ kind: 'int', name });
 const nonZeroName: Record<IntName, string> = {
-  u8: 'NonZeroU8', u16: 'NonZeroU16', u32: 'NonZeroU32', u64: 'NonZeroU64', u128: 'NonZeroU128', usize: 'NonZeroUsize',
-  i8: 'NonZeroI8', i16: 'NonZeroI16', i32: 'NonZeroI32', i64: 'NonZeroI64', i128: 'NonZeroI128', isize: 'NonZeroIsize',
+  u8: 'NonZeroU8',
+  u16: 'NonZeroU16',
+  u32: 'NonZeroU32',
+  u64: 'NonZeroU64',
+  u128: 'NonZeroU128',
+  usize: 'NonZeroUsize',
+  i8: 'NonZeroI8',
+  i16: 'NonZeroI16',
+  i32: 'NonZeroI32',
+  i64: 'NonZeroI64',
+  i128: 'NonZeroI128',
+  isize: 'NonZeroIsize',
 };
 
 /**
@@ -57,8 +67,18 @@ const nonZeroName: Record<IntName, string> = {
  * rust.result(rust.u32, rust.vec(rust.u8)) // Result<u32, Vec<u8>>
  */
 export const rust = {
-  u8: int('u8'), u16: int('u16'), u32: int('u32'), u64: int('u64'), u128: int('u128'), usize: int('usize'),
-  i8: int('i8'), i16: int('i16'), i32: int('i32'), i64: int('i64'), i128: int('i128'), isize: int('isize'),
+  u8: int('u8'),
+  u16: int('u16'),
+  u32: int('u32'),
+  u64: int('u64'),
+  u128: int('u128'),
+  usize: int('usize'),
+  i8: int('i8'),
+  i16: int('i16'),
+  i32: int('i32'),
+  i64: int('i64'),
+  i128: int('i128'),
+  isize: int('isize'),
   f32: { kind: 'float', name: 'f32' } as RustType,
   f64: { kind: 'float', name: 'f64' } as RustType,
   bool: { kind: 'bool' } as RustType,

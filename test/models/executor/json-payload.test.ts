@@ -1,9 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  DEFAULT_JSON_PAYLOAD_OPTIONS,
-  drawPayloadSizes,
-  makeJsonPayload,
-} from '../../../src/models/executor/json-payload.ts';
+import { DEFAULT_JSON_PAYLOAD_OPTIONS, drawPayloadSizes, makeJsonPayload } from '../../../src/models/executor/json-payload.ts';
 
 describe('JSON payloads for the HTTP counterpart', () => {
   test.each([1, 300, 10_000, 200_000])('a %i-byte target gives valid JSON of about that length', (target) => {

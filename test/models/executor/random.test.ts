@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  MIXED_PAYLOADS,
-  DEFAULT_WORKLOAD_OPTIONS,
-  createRandom,
-  generateRequests,
-  sampleLognormal,
-  samplePareto,
-} from '../../../src/models/executor/index.ts';
+import { MIXED_PAYLOADS, DEFAULT_WORKLOAD_OPTIONS, createRandom, generateRequests, sampleLognormal, samplePareto } from '../../../src/models/executor/index.ts';
 
 describe('createRandom', () => {
   test('the same seed gives the same sequence; another seed another', () => {

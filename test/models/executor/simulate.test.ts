@@ -228,9 +228,7 @@ describe('bad options', () => {
   });
 
   test('a negative cost names the field', () => {
-    expect(() => simulateExecutor({ strategy: 'spawn', runtime: { ...DEFAULT_RUNTIME_OPTIONS, spawnNs: -1 } })).toThrow(
-      "runtime 'spawnNs'",
-    );
+    expect(() => simulateExecutor({ strategy: 'spawn', runtime: { ...DEFAULT_RUNTIME_OPTIONS, spawnNs: -1 } })).toThrow("runtime 'spawnNs'");
   });
 
   test('zero requests names the field', () => {

@@ -50,11 +50,8 @@ describe('benchmarks/executor.bench.ts', () => {
     expect(slowSuite.strategy).toBe('in-task');
     expect(slowSuite.default.tasks.map((t) => t.name)).toEqual(['barbara-large', 'barbara-mixed', 'barbara-node']);
     const slow = await collect(slowSuite);
-    const value = (m: Record<string, CustomMetric[]>, task: string, name: string) =>
-      m[task]!.find((x) => x.name === name)!.value;
-    expect(value(slow, 'barbara-large', 'simulated-throughput')).toBeLessThan(
-      0.2 * value(fast, 'barbara-large', 'simulated-throughput'),
-    );
+    const value = (m: Record<string, CustomMetric[]>, task: string, name: string) => m[task]!.find((x) => x.name === name)!.value;
+    expect(value(slow, 'barbara-large', 'simulated-throughput')).toBeLessThan(0.2 * value(fast, 'barbara-large', 'simulated-throughput'));
     expect(value(slow, 'barbara-large', 'simulated-cpu-utilisation')).toBeLessThan(110);
     expect(value(fast, 'barbara-large', 'simulated-cpu-utilisation')).toBeGreaterThan(1200);
   });
@@ -110,8 +107,7 @@ describe('benchmarks/executor.bench.ts', () => {
       { commit: null, ref: null, environment },
       { info: () => {} },
     );
-    const gateOf = (id: string, metric: string) =>
-      results.benchmarks.find((b) => b.id === id)!.metrics.find((m) => m.name === metric)?.gate;
+    const gateOf = (id: string, metric: string) => results.benchmarks.find((b) => b.id === id)!.metrics.find((m) => m.name === metric)?.gate;
     expect(results.benchmarks.map((b) => [b.id, b.state])).toEqual(
       expect.arrayContaining([
         ['executor/barbara-node', 'completed'],

@@ -15,15 +15,26 @@ describe('accountMoves', () => {
 
   test('pop copies an Option<T>, push a T', () => {
     const element = rust.struct('Q', { id: rust.u64, data: rust.array(rust.u8, 8) }); // 16 B, Option<Q> 24 B
-    const account = supported(accountMoves([{ op: 'vec-push', element, count: 2 }, { op: 'vec-pop', element, count: 2 }]));
-    expect(account.steps.map((s) => [s.bytesEach, s.copies])).toEqual([[16, 2], [24, 2]]);
+    const account = supported(
+      accountMoves([
+        { op: 'vec-push', element, count: 2 },
+        { op: 'vec-pop', element, count: 2 },
+      ]),
+    );
+    expect(account.steps.map((s) => [s.bytesEach, s.copies])).toEqual([
+      [16, 2],
+      [24, 2],
+    ]);
     expect(account.bytesCopied).toBe(80);
     expect(account.allocations).toBe(0);
   });
 
   test('Box::new and #[async_trait] calls allocate once each and copy their contents', () => {
     const account = supported(
-      accountMoves([{ op: 'box', type: rust.u64, count: 2 }, { op: 'async-trait-call', futureBytes: 100, count: 3 }]),
+      accountMoves([
+        { op: 'box', type: rust.u64, count: 2 },
+        { op: 'async-trait-call', futureBytes: 100, count: 3 },
+      ]),
     );
     expect(account.allocations).toBe(5);
     expect(account.bytesCopied).toBe(2 * 8 + 3 * 100);

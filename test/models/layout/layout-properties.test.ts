@@ -11,12 +11,12 @@ const types: fc.Arbitrary<RustType> = fc.letrec<{ type: RustType }>((tie) => ({
     fc.constantFrom(...scalars),
     fc.tuple(tie('type'), fc.integer({ min: 0, max: 5 })).map(([t, n]) => rust.array(t, n)),
     fc.array(tie('type'), { maxLength: 4 }).map((ts) => rust.tuple(...ts)),
-    fc.tuple(fc.array(tie('type'), { maxLength: 4 }), fc.constantFrom('Rust', 'C') as fc.Arbitrary<'Rust' | 'C'>).map(
-      ([ts, repr]) => rust.struct('S', Object.fromEntries(ts.map((t, i) => [`f${i}`, t])), repr),
-    ),
-    fc.array(fc.array(tie('type'), { maxLength: 3 }), { minLength: 1, maxLength: 4 }).map((vs) =>
-      rust.enum('E', Object.fromEntries(vs.map((fields, i) => [`V${i}`, fields]))),
-    ),
+    fc
+      .tuple(fc.array(tie('type'), { maxLength: 4 }), fc.constantFrom('Rust', 'C') as fc.Arbitrary<'Rust' | 'C'>)
+      .map(([ts, repr]) => rust.struct('S', Object.fromEntries(ts.map((t, i) => [`f${i}`, t])), repr)),
+    fc
+      .array(fc.array(tie('type'), { maxLength: 3 }), { minLength: 1, maxLength: 4 })
+      .map((vs) => rust.enum('E', Object.fromEntries(vs.map((fields, i) => [`V${i}`, fields])))),
     tie('type').map(rust.option),
     fc.tuple(tie('type'), tie('type')).map(([ok, err]) => rust.result(ok, err)),
     tie('type').map(rust.box),

@@ -36,7 +36,11 @@ describe('createReplay', () => {
     expect(() => createReplay([{ op: 'move', type: rust.opaque('dyn Any', 'unsized') }])).toThrow(/dyn Any/);
   });
 
-  test.each([['recordBytes', 0], ['fragments', 1.5], ['hashRounds', -1]] as const)('option %s = %d is refused', (name, value) => {
+  test.each([
+    ['recordBytes', 0],
+    ['fragments', 1.5],
+    ['hashRounds', -1],
+  ] as const)('option %s = %d is refused', (name, value) => {
     expect(() => createReplay(planDdsplitRequest(), { [name]: value })).toThrow(new RegExp(`'${name}'`));
   });
 });
@@ -51,9 +55,7 @@ describe('benchmarks/layout.bench.ts', () => {
     vi.resetModules();
     if (variant !== undefined) vi.stubEnv('BENCHGATE_VARIANT', variant);
     const suite = await import('../../../benchmarks/layout.bench.ts');
-    const metrics = Object.fromEntries(
-      await Promise.all(Object.entries(suite.metrics).map(async ([name, get]) => [name, await get()] as const)),
-    );
+    const metrics = Object.fromEntries(await Promise.all(Object.entries(suite.metrics).map(async ([name, get]) => [name, await get()] as const)));
     return { names: suite.default.tasks.map((t) => t.name), metrics };
   }
 

@@ -109,6 +109,4 @@ export interface SpendingReference {
   spending: { alpha: number; maxLooks: number; spending: 'pocock' | 'obrien-fleming'; formula: number[]; rpact: number[] }[];
 }
 
-export const spendingReference = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, 'spending-reference.json'), 'utf8'),
-) as SpendingReference;
+export const spendingReference = JSON.parse(readFileSync(path.join(import.meta.dirname, 'spending-reference.json'), 'utf8')) as SpendingReference;
