@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   createRandom,
+  isInShard,
   shuffle
-} from "./chunks/chunk-JOY4VXPJ.js";
+} from "./chunks/chunk-CG6EVXKZ.js";
 
 // src/runner/child.ts
 import { createRequire } from "node:module";
@@ -36,15 +37,17 @@ async function loadSuite(file) {
     throw new Error(`${file}: failed to import: ${describe(error)}`);
   }
   if (!isBench(module.default)) {
-    throw new Error(
-      `${file}: the default export must be a tinybench Bench with its tasks added (got ${typeof module.default})`
-    );
+    throw new Error(`${file}: the default export must be a tinybench Bench with its tasks added (got ${typeof module.default})`);
   }
   const metrics = module.metrics ?? {};
   if (typeof metrics !== "object" || metrics === null) {
     throw new Error(`${file}: the 'metrics' export must be an object of task name \u2192 function`);
   }
-  return { bench: module.default, metrics };
+  const timingGates = module.timingGates ?? {};
+  if (typeof timingGates !== "object" || timingGates === null || Object.values(timingGates).some((gate) => typeof gate !== "boolean")) {
+    throw new Error(`${file}: the 'timingGates' export must be an object of task name \u2192 true or false`);
+  }
+  return { bench: module.default, metrics, timingGates };
 }
 function forceGc() {
   const gc = globalThis.gc;
@@ -63,7 +66,7 @@ async function collectCustom(metrics, name) {
   }
   return values;
 }
-async function measureTask(task, metrics, retain) {
+async function measureTask(task, metrics, retain, timingGate) {
   const hasGc = forceGc();
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
@@ -89,7 +92,8 @@ async function measureTask(task, metrics, retain) {
       heapPerIteration: heapAfter === null ? null : Math.max(0, heapAfter - heapBefore) / iterations,
       // tinybench sorts its samples in place; copy them so the record keeps its own array.
       samples: retain && result.latency.samples ? result.latency.samples.map((ms) => ms * NS_PER_MS) : null,
-      custom: await collectCustom(metrics, task.name)
+      custom: await collectCustom(metrics, task.name),
+      ...timingGate ? {} : { timingGate }
     };
   } catch (error) {
     return { name: task.name, state: "errored", error: describe(error) };
@@ -103,12 +107,15 @@ async function runSuiteOnce(request) {
   } catch (error) {
     return { kind: "suite-error", error: describe(error) };
   }
-  const { bench, metrics } = suite;
+  const { bench, metrics, timingGates } = suite;
   bench.time = request.time;
   bench.warmupTime = request.warmupTime;
   bench.retainSamples = request.retainSamples;
   const filter = request.filter === null ? null : new RegExp(request.filter);
-  const selected = bench.tasks.filter((task) => !filter || filter.test(`${request.suiteName}/${task.name}`));
+  const selected = bench.tasks.filter((task) => {
+    const id = `${request.suiteName}/${task.name}`;
+    return (!filter || filter.test(id)) && isInShard(id, request.shard ?? null);
+  });
   const ordered = shuffle(selected, createRandom(request.seed));
   const failures = /* @__PURE__ */ new Map();
   if (bench.warmup) {
@@ -120,12 +127,14 @@ async function runSuiteOnce(request) {
   for (const task of ordered) {
     const failure = failures.get(task);
     try {
-      records.push(failure !== void 0 ? { name: task.name, state: "errored", error: failure } : await measureTask(task, metrics, request.retainSamples));
+      records.push(
+        failure !== void 0 ? { name: task.name, state: "errored", error: failure } : await measureTask(task, metrics, request.retainSamples, timingGates[task.name] ?? true)
+      );
     } catch (error) {
       records.push({ name: task.name, state: "errored", error: describe(error) });
     }
   }
-  return { kind: "tasks", tasks: records };
+  return { kind: "tasks", tasks: records, all: bench.tasks.map((task) => task.name) };
 }
 if (process.send) {
   process.once("message", (request) => {
@@ -138,3 +147,4 @@ if (process.send) {
 export {
   runSuiteOnce
 };
+//# sourceMappingURL=child.js.map

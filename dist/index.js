@@ -1,26 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  EnvironmentSchema,
   FormatError,
-  ReportSchema,
+  StoreError,
   buildConfig,
-  buildReport,
   collectEnvironment,
-  describeReproduction,
-  external_exports,
-  measure,
+  createGitBranchStore,
   parseResults,
-  renderMarkdown,
-  shellWord,
-  writeReportFiles,
+  registerSecret,
+  runBenchgate,
   writeResults
-} from "./chunks/chunk-Q47HRYEN.js";
+} from "./chunks/chunk-MNMIKLMD.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunks/chunk-JOY4VXPJ.js";
+} from "./chunks/chunk-CG6EVXKZ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -1061,14 +1056,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1519,39 +1514,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path8,
           error2.message
         );
       });
@@ -1600,9 +1595,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1665,7 +1660,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path8,
         method,
         body,
         headers,
@@ -1680,11 +1675,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path9 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1750,7 +1745,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1769,11 +1764,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4170,9 +4165,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -6443,7 +6438,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6524,22 +6519,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header2 = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6547,41 +6542,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6647,22 +6642,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6678,7 +6673,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6686,7 +6681,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6701,7 +6696,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6720,7 +6715,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6738,19 +6733,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6773,10 +6768,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6800,7 +6795,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6811,11 +6806,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7053,7 +7048,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7150,7 +7145,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7503,9 +7498,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7545,15 +7540,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -8744,10 +8739,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10719,20 +10714,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10754,7 +10749,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10792,9 +10787,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path8,
         method,
         body,
         headers,
@@ -11257,10 +11252,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11941,14 +11936,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12590,7 +12585,7 @@ var require_response = __commonJS({
         aborted: reason && reason.name === "AbortError"
       });
     }
-    function isNetworkError2(response) {
+    function isNetworkError(response) {
       return (
         // A network error is a response whose type is "error",
         response.type === "error" && // status is 0
@@ -12743,7 +12738,7 @@ var require_response = __commonJS({
       }
     ]);
     module.exports = {
-      isNetworkError: isNetworkError2,
+      isNetworkError,
       makeNetworkError,
       makeResponse,
       makeAppropriateNetworkError,
@@ -15392,10 +15387,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16139,9 +16134,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16294,20 +16289,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -18705,7 +18700,7 @@ var require_eventsource = __commonJS({
     var { EventSourceStream } = require_eventsource_stream();
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
-    var { isNetworkError: isNetworkError2 } = require_response();
+    var { isNetworkError } = require_response();
     var { delay } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
@@ -18819,7 +18814,7 @@ var require_eventsource = __commonJS({
           dispatcher: this.#dispatcher
         };
         const processEventSourceEndOfBody = (response) => {
-          if (isNetworkError2(response)) {
+          if (isNetworkError(response)) {
             this.dispatchEvent(new Event("error"));
             this.close();
           }
@@ -18827,7 +18822,7 @@ var require_eventsource = __commonJS({
         };
         fetchParams.processResponseEndOfBody = processEventSourceEndOfBody;
         fetchParams.processResponse = (response) => {
-          if (isNetworkError2(response)) {
+          if (isNetworkError(response)) {
             if (response.aborted) {
               this.close();
               this.dispatchEvent(new Event("error"));
@@ -19061,11 +19056,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19556,9 +19551,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -19711,15 +19706,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -21725,9 +21720,9 @@ var HttpClient = class {
           }
           yield response.readBody();
           if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
+            for (const header2 in headers) {
+              if (header2.toLowerCase() === "authorization") {
+                delete headers[header2];
               }
             }
           }
@@ -21880,15 +21875,15 @@ var HttpClient = class {
    * For headers that must always be a single string (like Content-Type), use the
    * specialized _getExistingOrDefaultContentTypeHeader method instead.
    */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+  _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
     let clientHeader;
     if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
       if (headerValue) {
         clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
       }
     }
-    const additionalValue = additionalHeaders[header];
+    const additionalValue = additionalHeaders[header2];
     if (additionalValue !== void 0) {
       return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
     }
@@ -22399,8 +22394,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -23503,120 +23498,12 @@ function getIDToken(aud) {
 // src/main.ts
 import { randomInt } from "node:crypto";
 import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/baseline/file-store.ts
 import { copyFile as copyFile2, mkdir as mkdir2, readFile } from "node:fs/promises";
 import path6 from "node:path";
-
-// src/baseline/store.ts
-var StoreError = class extends Error {
-  name = "StoreError";
-  reason;
-  constructor(message, reason) {
-    super(message);
-    this.reason = reason;
-  }
-};
-
-// src/baseline/layout.ts
-var INDEX_SCHEMA = "benchgate/baseline-index@1";
-var INDEX_FILE = "index.json";
-var IndexEntrySchema = external_exports.object({
-  /** File name inside the branch folder, e.g. `<commit>.json`. */
-  file: external_exports.string().min(1),
-  commit: external_exports.string().min(1),
-  /** The results file's `createdAt`: when the run was measured. */
-  createdAt: external_exports.string(),
-  /** The environment fingerprint of the run, copied from the results file. */
-  environment: EnvironmentSchema
-});
-var BranchIndexSchema = external_exports.object({
-  schema: external_exports.literal(INDEX_SCHEMA),
-  benchmarkSet: external_exports.string(),
-  branch: external_exports.string(),
-  runs: external_exports.array(IndexEntrySchema)
-});
-var COMMIT = /^[0-9a-f]{7,64}$/;
-function branchFolder(benchmarkSet, branch) {
-  for (const [what, name] of [["benchmark set", benchmarkSet], ["branch", branch]]) {
-    if (name === "" || name === "." || name === "..") throw new StoreError(`${what} name '${name}' cannot name a folder`, "invalid");
-  }
-  return `${encodeURIComponent(benchmarkSet)}/${encodeURIComponent(branch)}`;
-}
-function checkCommit(commit, field) {
-  if (!COMMIT.test(commit)) throw new StoreError(`${field} must be a hex commit SHA, got '${commit}'`, "invalid");
-  return commit;
-}
-function chooseFileName(commit, existing) {
-  if (!existing.has(`${commit}.json`)) return `${commit}.json`;
-  for (let n = 2; ; n++) if (!existing.has(`${commit}-${n}.json`)) return `${commit}-${n}.json`;
-}
-function commitOfFile(file) {
-  const match = /^([0-9a-f]{7,64})(?:-\d+)?\.json$/.exec(file);
-  return match ? match[1] : null;
-}
-function toIndexEntry(file, commit, results) {
-  return { file, commit, createdAt: results.createdAt, environment: results.environment };
-}
-function sortNewestFirst(entries) {
-  return [...entries].sort((a, b) => a.createdAt === b.createdAt ? b.file.localeCompare(a.file) : b.createdAt.localeCompare(a.createdAt));
-}
-function applyRetention(entries, maxHistory) {
-  return { keep: entries.slice(0, maxHistory), drop: entries.slice(maxHistory) };
-}
-function renderIndex(benchmarkSet, branch, runs) {
-  const index = { schema: INDEX_SCHEMA, benchmarkSet, branch, runs };
-  return `${JSON.stringify(index, null, 2)}
-`;
-}
-function parseIndex(text) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    return { state: "invalid", message: `not valid JSON: ${error2.message}` };
-  }
-  const schema = data?.schema;
-  const version = typeof schema === "string" ? /^benchgate\/baseline-index@(\d+)$/.exec(schema) : null;
-  if (version && Number(version[1]) > 1) return { state: "newer", message: `schema '${String(schema)}' is newer than '${INDEX_SCHEMA}'` };
-  const parsed = BranchIndexSchema.safeParse(data);
-  if (!parsed.success) return { state: "invalid", message: parsed.error.issues[0].message };
-  return { state: "ok", index: parsed.data };
-}
-function summarizeJob(results, commit) {
-  const centers = {};
-  for (const benchmark of results.benchmarks) {
-    if (benchmark.state !== "completed") continue;
-    for (const metric of benchmark.metrics) {
-      const center = metric.runs.length > 0 ? median(metric.runs) : metric.aggregate?.mean;
-      if (center !== void 0) centers[`${benchmark.id}::${metric.name}`] = center;
-    }
-  }
-  return { commit, centers };
-}
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function rankCandidates(entries, line) {
-  const byCommit = /* @__PURE__ */ new Map();
-  for (const entry of entries) byCommit.set(entry.commit, [...byCommit.get(entry.commit) ?? [], entry]);
-  const ranked = [];
-  const used = /* @__PURE__ */ new Set();
-  line.forEach((commit, distance) => {
-    for (const entry of byCommit.get(commit) ?? []) {
-      ranked.push({ entry, method: distance === 0 ? "merge-base" : "ancestor", distance });
-      used.add(entry);
-    }
-  });
-  for (const entry of entries) if (!used.has(entry)) ranked.push({ entry, method: "latest-on-branch", distance: null });
-  return ranked;
-}
-
-// src/baseline/file-store.ts
 var DEFAULT_FILE_STORE_OPTIONS = { saveBaseline: false, workspace: "." };
 function createFileStore(options, deps) {
   const settings = { ...DEFAULT_FILE_STORE_OPTIONS, ...options };
@@ -23683,472 +23570,6 @@ function createFileStore(options, deps) {
   return { load, save };
 }
 
-// src/baseline/git-branch-store.ts
-import { mkdir as mkdir3, mkdtemp, readFile as readFile2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import os6 from "node:os";
-import path7 from "node:path";
-
-// src/baseline/run-git.ts
-import { spawn as spawn2 } from "node:child_process";
-var GitCommandError = class extends Error {
-  name = "GitCommandError";
-  args;
-  exitCode;
-  stderr;
-  constructor(args, exitCode, stderr) {
-    super(`git ${args.join(" ")} exited with ${exitCode}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
-    this.args = args;
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-  }
-};
-var runGit = (args, options) => new Promise((resolve2, reject) => {
-  const child2 = spawn2("git", args, {
-    cwd: options.cwd,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env },
-    stdio: ["pipe", "pipe", "pipe"]
-  });
-  const out = [];
-  const err = [];
-  child2.stdout.on("data", (chunk) => out.push(chunk));
-  child2.stderr.on("data", (chunk) => err.push(chunk));
-  child2.on("error", reject);
-  child2.on("close", (code) => {
-    if (code === 0) resolve2(Buffer.concat(out));
-    else reject(new GitCommandError(args, code, Buffer.concat(err).toString("utf8")));
-  });
-  child2.stdin.on("error", () => {
-  });
-  child2.stdin.end(options.input ?? "");
-});
-
-// src/baseline/git-branch-store.ts
-var DEFAULT_GIT_BRANCH_STORE_OPTIONS = {
-  dataBranch: "benchgate-data",
-  workspace: ".",
-  remote: "origin",
-  remoteUrl: null,
-  token: null,
-  maxHistory: 100,
-  maxHistoryJobs: 30,
-  searchDepth: 1e3,
-  localCopyDir: null,
-  tempDir: null,
-  retry: { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 15e3 },
-  author: { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" }
-};
-var LOGGED_RESULTS_LIMIT = 64 * 1024;
-var REJECTED_PUSH = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value|stale info/i;
-function createGitBranchStore(options, deps) {
-  const settings = { ...DEFAULT_GIT_BRANCH_STORE_OPTIONS, ...options };
-  const git = deps.git ?? runGit;
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
-  const random = deps.random ?? Math.random;
-  const workspace = path7.resolve(settings.workspace);
-  const dataRef = `refs/remotes/origin/${settings.dataBranch}`;
-  const text = async (args, cwd, env) => (await git(args, env ? { cwd, env } : { cwd })).toString("utf8").trim();
-  async function openDataRepo(partial) {
-    const url = settings.remoteUrl ?? await text(["remote", "get-url", settings.remote], workspace);
-    const dir = await mkdtemp(path7.join(settings.tempDir ?? os6.tmpdir(), "benchgate-data-"));
-    const close = () => rm2(dir, { recursive: true, force: true });
-    try {
-      await git(["init", "--bare", "--quiet", dir], { cwd: workspace });
-      await git(["config", "remote.origin.url", url], { cwd: dir });
-      if (partial) {
-        await git(["config", "remote.origin.promisor", "true"], { cwd: dir });
-        await git(["config", "remote.origin.partialclonefilter", "blob:none"], { cwd: dir });
-      }
-      if (settings.token) {
-        const basic = Buffer.from(`x-access-token:${settings.token}`).toString("base64");
-        await git(["config", "http.extraheader", `AUTHORIZATION: basic ${basic}`], { cwd: dir });
-      } else {
-        for (const [key, value] of await readExtraHeaders()) await git(["config", "--add", key, value], { cwd: dir });
-      }
-      return { dir, partial, fetched: /* @__PURE__ */ new Set(), close };
-    } catch (error2) {
-      await close();
-      throw error2;
-    }
-  }
-  async function readExtraHeaders() {
-    let listing;
-    try {
-      listing = await text(["config", "--includes", "--get-regexp", "^http\\..*extraheader$"], workspace);
-    } catch {
-      return [];
-    }
-    return listing.split("\n").filter(Boolean).map((line) => {
-      const space = line.indexOf(" ");
-      return [line.slice(0, space), line.slice(space + 1)];
-    });
-  }
-  async function fetchTip(repo) {
-    const filter = repo.partial ? ["--filter=blob:none"] : [];
-    try {
-      await git(["fetch", "--quiet", "--depth=1", "--no-tags", ...filter, "origin", `+refs/heads/${settings.dataBranch}:${dataRef}`], { cwd: repo.dir });
-    } catch (error2) {
-      if (error2 instanceof GitCommandError && /couldn't find remote ref/i.test(error2.stderr)) return null;
-      throw error2;
-    }
-    return text(["rev-parse", dataRef], repo.dir);
-  }
-  async function readBlobs(repo, tip, paths) {
-    const found = /* @__PURE__ */ new Map();
-    if (paths.length === 0) return found;
-    if (repo.partial) await prefetchBlobs(repo, tip, paths);
-    const specs = paths.map((file) => `${tip}:${file}`);
-    const out = await git(["cat-file", "--batch"], { cwd: repo.dir, input: specs.map((spec) => `${spec}
-`).join("") });
-    let position = 0;
-    for (const spec of paths) {
-      const end = out.indexOf(10, position);
-      const header = out.subarray(position, end).toString("utf8");
-      position = end + 1;
-      const size = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-      if (!size) {
-        found.set(spec, null);
-        continue;
-      }
-      found.set(spec, out.subarray(position, position + Number(size[1])));
-      position += Number(size[1]) + 1;
-    }
-    return found;
-  }
-  async function prefetchBlobs(repo, tip, paths) {
-    const listing = (await git(["ls-tree", "-z", tip, "--", ...paths], { cwd: repo.dir })).toString("utf8");
-    const wanted = listing.split("\0").filter(Boolean).map((line) => line.split(/\s/)[2]).filter((oid) => !repo.fetched.has(oid));
-    if (wanted.length === 0) return;
-    const args = ["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=blob:none", "--stdin", "origin"];
-    try {
-      await git(args, { cwd: repo.dir, input: wanted.map((oid) => `${oid}
-`).join("") });
-      for (const oid of wanted) repo.fetched.add(oid);
-    } catch (error2) {
-      deps.log.info(`batch fetch of ${wanted.length} stored file(s) failed, fetching them one by one: ${error2.message}`);
-    }
-  }
-  async function listFolder(repo, tip, folder) {
-    const out = (await git(["ls-tree", "-z", "--name-only", tip, "--", `${folder}/`], { cwd: repo.dir })).toString("utf8");
-    return out.split("\0").filter(Boolean).map((name) => name.slice(folder.length + 1));
-  }
-  async function readFolder(repo, tip, folder, warn) {
-    const listed = await listFolder(repo, tip, folder);
-    const files = listed.filter((name) => name !== INDEX_FILE);
-    const hasIndex = listed.length > files.length;
-    const blobs = await readBlobs(repo, tip, [...files, ...hasIndex ? [INDEX_FILE] : []].map((file) => `${folder}/${file}`));
-    const index = hasIndex ? blobs.get(`${folder}/${INDEX_FILE}`) ?? null : null;
-    const entries = [];
-    const newer = [];
-    const parsed = /* @__PURE__ */ new Map();
-    for (const file of files) {
-      const where = `${settings.dataBranch}:${folder}/${file}`;
-      const commit = commitOfFile(file);
-      if (commit === null) {
-        warn(`skipped ${where}: not a stored run (expected <commit>.json)`);
-        continue;
-      }
-      const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, where);
-      if (outcome.state === "ok") {
-        entries.push(toIndexEntry(file, commit, outcome.results));
-        parsed.set(file, outcome.results);
-      } else {
-        if (outcome.newer) newer.push(where);
-        warn(`skipped ${outcome.message}`);
-      }
-    }
-    return { files, entries: sortNewestFirst(entries), newer, parsed, index };
-  }
-  async function load(query) {
-    const warnings = [];
-    const warn = (message) => {
-      warnings.push(message);
-      deps.log.warning(message);
-    };
-    const folder = branchFolder(query.benchmarkSet, query.baseBranch);
-    const where = `set '${query.benchmarkSet}' on branch '${query.baseBranch}'`;
-    let repo;
-    try {
-      repo = await openDataRepo(true);
-    } catch (error2) {
-      warn(`cannot read stored baselines: ${error2.message}`);
-      return null;
-    }
-    try {
-      let tip;
-      try {
-        tip = await fetchTip(repo);
-      } catch (error2) {
-        warn(`cannot fetch data branch '${settings.dataBranch}': ${error2.message}`);
-        return null;
-      }
-      if (tip === null) {
-        deps.log.info(`no data branch '${settings.dataBranch}' yet: nothing is stored, so there is no baseline`);
-        return null;
-      }
-      const indexPath = `${folder}/${INDEX_FILE}`;
-      const indexText = (await readBlobs(repo, tip, [indexPath])).get(indexPath) ?? null;
-      let entries;
-      const parsed = /* @__PURE__ */ new Map();
-      const index = indexText === null ? null : parseIndex(indexText.toString("utf8"));
-      if (index?.state === "ok") {
-        entries = index.index.runs;
-      } else {
-        if (index !== null) warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} cannot be used (${index.message}); reading the folder's files instead`);
-        const folderRead = await readFolder(repo, tip, folder, warn);
-        entries = folderRead.entries;
-        for (const [file, results] of folderRead.parsed) parsed.set(file, results);
-      }
-      if (entries.length === 0) {
-        deps.log.info(`nothing is stored for ${where} yet, so there is no baseline`);
-        return null;
-      }
-      const line = await resolveFirstParentLine(query);
-      const candidates = rankCandidates(entries, line.commits);
-      const historyEntries = entries.slice(0, settings.maxHistoryJobs);
-      const readFiles = async (files) => {
-        const wanted = files.filter((file) => !parsed.has(file));
-        const blobs = await readBlobs(repo, tip, wanted.map((file) => `${folder}/${file}`));
-        for (const file of wanted) {
-          const outcome = parseStored(blobs.get(`${folder}/${file}`) ?? null, `${settings.dataBranch}:${folder}/${file}`);
-          if (outcome.state === "ok") parsed.set(file, outcome.results);
-          else warn(`skipped ${outcome.message}`);
-        }
-      };
-      await readFiles([.../* @__PURE__ */ new Set([candidates[0].entry.file, ...historyEntries.map((entry) => entry.file)])]);
-      let chosen = null;
-      for (const candidate of candidates) {
-        if (!parsed.has(candidate.entry.file)) await readFiles([candidate.entry.file]);
-        const results = parsed.get(candidate.entry.file);
-        if (results) {
-          chosen = { candidate, results };
-          break;
-        }
-      }
-      if (chosen === null) {
-        warn(`no readable stored run for ${where}, so there is no baseline`);
-        return null;
-      }
-      const history = [];
-      for (const entry of historyEntries) {
-        const results = parsed.get(entry.file);
-        if (results) history.push(summarizeJob(results, entry.commit));
-      }
-      const description = describeChoice(chosen.candidate, query.baseBranch, line);
-      if (chosen.candidate.method === "latest-on-branch") warn(`baseline fallback: ${description}`);
-      return {
-        results: chosen.results,
-        choice: {
-          method: chosen.candidate.method,
-          commit: chosen.candidate.entry.commit,
-          date: chosen.results.createdAt,
-          branch: query.baseBranch,
-          description,
-          historyRuns: history.length
-        },
-        history,
-        warnings
-      };
-    } catch (error2) {
-      if (error2 instanceof StoreError) throw error2;
-      warn(`cannot load the baseline for ${where}: ${error2.message}`);
-      return null;
-    } finally {
-      await repo.close();
-    }
-  }
-  async function resolveFirstParentLine(query) {
-    if (!query.mergeBase && !query.headCommit) return { commits: [], mergeBase: null, note: "no head commit was given" };
-    try {
-      const mergeBase = query.mergeBase ? checkCommit(query.mergeBase, "mergeBase") : await findMergeBase(checkCommit(query.headCommit, "headCommit"), query.baseBranch);
-      if (mergeBase === null) return { commits: [], mergeBase: null, note: `no merge base of ${short(query.headCommit)} and ${query.baseBranch} was found` };
-      await ensureCommit(mergeBase);
-      const list = await text(["rev-list", "--first-parent", `--max-count=${settings.searchDepth}`, mergeBase, "--"], workspace);
-      return { commits: list.split("\n").filter(Boolean), mergeBase, note: `merge base ${short(mergeBase)}` };
-    } catch (error2) {
-      if (error2 instanceof StoreError) throw error2;
-      return { commits: [], mergeBase: null, note: `the merge base could not be looked up (${error2.message})` };
-    }
-  }
-  async function ensureCommit(commit) {
-    try {
-      await git(["cat-file", "-e", `${commit}^{commit}`], { cwd: workspace });
-    } catch {
-      await git(["fetch", "--quiet", "--no-tags", settings.remote, commit], { cwd: workspace });
-    }
-  }
-  async function findMergeBase(head, baseBranch) {
-    const baseRef = `refs/remotes/${settings.remote}/${baseBranch}`;
-    await ensureCommit(head);
-    const fetchBase = (...extra) => git(["fetch", "--quiet", "--no-tags", ...extra, settings.remote, `+refs/heads/${baseBranch}:${baseRef}`], { cwd: workspace });
-    await fetchBase();
-    const tryMergeBase = async () => {
-      try {
-        return await text(["merge-base", head, baseRef], workspace);
-      } catch {
-        return null;
-      }
-    };
-    let found = await tryMergeBase();
-    for (const deepen of ["--deepen=100", "--deepen=1000", "--unshallow"]) {
-      if (found !== null) break;
-      if (await text(["rev-parse", "--is-shallow-repository"], workspace) !== "true") break;
-      deps.log.info(`the workspace is a shallow clone: fetching more history (${deepen}) to find the merge base`);
-      await fetchBase(deepen);
-      found = await tryMergeBase();
-    }
-    return found;
-  }
-  async function save(results, target) {
-    const warnings = [];
-    const warn = (message) => {
-      warnings.push(message);
-      deps.log.warning(message);
-    };
-    const commit = checkCommit(target.commit, "commit");
-    const folder = branchFolder(target.benchmarkSet, target.branch);
-    const content = `${JSON.stringify(results, null, 2)}
-`;
-    const localCopy = await writeLocalCopy(target, content);
-    deps.log.info(`saved this run to ${localCopy} before pushing it to '${settings.dataBranch}'`);
-    if (content.length <= LOGGED_RESULTS_LIMIT) deps.log.info(`benchgate run of ${commit}: ${JSON.stringify(results)}`);
-    try {
-      return await pushRun(target, commit, folder, content, localCopy, warn, warnings);
-    } catch (error2) {
-      if (error2 instanceof StoreError) throw error2;
-      throw new StoreError(`cannot store the run on '${settings.dataBranch}': ${error2.message}; the run is kept at ${localCopy}`, "git");
-    }
-  }
-  async function pushRun(target, commit, folder, content, localCopy, warn, warnings) {
-    const repo = await openDataRepo(false);
-    try {
-      const { retry: retry2 } = settings;
-      let lastFailure = "";
-      for (let attempt = 1; attempt <= retry2.maxAttempts; attempt++) {
-        let tip;
-        try {
-          tip = await fetchTip(repo);
-        } catch (error2) {
-          throw new StoreError(`cannot fetch '${settings.dataBranch}': ${error2.message}; the run is kept at ${localCopy}`, "git");
-        }
-        const attemptWarnings = [];
-        const built = await buildCommits(repo, tip, attempt, folder, target, commit, content, (message) => attemptWarnings.push(message));
-        try {
-          await git(["push", "--quiet", "origin", `${built.head}:refs/heads/${settings.dataBranch}`], { cwd: repo.dir });
-        } catch (error2) {
-          const stderr = error2 instanceof GitCommandError ? `${error2.stderr}
-${error2.message}` : String(error2);
-          if (!REJECTED_PUSH.test(stderr)) {
-            throw new StoreError(`cannot push to '${settings.dataBranch}': ${error2.message}; the run is kept at ${localCopy}`, "git");
-          }
-          lastFailure = error2.message;
-          if (attempt === retry2.maxAttempts) break;
-          const ceiling = Math.min(retry2.maxDelayMs, retry2.baseDelayMs * 2 ** (attempt - 1));
-          const wait = Math.round(ceiling * random());
-          deps.log.info(`push to '${settings.dataBranch}' was rejected (another writer was first); attempt ${attempt + 1} in ${wait} ms`);
-          await sleep(wait);
-          continue;
-        }
-        for (const message of attemptWarnings) warn(message);
-        deps.log.info(`stored ${settings.dataBranch}:${folder}/${built.file}${built.pruned.length ? `, pruned ${built.pruned.length} old run(s)` : ""}`);
-        return {
-          state: "saved",
-          location: `${settings.dataBranch}:${folder}/${built.file}`,
-          storeCommit: built.head,
-          attempts: attempt,
-          pruned: built.pruned,
-          localCopy,
-          warnings
-        };
-      }
-      throw new StoreError(
-        `gave up pushing to '${settings.dataBranch}' after ${retry2.maxAttempts} attempts (${lastFailure}); the run is kept at ${localCopy}`,
-        "push-exhausted"
-      );
-    } finally {
-      await repo.close();
-    }
-  }
-  async function writeLocalCopy(target, content) {
-    const dir = path7.resolve(workspace, settings.localCopyDir ?? path7.join(".benchgate", "saved"), branchFolder(target.benchmarkSet, target.branch));
-    await mkdir3(dir, { recursive: true });
-    const file = path7.join(dir, `${target.commit}.json`);
-    await writeFile2(file, content);
-    return file;
-  }
-  async function buildCommits(repo, tip, attempt, folder, target, commit, content, warn) {
-    const existing = tip === null ? { files: [], entries: [], newer: [], parsed: /* @__PURE__ */ new Map(), index: null } : await readFolder(repo, tip, folder, warn);
-    if (existing.newer.length > 0) {
-      throw new StoreError(
-        `${existing.newer.join(", ")} ${existing.newer.length === 1 ? "was" : "were"} written by a newer benchgate; refusing to write beside ${existing.newer.length === 1 ? "it" : "them"}: upgrade benchgate`,
-        "newer-schema"
-      );
-    }
-    const parsedIndex = existing.index ? parseIndex(existing.index.toString("utf8")) : null;
-    if (parsedIndex?.state === "newer") {
-      throw new StoreError(`${settings.dataBranch}:${folder}/${INDEX_FILE}: ${parsedIndex.message}; refusing to rewrite it: upgrade benchgate`, "newer-schema");
-    }
-    if (parsedIndex?.state === "invalid") warn(`${settings.dataBranch}:${folder}/${INDEX_FILE} was unreadable (${parsedIndex.message}); rebuilt it from the folder's files`);
-    const file = chooseFileName(commit, new Set(existing.files));
-    const results = parseResults(content, `${folder}/${file}`);
-    const entries = sortNewestFirst([...existing.entries, toIndexEntry(file, commit, results)]);
-    const { keep, drop } = applyRetention(entries, settings.maxHistory);
-    const pruned = drop.map((entry) => `${folder}/${entry.file}`);
-    const ref = `refs/benchgate/attempt-${attempt}`;
-    const person = `${settings.author.name} <${settings.author.email}> now`;
-    const data = (body) => `data ${Buffer.byteLength(body)}
-${body}
-`;
-    const header = (mark, message) => `commit ${ref}
-mark :${mark}
-author ${person}
-committer ${person}
-${data(message)}`;
-    let stream = header(1, `benchgate: store ${target.benchmarkSet}/${target.branch} run of ${short(commit)}`);
-    if (tip !== null) stream += `from ${tip}
-`;
-    stream += `M 100644 inline ${folder}/${file}
-${data(content)}`;
-    stream += `M 100644 inline ${folder}/${INDEX_FILE}
-${data(renderIndex(target.benchmarkSet, target.branch, entries))}`;
-    if (drop.length > 0) {
-      stream += header(2, `benchgate: prune ${drop.length} run(s) of ${target.benchmarkSet}/${target.branch} beyond max-history ${settings.maxHistory}`);
-      stream += "from :1\n";
-      for (const name of pruned) stream += `D ${name}
-`;
-      stream += `M 100644 inline ${folder}/${INDEX_FILE}
-${data(renderIndex(target.benchmarkSet, target.branch, keep))}`;
-    }
-    stream += "done\n";
-    const marks = path7.join(repo.dir, `benchgate-marks-${attempt}`);
-    await git(["fast-import", "--quiet", "--date-format=now", "--done", `--export-marks=${marks}`], { cwd: repo.dir, input: stream });
-    const exported = new Map((await readFile2(marks, "utf8")).trim().split("\n").map((line) => line.split(" ")));
-    const head = exported.get(drop.length > 0 ? ":2" : ":1");
-    return { head, file, pruned };
-  }
-  return { load, save };
-}
-function short(commit) {
-  return commit.slice(0, 7);
-}
-function describeChoice(candidate, branch, line) {
-  const commit = short(candidate.entry.commit);
-  if (candidate.method === "merge-base") return `newest stored run at the merge base ${commit} on ${branch}`;
-  if (candidate.method === "ancestor") {
-    return `newest stored run at ${commit}, ${candidate.distance} first-parent commit(s) before the merge base ${short(line.mergeBase ?? "")} on ${branch}`;
-  }
-  const why = line.mergeBase ? `no stored run at or before the ${line.note} on its first-parent line` : line.note;
-  return `newest stored run on ${branch} (${commit}), because ${why}`;
-}
-function parseStored(blob, where) {
-  if (blob === null) return { state: "bad", message: `${where}: listed in the index but missing`, newer: false };
-  try {
-    return { state: "ok", results: parseResults(blob.toString("utf8"), where) };
-  } catch (error2) {
-    if (error2 instanceof FormatError) return { state: "bad", message: error2.message, newer: error2.reason === "newer-schema" };
-    throw error2;
-  }
-}
-
 // src/baseline/create-store.ts
 function createBaselineStore(config, deps) {
   if (config.baselineStore === "file") {
@@ -24156,51 +23577,15 @@ function createBaselineStore(config, deps) {
     return createFileStore({ path: config.baselineFile, saveBaseline: config.saveBaseline, workspace: deps.workspace }, { log: deps.log });
   }
   return createGitBranchStore(
-    { workspace: deps.workspace, dataBranch: config.dataBranch, maxHistory: config.maxHistory, token: config.githubToken || null },
+    !config.dataRepository ? { workspace: deps.workspace, dataBranch: config.dataBranch, maxHistory: config.maxHistory, token: config.githubToken || null } : {
+      workspace: deps.workspace,
+      dataBranch: config.dataBranch,
+      maxHistory: config.maxHistory,
+      remoteUrl: config.dataRepository,
+      token: config.dataRepositoryToken ?? null
+    },
     deps.git ? { log: deps.log, git: deps.git } : { log: deps.log }
   );
-}
-
-// src/baseline/should-save.ts
-function shouldSave(event) {
-  if (event.eventName !== "push" || !event.ref?.startsWith("refs/heads/")) return false;
-  const branch = event.ref.slice("refs/heads/".length);
-  const allowed = event.saveOn.length > 0 ? event.saveOn : event.defaultBranch ? [event.defaultBranch] : [];
-  return allowed.includes(branch);
-}
-
-// src/github/annotate-regressions.ts
-function annotateRegressions(core, report) {
-  const regressed = report.comparisons.filter((comparison) => comparison.verdict === "regressed");
-  for (const comparison of regressed) {
-    const title = `benchgate: ${comparison.id} regressed`;
-    const message = describeRegression(comparison);
-    if (comparison.gate) core.error(message, { title });
-    else core.warning(message, { title: `${title} (advisory)` });
-  }
-  return regressed.length;
-}
-function describeRegression(comparison) {
-  const parts = [];
-  if (comparison.change !== null) parts.push(`throughput ${formatPercent(comparison.change.throughput)}`);
-  if (comparison.interval !== null) {
-    const [low, high] = comparison.interval.throughput;
-    parts.push(`(${formatLevel(comparison.interval.level)} CI ${formatPercent(low)} \u2026 ${formatPercent(high)})`);
-  }
-  parts.push(`on ${comparison.metric}${comparison.unit === "" ? "" : ` (${comparison.unit})`}`);
-  const details = [`threshold ${formatPercent(comparison.threshold, false)}`];
-  if (comparison.p !== null) details.unshift(`adjusted p ${formatP(comparison.p.worseAdjusted)}`);
-  return `${parts.join(" ")}: ${details.join(", ")}. ${comparison.reason}`;
-}
-function formatPercent(fraction, signed = true) {
-  const text = `${(fraction * 100).toFixed(1)}%`;
-  return signed && fraction > 0 ? `+${text}` : text;
-}
-function formatLevel(level) {
-  return `${Number((level * 100).toFixed(1))}%`;
-}
-function formatP(p) {
-  return p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -24217,8 +23602,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path9 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path9} does not exist${EOL6}`);
+        const path8 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -24795,11 +24180,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse2(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -24807,7 +24192,7 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
+    const code = header2.charCodeAt(index);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -24823,25 +24208,25 @@ function parse2(header, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
+      const code = header2.charCodeAt(index);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -24850,25 +24235,25 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
+            const code2 = header2.charCodeAt(index);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
+                const code3 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -24893,7 +24278,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
+          const code2 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -24909,7 +24294,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -28512,7 +27897,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -28672,6 +28057,29 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
+// src/github/rate-limit-wait.ts
+var DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+function header(headers, name) {
+  const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : void 0;
+}
+function rateLimitWait(status, headers, message, nowMs) {
+  const retryAfter = header(headers, "retry-after");
+  const remaining = header(headers, "x-ratelimit-remaining");
+  const limited = status === 429 || status === 403 && (retryAfter !== void 0 || remaining === "0" || /rate limit/i.test(message));
+  if (!limited) return null;
+  const kind = remaining === "0" ? "primary" : "secondary";
+  if (retryAfter !== void 0) {
+    const seconds = /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - nowMs) / 1e3);
+    if (Number.isFinite(seconds)) return { kind, seconds: Math.max(0, seconds), from: "retry-after" };
+  }
+  const reset = Number(header(headers, "x-ratelimit-reset"));
+  if (remaining === "0" && Number.isFinite(reset) && reset > 0) {
+    return { kind, seconds: Math.max(0, Math.ceil(reset - nowMs / 1e3) + 1), from: "x-ratelimit-reset" };
+  }
+  return { kind, seconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS, from: "default" };
+}
+
 // src/github/create-octokit.ts
 var DEFAULT_CREATE_OCTOKIT_OPTIONS = {
   baseUrl: "https://api.github.com",
@@ -28683,167 +28091,82 @@ var DEFAULT_CREATE_OCTOKIT_OPTIONS = {
 };
 function createOctokit(options) {
   const settings = { ...DEFAULT_CREATE_OCTOKIT_OPTIONS, ...withoutUndefined(options) };
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const route = `${request2.method} ${request2.url}`;
-    if (retryCount >= settings.rateLimitRetries) {
-      settings.log.warning(`GitHub ${kind} rate limit on ${route}: gave up after ${retryCount} retries`);
-      return false;
-    }
-    if (retryAfter > settings.maxRetryAfterSeconds) {
-      settings.log.warning(
-        `GitHub ${kind} rate limit on ${route}: Retry-After ${retryAfter} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting`
-      );
-      return false;
-    }
-    settings.log.warning(`GitHub ${kind} rate limit on ${route}: retrying after ${retryAfter} s (retry ${retryCount + 1} of ${settings.rateLimitRetries})`);
-    return true;
-  };
-  return getOctokit(
+  registerSecret(settings.token);
+  const octokit = getOctokit(
     settings.token,
     {
       baseUrl: settings.baseUrl.replace(/\/+$/, ""),
-      log: { debug: () => {
-      }, info: () => {
-      }, warn: (message) => settings.log.warning(message), error: (message) => settings.log.warning(message) },
+      log: {
+        debug: () => {
+        },
+        info: () => {
+        },
+        warn: (message) => settings.log.warning(message),
+        error: (message) => settings.log.warning(message)
+      },
       retry: {
         retries: settings.retries,
         retryAfterBaseValue: settings.retryBaseMs,
-        // Rate limits are the throttling plugin's: it honours Retry-After, the retry plugin would not.
+        // Rate limits are retried by retryRateLimits below, which honours Retry-After; the retry plugin would not.
         doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
       },
       throttle: {
+        // Kept for its pacing of writes; its own retries are off, so every rate limit takes one path.
         id: settings.throttleId,
         retryAfterBaseValue: settings.retryBaseMs,
-        onRateLimit: onLimit("primary"),
-        onSecondaryRateLimit: onLimit("secondary")
+        onRateLimit: () => false,
+        onSecondaryRateLimit: () => false
       }
     },
     retry,
     throttling
   );
+  octokit.hook.wrap("request", (request2, requestOptions) => retryRateLimits(request2, requestOptions, settings));
+  return octokit;
+}
+function sleep(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+async function retryRateLimits(request2, options, settings) {
+  const route = `${options.method} ${options.url}`;
+  const allowed = settings.rateLimitRetries + 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await request2(options);
+      if (attempt > 1) settings.log.info?.(`GitHub answered ${route} on attempt ${attempt} of ${allowed}`);
+      return response;
+    } catch (error2) {
+      const status = typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : null;
+      const headers = error2.response?.headers;
+      const wait = status === null ? null : rateLimitWait(status, headers, error2 instanceof Error ? error2.message : String(error2), Date.now());
+      if (wait === null) throw error2;
+      error2.attempts = attempt;
+      const limit = `GitHub ${wait.kind} rate limit on ${route} (${status})`;
+      if (attempt >= allowed) {
+        settings.log.warning(`${limit}: gave up after ${attempt} attempts`);
+        throw error2;
+      }
+      if (wait.seconds > settings.maxRetryAfterSeconds) {
+        settings.log.warning(
+          `${limit}: Retry-After ${wait.seconds} s exceeds ${settings.maxRetryAfterSeconds} s, not waiting (${attempt} attempt${attempt > 1 ? "s" : ""} made)`
+        );
+        throw error2;
+      }
+      const source = wait.from === "default" ? ", no Retry-After given" : "";
+      settings.log.warning(
+        `${limit}: retrying after ${wait.seconds} s${source} (retry ${attempt} of ${settings.rateLimitRetries}, attempt ${attempt + 1} of ${allowed})`
+      );
+      await sleep(wait.seconds * settings.retryBaseMs);
+    }
+  }
 }
 function withoutUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
 
-// src/github/find-comment.ts
-var COMMENTS_PER_PAGE = 100;
-async function findComment(octokit, options) {
-  for (let page = 1; ; page++) {
-    const { data } = await octokit.rest.issues.listComments({
-      owner: options.owner,
-      repo: options.repo,
-      issue_number: options.issueNumber,
-      per_page: COMMENTS_PER_PAGE,
-      page
-    });
-    const found = data.find((comment2) => comment2.body?.includes(options.marker) === true);
-    if (found !== void 0) return found;
-    if (data.length < COMMENTS_PER_PAGE) return null;
-  }
-}
-
-// src/github/find-pull-request.ts
-async function findPullRequestForSha(octokit, options) {
-  const baseRepo = `${options.owner}/${options.repo}`.toLowerCase();
-  const matches = (pull) => pull.state === "open" && pull.head.sha === options.sha && pull.base.repo.full_name.toLowerCase() === baseRepo;
-  const { data: associated } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    owner: options.owner,
-    repo: options.repo,
-    commit_sha: options.sha,
-    per_page: 100
-  });
-  const found = pickPullRequest(associated.filter(matches));
-  if (found !== null) return found;
-  if (options.headOwner === void 0 || options.headRef === void 0) return null;
-  const { data: open2 } = await octokit.rest.pulls.list({
-    owner: options.owner,
-    repo: options.repo,
-    state: "open",
-    head: `${options.headOwner}:${options.headRef}`,
-    per_page: 100
-  });
-  return pickPullRequest(open2.filter(matches));
-}
-function pickPullRequest(pulls) {
-  return pulls.toSorted((a, b) => b.number - a.number)[0]?.number ?? null;
-}
-
-// src/github/api-error.ts
-function readApiError(error2) {
-  const status = typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : null;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return { status, message };
-}
-
-// src/github/upsert-comment.ts
-async function upsertComment(octokit, options) {
-  if (!options.body.includes(options.marker)) {
-    throw new Error(`comment body does not contain its marker ${JSON.stringify(options.marker)}`);
-  }
-  if (options.commentOn === "never") return { action: "skipped", url: null };
-  const existing = await findComment(octokit, options);
-  if (existing !== null) {
-    const { data: data2 } = await octokit.rest.issues.updateComment({
-      owner: options.owner,
-      repo: options.repo,
-      comment_id: existing.id,
-      body: options.body
-    });
-    return { action: "updated", url: data2.html_url };
-  }
-  if (options.commentOn === "change" && !options.hasChange) return { action: "skipped", url: null };
-  const { data } = await octokit.rest.issues.createComment({
-    owner: options.owner,
-    repo: options.repo,
-    issue_number: options.issueNumber,
-    body: options.body
-  });
-  return { action: "created", url: data.html_url };
-}
-
-// src/github/post-report-comment.ts
-var FORK_COMMENT_WARNING = [
-  "benchgate could not comment: this pull request comes from a fork, and GitHub gives its workflows a read-only token (403).",
-  "The job summary and the report files are still written, and the gate still applies.",
-  "To get the comment, upload the report JSON as an artifact in this workflow and add a companion workflow on 'workflow_run'",
-  "that downloads it and runs benchgate with 'mode: comment' and 'report-file' (permissions: pull-requests: write, actions: read);",
-  "it matches the pull request by head SHA. Set 'comment-on: never' here for fork pull requests to silence this warning.",
-  'See the README section "Pull requests from forks".'
-].join(" ");
-async function postReportComment(octokit, options) {
-  const { isFork, log: log2, ...upsert } = options;
-  try {
-    return await upsertComment(octokit, upsert);
-  } catch (error2) {
-    const { status, message } = readApiError(error2);
-    if (status === null && !isNetworkError(error2)) throw error2;
-    const warning2 = describeCommentFailure(status, message, isFork, options);
-    log2.warning(warning2);
-    return { action: "failed", url: null, warning: warning2 };
-  }
-}
-function describeCommentFailure(status, message, isFork, where) {
-  const target = `${where.owner}/${where.repo}#${where.issueNumber}`;
-  if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
-    return `benchgate could not comment on ${target}: GitHub's rate limit persisted after retries (${status}: ${message}). The job summary and report files were written.`;
-  }
-  if (status === 403 && isFork) return FORK_COMMENT_WARNING;
-  if (status === 403 || status === 401) {
-    return `benchgate could not comment on ${target} (${status}: ${message}). Give the job 'permissions: pull-requests: write', or pass a token that has it as 'github-token'. The job summary and report files were written.`;
-  }
-  if (status === 404) {
-    return `benchgate could not comment on ${target} (404: ${message}): the pull request was not found, or the token cannot see it. The job summary and report files were written.`;
-  }
-  if (status === 422) {
-    return `benchgate could not comment on ${target}: GitHub rejected the comment (422: ${message}). The job summary and report files were written.`;
-  }
-  const cause = status === null ? message : `${status}: ${message}`;
-  return `benchgate could not comment on ${target} (${cause}), after retries. The job summary and report files were written.`;
-}
-function isNetworkError(error2) {
-  if (error2 instanceof TypeError && /fetch failed/i.test(error2.message)) return true;
-  return typeof error2 === "object" && error2 !== null && "code" in error2 && typeof error2.code === "string" && /^E[A-Z]+/.test(error2.code);
+// src/github/register-token.ts
+function registerToken(core, token) {
+  for (const form of registerSecret(token)) core.setSecret(form);
 }
 
 // src/github/pull-request-context.ts
@@ -28921,214 +28244,55 @@ function nonEmpty(value) {
   return value === void 0 || value === "" ? null : value;
 }
 
-// src/github/write-job-summary.ts
-var JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
-async function writeJobSummary(summary2, markdown, limitBytes = JOB_SUMMARY_LIMIT_BYTES) {
-  const fitted = fitToBytes(markdown, limitBytes);
-  await summary2.addRaw(fitted.text, true).write();
-  return { truncated: fitted.truncated };
-}
-var TRUNCATION_NOTE = "\n\n> [!WARNING]\n> This report was cut to fit GitHub's 1 MiB job summary limit. The full report is in the `report-markdown` and `report-json` files.\n";
-function fitToBytes(markdown, limitBytes) {
-  if (Buffer.byteLength(markdown, "utf8") <= limitBytes) return { text: markdown, truncated: false };
-  const budget = Math.max(0, limitBytes - Buffer.byteLength(TRUNCATION_NOTE, "utf8"));
-  const head = Buffer.from(markdown, "utf8").subarray(0, budget).toString("utf8");
-  const lastBreak = head.lastIndexOf("\n");
-  return { text: (lastBreak > 0 ? head.slice(0, lastBreak) : "") + TRUNCATION_NOTE, truncated: true };
-}
-
-// src/github/write-outputs.ts
-function decideOutputVerdict(report) {
-  if (report.gate.failed) return "fail";
-  if (report.baseline === null) return "no-baseline";
-  return "pass";
-}
-function writeOutputs(core, report, extra) {
-  core.setOutput("verdict", decideOutputVerdict(report));
-  core.setOutput("regressions", String(countVerdict(report, "regressed")));
-  core.setOutput("improvements", String(countVerdict(report, "improved")));
-  core.setOutput("report-json", extra.reportJson);
-  core.setOutput("report-markdown", extra.reportMarkdown);
-  core.setOutput("comment-url", extra.commentUrl ?? "");
-}
-function countVerdict(report, verdict) {
-  return report.comparisons.filter((comparison) => comparison.verdict === verdict).length;
-}
-
-// src/report/render-comment.ts
-var MAX_COMMENT_LENGTH = 65536;
-var DEFAULT_RENDER_OPTIONS = {
-  maxLength: MAX_COMMENT_LENGTH,
-  maxChartPoints: 20,
-  runUrl: null
-};
-function commentMarker(benchmarkSet) {
-  const safe = Array.from(
-    toWellFormed(benchmarkSet),
-    (char) => /[A-Za-z0-9._~/-]/.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  ).join("").replace(/--/g, "-%2D");
-  return `<!-- benchgate:${safe} -->`;
-}
-function toWellFormed(text) {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
-function linkTarget(url) {
-  return encodeURI(toWellFormed(url)).replace(/[()<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function renderComment(report, options = {}) {
-  const { maxLength, maxChartPoints, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
-  return renderMarkdown(report, {
-    marker: commentMarker(report.benchmarkSet),
-    maxSize: maxLength,
-    measure: (text) => text.length,
-    limitName: `GitHub's ${maxLength.toLocaleString("en-US")}-character comment limit`,
-    fullReportHint: runUrl === null ? "The job summary and the report JSON list them all." : `The [job summary](${linkTarget(runUrl)}) and the report JSON list them all.`,
-    maxChartPoints
-  });
-}
-
 // src/main.ts
-var log = { info, warning: (message) => warning(message) };
-function describeError(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
+var log = {
+  info: (message) => info(message),
+  warning: (message) => warning(message),
+  startGroup: (name) => startGroup(name),
+  endGroup: () => endGroup()
+};
 async function readEventPayload(env) {
   if (!env.GITHUB_EVENT_PATH) return {};
-  return JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
+  return JSON.parse(await readFile2(env.GITHUB_EVENT_PATH, "utf8"));
 }
 function defaultBranchOf(payload) {
   const branch = payload?.repository?.default_branch;
   return typeof branch === "string" ? branch : null;
 }
-async function comment(config, context3, report, env) {
-  if (config.commentOn === "never") return null;
-  if (!config.githubToken) {
-    warning("no 'github-token': skipping the pull request comment (the job summary and report files are written)");
-    return null;
-  }
-  const octokit = createOctokit({ token: config.githubToken, baseUrl: env.GITHUB_API_URL || void 0, log });
-  let issueNumber = context3.issueNumber;
-  if (issueNumber === null) {
-    try {
-      issueNumber = await findPullRequestForSha(octokit, {
-        owner: context3.owner,
-        repo: context3.repo,
-        sha: context3.headSha,
-        ...context3.headOwner ? { headOwner: context3.headOwner } : {},
-        ...context3.headRef ? { headRef: context3.headRef } : {}
-      });
-    } catch (error2) {
-      warning(`could not find the pull request for ${context3.headSha}: ${describeError(error2)}`);
-      return null;
-    }
-    if (issueNumber === null) {
-      info(`no pull request has head ${context3.headSha}; no comment`);
-      return null;
-    }
-  }
-  const result = await postReportComment(octokit, {
-    owner: context3.owner,
-    repo: context3.repo,
-    issueNumber,
-    marker: commentMarker(report.benchmarkSet),
-    body: renderComment(report),
-    commentOn: config.commentOn,
-    hasChange: report.comparisons.some((c) => c.verdict !== "unchanged"),
-    isFork: context3.isFork,
-    log
-  });
-  if (result.action !== "failed") info(`comment ${result.action}${result.url ? `: ${result.url}` : ""}`);
-  return result.url;
-}
-async function postStoredReport(config, context3, env) {
-  if (!config.reportFile) throw new Error("input 'report-file' is required with 'mode: comment'");
-  let report;
-  try {
-    report = ReportSchema.parse(JSON.parse(await readFile3(config.reportFile, "utf8")));
-  } catch (error2) {
-    throw new Error(`report file ${config.reportFile} is not a benchgate/report@1 file: ${describeError(error2)}`);
-  }
-  const url = await comment(config, context3, report, env);
-  setOutput("comment-url", url ?? "");
-}
-function baselineSource(config, loaded) {
-  if (loaded === null) return null;
-  if (config.baselineStore === "file" && config.baselineFile) return { file: config.baselineFile };
-  const { commit, branch } = loaded.choice;
-  if (!commit || !branch) return null;
-  const stored = `FETCH_HEAD:${branchFolder(config.benchmarkSet, branch)}/${commit}.json`;
-  return { fetch: `git fetch origin ${shellWord(config.dataBranch)} && git show ${shellWord(stored)} > baseline.json` };
-}
-async function loadBaseline(config, context3, cwd) {
-  const baseBranch = context3.baseRef ?? context3.headRef;
-  if (!baseBranch) {
-    warning("cannot tell which branch to compare with (no pull request base and no pushed branch); comparing with nothing");
-    return null;
-  }
-  try {
-    const store = createBaselineStore(config, { workspace: cwd, log });
-    return await store.load({ benchmarkSet: config.benchmarkSet, baseBranch, headCommit: context3.headSha });
-  } catch (error2) {
-    warning(`could not load the baseline: ${describeError(error2)}`);
-    return null;
-  }
-}
-async function saveBaseline(config, context3, results, cwd, env, payload) {
-  const branch = context3.headRef;
-  const save = shouldSave({ eventName: context3.eventName, ref: env.GITHUB_REF ?? null, defaultBranch: defaultBranchOf(payload), saveOn: config.saveOn });
-  if (!save || !branch) {
-    info(`not saving a baseline on ${context3.eventName} of ${env.GITHUB_REF ?? "an unknown ref"} (save-on: ${config.saveOn.join(", ") || "the default branch"})`);
-    return;
-  }
-  try {
-    const store = createBaselineStore(config, { workspace: cwd, log });
-    const outcome = await store.save(results, { benchmarkSet: config.benchmarkSet, branch, commit: context3.headSha });
-    info(outcome.state === "saved" ? `baseline saved to ${outcome.location}` : `baseline not saved: ${outcome.reason}`);
-  } catch (error2) {
-    warning(`could not save the baseline (the results are kept in ${config.output}): ${describeError(error2)}`);
-  }
-}
 async function run() {
   try {
     const cwd = process.cwd();
     const env = process.env;
-    const config = buildConfig((name) => getInput(name), randomInt(0, 2 ** 31), (file) => existsSync3(file));
+    const parsed = buildConfig(
+      (name) => getInput(name),
+      randomInt(0, 2 ** 31),
+      (file) => existsSync3(file)
+    );
+    registerToken(core_exports, parsed.githubToken);
+    const config = {
+      ...parsed,
+      output: path7.resolve(cwd, parsed.output),
+      reportJson: path7.resolve(cwd, parsed.reportJson),
+      reportMarkdown: path7.resolve(cwd, parsed.reportMarkdown)
+    };
     const payload = await readEventPayload(env);
-    const context3 = readPullRequestContext(payload, env);
-    if (config.mode === "comment") {
-      await postStoredReport(config, context3, env);
-      return;
-    }
-    const results = await measure(config, {
+    const outcome = await runBenchgate(config, {
       cwd,
       env,
-      commit: context3.headSha,
-      ref: env.GITHUB_REF ?? null,
       environment: collectEnvironment(env),
-      log: { info, startGroup, endGroup }
+      event: { context: readPullRequestContext(payload, env), ref: env.GITHUB_REF ?? null, defaultBranch: defaultBranchOf(payload) },
+      log,
+      createStore: (settings) => createBaselineStore(settings, { workspace: cwd, log }),
+      octokit: config.githubToken ? createOctokit({ token: config.githubToken, baseUrl: env.GITHUB_API_URL || void 0, log }) : null,
+      core: core_exports,
+      summary
     });
-    await writeResults(config.output, results);
-    setOutput("results-file", path8.resolve(config.output));
-    info(`results written to ${config.output} (seed ${config.seed})`);
-    const loaded = await loadBaseline(config, context3, cwd);
-    const report = await buildReport(config, {
-      baseline: loaded?.results ?? null,
-      baselineChoice: loaded?.choice ?? null,
-      history: loaded?.history ?? [],
-      current: results,
-      reproduce: describeReproduction(config, baselineSource(config, loaded))
-    });
-    const markdown = await writeReportFiles(report, config.reportJson, config.reportMarkdown);
-    await writeJobSummary(summary, markdown).catch((error2) => warning(`could not write the job summary: ${describeError(error2)}`));
-    annotateRegressions(core_exports, report);
-    const commentUrl = context3.issueNumber !== null ? await comment(config, context3, report, env) : null;
-    writeOutputs(core_exports, report, { reportJson: path8.resolve(config.reportJson), reportMarkdown: path8.resolve(config.reportMarkdown), commentUrl });
-    await saveBaseline(config, context3, results, cwd, env, payload);
-    if (report.gate.failed) setFailed(`benchgate: ${report.gate.reasons[0] ?? "the gate failed"}${report.gate.reasons.length > 1 ? ` (+${report.gate.reasons.length - 1} more)` : ""}`);
+    if (outcome.failure !== null) setFailed(outcome.failure);
   } catch (error2) {
-    setFailed(describeError(error2));
+    setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
 
 // src/index.ts
 await run();
+//# sourceMappingURL=index.js.map
