@@ -1,5 +1,6 @@
 import type { Comparison, ComparisonOf, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
 import { describeShardProblems } from '../results/merge-shards.ts';
+import { describeChange } from './describe-change.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
 import { formatCount, formatFraction, formatP, formatPercent } from './format-value.ts';
 
@@ -281,9 +282,9 @@ export function describeGateFailure(report: Report): string {
  * @param comparison a comparison with a change
  */
 export function describeChangeShort(comparison: Comparison): string {
-  const change = 'change' in comparison ? comparison.change : null;
-  if (change === null) return 'no relative change';
-  return `throughput ${formatPercent(change.throughput)}`;
+  const words = describeChange(comparison);
+  if (words === null) return 'no relative change';
+  return words.subject === 'throughput' ? `throughput ${words.value}` : `${words.subject} ${words.value}`;
 }
 
 /** The short name of each quality flag in the notes, explained once in {@link FLAG_LEGEND}. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeHeadline } from '../../src/report/describe-headline.ts';
+import { describeGateFailure } from '../../src/report/describe-reason.ts';
 import { comparison, report } from './fixtures.ts';
 
 const plain = (text: string) => text;
@@ -39,5 +40,19 @@ describe('the headline is the decision, in the words of the outputs', () => {
       icon: '✅',
       text: 'pass: 0 regressions, 0 improvements, 1 inconclusive',
     });
+  });
+});
+
+describe('the gate line names each change in its own terms', () => {
+  test('a size regression is a size change, a timing regression a throughput change', () => {
+    const failed = report([
+      comparison({ id: 'layout/layout-model', metric: 'result-size', unit: 'B', verdict: 'regressed', ratio: [4, 3.8, 4.2] }),
+      comparison({ id: 'layout/ddsplit-replay', verdict: 'regressed', ratio: [1.25, 1.22, 1.28] }),
+    ]);
+    expect(failed.gate.failed).toBe(true);
+    const line = describeGateFailure(failed);
+    expect(line).toContain('layout/layout-model result-size (result size ×4.0)');
+    expect(line).toContain('layout/ddsplit-replay latency-p50 (throughput −20.0%)');
+    expect(line).not.toMatch(/result-size \(throughput/);
   });
 });
