@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-MNMIKLMD.js";
+} from "./chunks/chunk-XHHH2LHY.js";
 import "./chunks/chunk-CG6EVXKZ.js";
 
 // src/cli.ts

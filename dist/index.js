@@ -9,7 +9,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-MNMIKLMD.js";
+} from "./chunks/chunk-XHHH2LHY.js";
 import {
   __commonJS,
   __export,
