@@ -1099,7 +1099,7 @@ export async function measureAndComparePaired(config: PairedConfig, context: Pai
       commit: measurement.baseCommit,
       date: measurement.base.createdAt,
       branch: context.baseBranch,
-      description: `same-runner A/B: ${baseName}, measured on this runner with the current commit in ${measurement.rounds} interleaved rounds${stopped} (setup: ${describeSetup(measurement.setup.base)})`,
+      description: `same-runner A/B: ${baseName}, measured on this runner with the current commit in ${measurement.rounds} interleaved rounds${stopped}; setup: ${describeSetup(measurement.setup.base)}`,
       historyRuns: 0,
     },
     current: measurement.head,

@@ -92,7 +92,7 @@ describe('runBenchgate with compare-with: base', () => {
     const report = ReportSchema.parse(outcome.report);
     expect(report.baselineChoice).toMatchObject({ method: 'same-runner', commit: repo.base, branch: 'main', historyRuns: 0 });
     expect(report.baselineChoice!.description).toMatch(
-      /^same-runner A\/B: the merge base [0-9a-f]{7} of main, measured on this runner with the current commit in 8 interleaved rounds \(setup: package-lock\.json is byte-identical/,
+      /^same-runner A\/B: the merge base [0-9a-f]{7} of main, measured on this runner with the current commit in 8 interleaved rounds; setup: package-lock\.json is byte-identical/,
     );
     expect(report.baseline!.commit).toBe(repo.base);
     expect(report.current.commit).toBe(repo.head);

@@ -474,7 +474,7 @@ export const sameRunner: Report = report(
       date: '2026-11-22T18:01:00.000Z',
       branch: 'main',
       description:
-        'same-runner A/B: the merge base 3f9a2c4 of main, measured on this runner with the current commit in 14 interleaved rounds, stopped when every gated comparison was decided (setup: none)',
+        'same-runner A/B: the merge base 3f9a2c4 of main, measured on this runner with the current commit in 14 interleaved rounds, stopped when every gated comparison was decided; setup: none',
       historyRuns: 0,
     },
     reproduce: 'npx benchgate ab 3f9a2c41d7e8b6a5c4d3e2f1a0b9c8d7e6f5a4b3 --runs auto --seed 20261122 --max-time 600 --threshold 5% --alpha 0.01',
