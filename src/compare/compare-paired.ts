@@ -1,13 +1,12 @@
 import type { Metric, Results } from '../results/schema.ts';
 import { lookAlpha, type SpendingFunction } from '../stats/index.ts';
 import { analyzePaired, smallestSignedRankP } from './analyze-paired.ts';
-import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { describeChange, describeInterval } from './compare-results.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
-import { pairMetrics } from './pair-metrics.ts';
+import { comparisonFields, pairMetrics } from './pair-metrics.ts';
 import { collectPairedFlags } from './paired-flags.ts';
-import type { Comparison, QualityFlag, SequentialLook } from './schema.ts';
+import type { Comparison, SequentialLook } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Which look of an adaptive (sequential) paired comparison this is. */
@@ -71,20 +70,9 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
       : null;
 
   const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
-    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
-    const levels = levelsOf(resolved.alpha);
-    return {
-      id,
-      metric: name,
-      unit: metric?.unit ?? '',
-      direction: metric?.direction ?? ('smaller' as const),
-      gate: resolved.gate,
-      threshold: resolved.threshold,
-      alpha: resolved.alpha,
-      flags: [] as QualityFlag[],
-      design: 'paired' as const,
-      ...(levels ? { sequential: levels } : {}),
-    };
+    const fields = comparisonFields(settings, id, metric, name, gate);
+    const levels = levelsOf(fields.alpha);
+    return { ...fields, design: 'paired' as const, ...(levels ? { sequential: levels } : {}) };
   };
 
   const slots: Slot[] = [];

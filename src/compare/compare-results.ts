@@ -1,14 +1,13 @@
 import type { Metric, Results } from '../results/schema.ts';
 import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
-import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { diffFingerprints } from './fingerprint.ts';
 import { historyKey } from './history.ts';
 import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
-import { pairMetrics } from './pair-metrics.ts';
+import { comparisonFields, pairMetrics } from './pair-metrics.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, Interval, NoiseModel, QualityFlag } from './schema.ts';
+import type { Change, Comparison, Interval, NoiseModel } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Change in the report's three forms from a current / baseline ratio. */
@@ -58,19 +57,7 @@ export function compareResults(baseline: Results | null, current: Results, optio
   const settings = resolveCompareOptions(options);
   const fingerprint = baseline ? diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch) : [];
 
-  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
-    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
-    return {
-      id,
-      metric: name,
-      unit: metric?.unit ?? '',
-      direction: metric?.direction ?? ('smaller' as const),
-      gate: resolved.gate,
-      threshold: resolved.threshold,
-      alpha: resolved.alpha,
-      flags: [] as QualityFlag[],
-    };
-  };
+  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => comparisonFields(settings, id, metric, name, gate);
 
   const slots: Slot[] = [];
   for (const entry of pairMetrics(baseline, current, common, baseline ? 'added' : 'no-baseline')) {

@@ -1,5 +1,7 @@
 import type { Benchmark, Metric, Results } from '../results/schema.ts';
-import type { Comparison, ComparisonOf } from './schema.ts';
+import { resolveOverrides } from './compare-config.ts';
+import type { CompareOptions } from './options.ts';
+import type { Comparison, ComparisonOf, QualityFlag } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** The fields every comparison has, whatever its verdict. */
@@ -16,6 +18,35 @@ export interface MetricPair<F extends ComparisonFields> {
 
 /** Either a finished comparison (`errored`, `new`, `missing`) or a pair for the design's analysis. */
 export type PairedMetric<F extends ComparisonFields> = { done: Comparison } | { pair: MetricPair<F> };
+
+/**
+ * The common fields of one comparison: the metric's unit and direction (`smaller` when unknown)
+ * and its gate, threshold and alpha after the overrides; no flags yet.
+ * @param settings the resolved compare options
+ * @param id the benchmark id
+ * @param metric the metric, when a side has it
+ * @param name the metric name
+ * @param gate whether the metric gates before the overrides
+ */
+export function comparisonFields(
+  settings: Pick<CompareOptions, 'overrides' | 'threshold' | 'alpha'>,
+  id: string,
+  metric: Metric | undefined,
+  name: string,
+  gate: boolean,
+) {
+  const resolved = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
+  return {
+    id,
+    metric: name,
+    unit: metric?.unit ?? '',
+    direction: metric?.direction ?? ('smaller' as const),
+    gate: resolved.gate,
+    threshold: resolved.threshold,
+    alpha: resolved.alpha,
+    flags: [] as QualityFlag[],
+  };
+}
 
 function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
   const names: string[] = [];
