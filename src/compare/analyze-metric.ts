@@ -53,7 +53,8 @@ function twoSided(pUp: number, pDown: number): number {
   return Math.min(1, 2 * Math.min(pUp, pDown));
 }
 
-function isConstant(values: readonly number[]): boolean {
+/** Whether every value is the same. */
+export function isConstant(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
 
@@ -67,8 +68,15 @@ function seedFor(seed: number, key: string): number {
   return (hash ^ seed) >>> 0;
 }
 
-/** Both sides constant: exact change; the exact rank tail of complete separation is the p. */
-function analyzeConstant(base: number, current: number, n1: number, n2: number): Analysis {
+/**
+ * Both sides constant (a deterministic metric): the change is exact, and the p of a change is the
+ * design's smallest one-sided tail, that of complete separation (the rank-sum test's for two
+ * samples, the sign-flip test's 2⁻ⁿ for paired rounds).
+ * @param base the base side's constant value
+ * @param current the current (head) side's constant value
+ * @param tail the smallest one-sided p the design's test reaches with these runs
+ */
+export function analyzeConstant(base: number, current: number, tail: number): TestedAnalysis {
   if (base === current) {
     return tested({
       ratio: base > 0 ? 1 : null,
@@ -81,7 +89,6 @@ function analyzeConstant(base: number, current: number, n1: number, n2: number):
       exact: true,
     });
   }
-  const tail = smallestRankP(n1, n2);
   const up = current > base;
   const ratio = base > 0 && current > 0 ? current / base : null;
   return tested({
@@ -157,7 +164,7 @@ export function analyzeMetric(
   }
 
   if (isConstant(base.runs) && isConstant(current.runs)) {
-    return analyzeConstant(base.runs[0]!, current.runs[0]!, base.runs.length, current.runs.length);
+    return analyzeConstant(base.runs[0]!, current.runs[0]!, smallestRankP(base.runs.length, current.runs.length));
   }
 
   const rank = mannWhitneyU(base.runs as number[], current.runs as number[]);

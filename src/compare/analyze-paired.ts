@@ -1,6 +1,6 @@
 import type { Metric } from '../results/schema.ts';
 import { hodgesLehmannOneSample, wilcoxonSignedRank } from '../stats/index.ts';
-import type { Analysis, TestedAnalysis } from './analyze-metric.ts';
+import { analyzeConstant, isConstant, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
 
 /** A paired analysis, with the level its interval really has. */
 export interface PairedAnalysis {
@@ -23,43 +23,9 @@ export function smallestSignedRankP(rounds: number): number {
   return 2 ** -rounds;
 }
 
-function isConstant(values: readonly number[]): boolean {
-  return values.every((value) => value === values[0]);
-}
-
 /** A paired analysis: both sides come from one job, so no job-to-job term (`job: null`). */
 function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'job'> & Partial<TestedAnalysis>): TestedAnalysis {
   return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
-}
-
-/** Both sides constant: the change is exact; the sign-flip tail of n equal log ratios is 2⁻ⁿ. */
-function analyzeConstantRounds(base: number, head: number, rounds: number): TestedAnalysis {
-  if (base === head) {
-    return tested({
-      ratio: base > 0 ? 1 : null,
-      interval: base > 0 ? [1, 1] : null,
-      intervalMethod: 'exact',
-      test: 'exact-permutation',
-      pUp: 1,
-      pDown: 1,
-      pTwoSided: 1,
-      exact: true,
-    });
-  }
-  const tail = smallestSignedRankP(rounds);
-  const up = head > base;
-  const ratio = base > 0 && head > 0 ? head / base : null;
-  return tested({
-    ratio,
-    interval: ratio === null ? null : [ratio, ratio],
-    intervalMethod: 'exact',
-    test: 'exact-permutation',
-    pUp: up ? tail : 1,
-    pDown: up ? 1 : tail,
-    pTwoSided: Math.min(1, 2 * tail),
-    exact: true,
-    fromZero: base === 0 && head > 0,
-  });
 }
 
 /**
@@ -97,7 +63,7 @@ export function analyzePaired(base: Metric, head: Metric, confidence: number): P
     };
   }
   if (isConstant(base.runs) && isConstant(head.runs)) {
-    return { analysis: analyzeConstantRounds(base.runs[0]!, head.runs[0]!, rounds), intervalLevel: 1, logRatios, droppedRounds: 0 };
+    return { analysis: analyzeConstant(base.runs[0]!, head.runs[0]!, smallestSignedRankP(rounds)), intervalLevel: 1, logRatios, droppedRounds: 0 };
   }
   const differences = logRatios ?? head.runs.map((v, r) => v - base.runs[r]!);
   const test = wilcoxonSignedRank(differences);

@@ -1,12 +1,12 @@
-import type { Benchmark, Metric, Results } from '../results/schema.ts';
+import type { Metric, Results } from '../results/schema.ts';
 import { lookAlpha, type SpendingFunction } from '../stats/index.ts';
 import { analyzePaired, smallestSignedRankP } from './analyze-paired.ts';
-import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { describeChange, describeInterval } from './compare-results.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
+import { comparisonFields, pairMetrics } from './pair-metrics.ts';
 import { collectPairedFlags } from './paired-flags.ts';
-import type { Comparison, QualityFlag, SequentialLook } from './schema.ts';
+import type { Comparison, SequentialLook } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Which look of an adaptive (sequential) paired comparison this is. */
@@ -17,12 +17,6 @@ export interface PairedLook {
   max: number;
   /** How alpha and the interval's 1 − level are spent over the looks. @default 'pocock' */
   spending?: SpendingFunction;
-}
-
-function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
-  const names: string[] = [];
-  for (const benchmark of benchmarks) for (const metric of benchmark?.metrics ?? []) if (!names.includes(metric.name)) names.push(metric.name);
-  return names;
 }
 
 /** Either a finished comparison or one that waits for the adjusted p values. */
@@ -76,108 +70,57 @@ export function comparePaired(base: Results, head: Results, options: Partial<Com
       : null;
 
   const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
-    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
-    const levels = levelsOf(resolved.alpha);
-    return {
-      id,
-      metric: name,
-      unit: metric?.unit ?? '',
-      direction: metric?.direction ?? ('smaller' as const),
-      gate: resolved.gate,
-      threshold: resolved.threshold,
-      alpha: resolved.alpha,
-      flags: [] as QualityFlag[],
-      design: 'paired' as const,
-      ...(levels ? { sequential: levels } : {}),
-    };
+    const fields = comparisonFields(settings, id, metric, name, gate);
+    const levels = levelsOf(fields.alpha);
+    return { ...fields, design: 'paired' as const, ...(levels ? { sequential: levels } : {}) };
   };
 
   const slots: Slot[] = [];
-  const baseById = new Map(base.benchmarks.map((b) => [b.id, b]));
-  const seen = new Set<string>();
-  const ordered: [Benchmark | undefined, Benchmark | undefined][] = [];
-  for (const benchmark of head.benchmarks) {
-    seen.add(benchmark.id);
-    ordered.push([baseById.get(benchmark.id), benchmark]);
-  }
-  for (const benchmark of base.benchmarks) if (!seen.has(benchmark.id)) ordered.push([benchmark, undefined]);
-
-  for (const [baseBenchmark, headBenchmark] of ordered) {
-    const id = (headBenchmark ?? baseBenchmark)!.id;
-    if (baseBenchmark?.state === 'errored' || headBenchmark?.state === 'errored') {
-      const both = baseBenchmark?.state === 'errored' && headBenchmark?.state === 'errored';
-      const side = both ? 'both' : baseBenchmark?.state === 'errored' ? 'baseline' : 'current';
-      const message = [baseBenchmark, headBenchmark].flatMap((b) => (b?.state === 'errored' ? [b.error] : [])).join('; ');
-      const names = metricNames(headBenchmark, baseBenchmark);
-      for (const name of names.length > 0 ? names : ['latency-p50']) {
-        const metric = headBenchmark?.metrics.find((m) => m.name === name) ?? baseBenchmark?.metrics.find((m) => m.name === name);
-        const baseMetric = baseBenchmark?.state === 'completed' ? baseBenchmark.metrics.find((m) => m.name === name) : undefined;
-        const headMetric = headBenchmark?.state === 'completed' ? headBenchmark.metrics.find((m) => m.name === name) : undefined;
-        slots.push({
-          done: {
-            ...common(id, metric, name, metric?.gate ?? true),
-            verdict: 'errored',
-            reason: { cause: 'errored', side, message },
-            baseline: baseMetric ? summarizeSide(baseMetric) : null,
-            current: headMetric ? summarizeSide(headMetric) : null,
-          },
-        });
-      }
+  for (const entry of pairMetrics(base, head, common)) {
+    if ('done' in entry) {
+      slots.push(entry);
       continue;
     }
-    for (const name of metricNames(headBenchmark, baseBenchmark)) {
-      const baseMetric = baseBenchmark?.metrics.find((m) => m.name === name);
-      const headMetric = headBenchmark?.metrics.find((m) => m.name === name);
-      const metric = headMetric ?? baseMetric!;
-      const fields = common(id, metric, name, metric.gate);
-      if (!baseMetric) {
-        slots.push({ done: { ...fields, verdict: 'new', reason: { cause: 'added' }, baseline: null, current: summarizeSide(headMetric!) } });
-        continue;
-      }
-      if (!headMetric) {
-        slots.push({ done: { ...fields, verdict: 'missing', reason: { cause: 'not-in-current' }, baseline: summarizeSide(baseMetric), current: null } });
-        continue;
-      }
-      const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(headMetric) };
-      const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
-      if (baseMetric.unit !== headMetric.unit || baseMetric.direction !== headMetric.direction) {
-        slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
-        continue;
-      }
-      const confidence = fields.sequential?.confidence ?? settings.confidence;
-      const { analysis, intervalLevel, logRatios, droppedRounds } = analyzePaired(baseMetric, headMetric, confidence);
-      fields.flags = collectPairedFlags({
-        base: baseMetric,
-        head: headMetric,
-        logRatios,
-        threshold: fields.threshold,
-        alpha: fields.sequential?.alpha ?? fields.alpha,
-        outlierFence: settings.outlierFence,
-      });
-      const change = analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction);
-      if (analysis.kind === 'untestable') {
-        slots.push({
-          done: { ...untested, flags: fields.flags, change, reason: { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: settings.minHistoryJobs } },
-        });
-        continue;
-      }
-      const up = metric.direction === 'smaller';
-      slots.push({
-        pending: {
-          fields: {
-            ...fields,
-            ...sides,
-            change,
-            interval: analysis.interval === null ? null : describeInterval(analysis.intervalMethod, intervalLevel, analysis.interval, metric.direction),
-            noise: { model: 'within-job' },
-          },
-          analysis,
-          worse: up ? analysis.pUp : analysis.pDown,
-          better: up ? analysis.pDown : analysis.pUp,
-          ...(analysis.test === 'signed-rank' ? { extraP: { droppedRounds } } : {}),
-        },
-      });
+    const { baseMetric, headMetric, fields } = entry.pair;
+    const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(headMetric) };
+    const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
+    if (baseMetric.unit !== headMetric.unit || baseMetric.direction !== headMetric.direction) {
+      slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
+      continue;
     }
+    const confidence = fields.sequential?.confidence ?? settings.confidence;
+    const { analysis, intervalLevel, logRatios, droppedRounds } = analyzePaired(baseMetric, headMetric, confidence);
+    fields.flags = collectPairedFlags({
+      base: baseMetric,
+      head: headMetric,
+      logRatios,
+      threshold: fields.threshold,
+      alpha: fields.sequential?.alpha ?? fields.alpha,
+      outlierFence: settings.outlierFence,
+    });
+    const change = analysis.ratio === null ? null : describeChange(analysis.ratio, headMetric.direction);
+    if (analysis.kind === 'untestable') {
+      slots.push({
+        done: { ...untested, flags: fields.flags, change, reason: { cause: 'untestable', oneValuePerJob: false, minHistoryJobs: settings.minHistoryJobs } },
+      });
+      continue;
+    }
+    const up = headMetric.direction === 'smaller';
+    slots.push({
+      pending: {
+        fields: {
+          ...fields,
+          ...sides,
+          change,
+          interval: analysis.interval === null ? null : describeInterval(analysis.intervalMethod, intervalLevel, analysis.interval, headMetric.direction),
+          noise: { model: 'within-job' },
+        },
+        analysis,
+        worse: up ? analysis.pUp : analysis.pDown,
+        better: up ? analysis.pDown : analysis.pUp,
+        ...(analysis.test === 'signed-rank' ? { extraP: { droppedRounds } } : {}),
+      },
+    });
   }
 
   const finished = decideFamilies(

@@ -1,13 +1,13 @@
-import type { Benchmark, Metric, Results } from '../results/schema.ts';
+import type { Metric, Results } from '../results/schema.ts';
 import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-metric.ts';
-import { resolveOverrides, type ResolvedSettings } from './compare-config.ts';
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { diffFingerprints } from './fingerprint.ts';
 import { historyKey } from './history.ts';
 import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
+import { comparisonFields, pairMetrics } from './pair-metrics.ts';
 import { collectFlags } from './quality-flags.ts';
-import type { Change, Comparison, Interval, NoiseModel, QualityFlag } from './schema.ts';
+import type { Change, Comparison, Interval, NoiseModel } from './schema.ts';
 import { summarizeSide } from './side-summary.ts';
 
 /** Change in the report's three forms from a current / baseline ratio. */
@@ -36,12 +36,6 @@ function describeNoise(analysis: TestedAnalysis, threshold: number): NoiseModel 
 /** Either a finished comparison or one that waits for the adjusted p values. */
 type Slot = { done: Comparison } | { pending: PendingComparison };
 
-function metricNames(...benchmarks: (Benchmark | undefined)[]): string[] {
-  const names: string[] = [];
-  for (const benchmark of benchmarks) for (const metric of benchmark?.metrics ?? []) if (!names.includes(metric.name)) names.push(metric.name);
-  return names;
-}
-
 /**
  * Compares two results benchmark by benchmark and metric by metric: the change with its
  * interval, one-sided p values Holm-adjusted over the gated family, quality flags and a verdict
@@ -63,125 +57,72 @@ export function compareResults(baseline: Results | null, current: Results, optio
   const settings = resolveCompareOptions(options);
   const fingerprint = baseline ? diffFingerprints(baseline.environment, current.environment, settings.fingerprintMismatch) : [];
 
-  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => {
-    const resolved: ResolvedSettings = resolveOverrides(settings.overrides, id, name, { threshold: settings.threshold, alpha: settings.alpha, gate });
-    return {
-      id,
-      metric: name,
-      unit: metric?.unit ?? '',
-      direction: metric?.direction ?? ('smaller' as const),
-      gate: resolved.gate,
-      threshold: resolved.threshold,
-      alpha: resolved.alpha,
-      flags: [] as QualityFlag[],
-    };
-  };
+  const common = (id: string, metric: Metric | undefined, name: string, gate: boolean) => comparisonFields(settings, id, metric, name, gate);
 
   const slots: Slot[] = [];
-  const baselineById = new Map((baseline?.benchmarks ?? []).map((b) => [b.id, b]));
-  const seen = new Set<string>();
-  const ordered: [Benchmark | undefined, Benchmark | undefined][] = [];
-  for (const benchmark of current.benchmarks) {
-    seen.add(benchmark.id);
-    ordered.push([baselineById.get(benchmark.id), benchmark]);
-  }
-  for (const benchmark of baseline?.benchmarks ?? []) if (!seen.has(benchmark.id)) ordered.push([benchmark, undefined]);
-
-  for (const [base, cur] of ordered) {
-    const id = (cur ?? base)!.id;
-    if (base?.state === 'errored' || cur?.state === 'errored') {
-      const side = base?.state === 'errored' && cur?.state === 'errored' ? 'both' : base?.state === 'errored' ? 'baseline' : 'current';
-      const message = [base, cur].flatMap((b) => (b?.state === 'errored' ? [b.error] : [])).join('; ');
-      const names = metricNames(cur, base);
-      for (const name of names.length > 0 ? names : ['latency-p50']) {
-        const metric = cur?.metrics.find((m) => m.name === name) ?? base?.metrics.find((m) => m.name === name);
-        const baseMetric = base?.state === 'completed' ? base.metrics.find((m) => m.name === name) : undefined;
-        const curMetric = cur?.state === 'completed' ? cur.metrics.find((m) => m.name === name) : undefined;
-        slots.push({
-          done: {
-            ...common(id, metric, name, metric?.gate ?? true),
-            verdict: 'errored',
-            reason: { cause: 'errored', side, message },
-            baseline: baseMetric ? summarizeSide(baseMetric) : null,
-            current: curMetric ? summarizeSide(curMetric) : null,
-          },
-        });
-      }
+  for (const entry of pairMetrics(baseline, current, common, baseline ? 'added' : 'no-baseline')) {
+    if ('done' in entry) {
+      slots.push(entry);
       continue;
     }
-    for (const name of metricNames(cur, base)) {
-      const baseMetric = base?.metrics.find((m) => m.name === name);
-      const curMetric = cur?.metrics.find((m) => m.name === name);
-      const metric = curMetric ?? baseMetric!;
-      const fields = common(id, metric, name, metric.gate);
-      if (!baseMetric) {
-        slots.push({
-          done: { ...fields, verdict: 'new', reason: { cause: baseline ? 'added' : 'no-baseline' }, baseline: null, current: summarizeSide(curMetric!) },
+    const { id, name, baseMetric, headMetric: curMetric, fields } = entry.pair;
+    const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(curMetric) };
+    fields.flags = collectFlags({
+      baseline: { metric: baseMetric, summary: sides.baseline },
+      current: { metric: curMetric, summary: sides.current },
+      threshold: fields.threshold,
+      alpha: fields.alpha,
+      outlierFence: settings.outlierFence,
+      fingerprint,
+    });
+    const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
+    if (baseMetric.unit !== curMetric.unit || baseMetric.direction !== curMetric.direction) {
+      slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
+      continue;
+    }
+    const key = historyKey(id, name);
+    const job = settings.sameJob
+      ? null
+      : chooseJobTerm({
+          history: settings.history,
+          key,
+          minHistoryJobs: settings.minHistoryJobs,
+          floor: settings.jobNoiseFloor,
+          oddJobLimit: settings.oddJobLimit,
+          baselineCenter: sides.baseline.center,
         });
-        continue;
-      }
-      if (!curMetric) {
-        slots.push({ done: { ...fields, verdict: 'missing', reason: { cause: 'not-in-current' }, baseline: summarizeSide(baseMetric), current: null } });
-        continue;
-      }
-      const sides = { baseline: summarizeSide(baseMetric), current: summarizeSide(curMetric) };
-      fields.flags = collectFlags({
-        baseline: { metric: baseMetric, summary: sides.baseline },
-        current: { metric: curMetric, summary: sides.current },
-        threshold: fields.threshold,
-        alpha: fields.alpha,
-        outlierFence: settings.outlierFence,
-        fingerprint,
-      });
-      const untested = { ...fields, ...sides, verdict: 'inconclusive' as const, change: null, interval: null, p: null, noise: null };
-      if (baseMetric.unit !== curMetric.unit || baseMetric.direction !== curMetric.direction) {
-        slots.push({ done: { ...untested, reason: { cause: 'incomparable', baselineUnit: baseMetric.unit, baselineDirection: baseMetric.direction } } });
-        continue;
-      }
-      const key = historyKey(id, name);
-      const job = settings.sameJob
-        ? null
-        : chooseJobTerm({
-            history: settings.history,
-            key,
-            minHistoryJobs: settings.minHistoryJobs,
-            floor: settings.jobNoiseFloor,
-            oddJobLimit: settings.oddJobLimit,
-            baselineCenter: sides.baseline.center,
-          });
-      const analysis: Analysis = analyzeMetric(baseMetric, curMetric, job, settings, key, {
-        baseline: sides.baseline.center,
-        current: sides.current.center,
-      });
-      if (analysis.kind === 'untestable') {
-        slots.push({
-          done: {
-            ...untested,
-            change: analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction),
-            reason: { cause: 'untestable', oneValuePerJob: analysis.oneValuePerJob, minHistoryJobs: settings.minHistoryJobs },
-          },
-        });
-        continue;
-      }
-      const up = metric.direction === 'smaller';
+    const analysis: Analysis = analyzeMetric(baseMetric, curMetric, job, settings, key, {
+      baseline: sides.baseline.center,
+      current: sides.current.center,
+    });
+    if (analysis.kind === 'untestable') {
       slots.push({
-        pending: {
-          fields: {
-            ...fields,
-            ...sides,
-            change: analysis.ratio === null ? null : describeChange(analysis.ratio, metric.direction),
-            interval:
-              analysis.interval === null
-                ? null
-                : describeInterval(analysis.intervalMethod, analysis.exact ? 1 : settings.confidence, analysis.interval, metric.direction),
-            noise: describeNoise(analysis, fields.threshold),
-          },
-          analysis,
-          worse: up ? analysis.pUp : analysis.pDown,
-          better: up ? analysis.pDown : analysis.pUp,
+        done: {
+          ...untested,
+          change: analysis.ratio === null ? null : describeChange(analysis.ratio, curMetric.direction),
+          reason: { cause: 'untestable', oneValuePerJob: analysis.oneValuePerJob, minHistoryJobs: settings.minHistoryJobs },
         },
       });
+      continue;
     }
+    const up = curMetric.direction === 'smaller';
+    slots.push({
+      pending: {
+        fields: {
+          ...fields,
+          ...sides,
+          change: analysis.ratio === null ? null : describeChange(analysis.ratio, curMetric.direction),
+          interval:
+            analysis.interval === null
+              ? null
+              : describeInterval(analysis.intervalMethod, analysis.exact ? 1 : settings.confidence, analysis.interval, curMetric.direction),
+          noise: describeNoise(analysis, fields.threshold),
+        },
+        analysis,
+        worse: up ? analysis.pUp : analysis.pDown,
+        better: up ? analysis.pDown : analysis.pUp,
+      },
+    });
   }
 
   const finished = decideFamilies(slots.flatMap((slot) => ('pending' in slot ? [slot.pending] : [])));
