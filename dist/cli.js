@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-XHHH2LHY.js";
+} from "./chunks/chunk-SEYWZKB4.js";
 import "./chunks/chunk-CG6EVXKZ.js";
 
 // src/cli.ts

@@ -9,7 +9,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-XHHH2LHY.js";
+} from "./chunks/chunk-SEYWZKB4.js";
 import {
   __commonJS,
   __export,
