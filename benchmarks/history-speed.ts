@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/launch-chromium.ts';
 import { buildSite, type SiteSummary } from '../src/dashboard/build-site.ts';
 import { bundleDashboardPage } from '../src/dashboard/page-bundle.ts';
 import { DEFAULT_DETECT_OPTIONS, detectChangePoints, type MetricSeries } from '../src/history/index.ts';
@@ -80,19 +80,7 @@ try {
 
   // 3. Time to first chart in headless Chromium (fresh page each time, no cache).
   const server = await serveFolder(path.join(scratch, 'site'));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const firsts: number[] = [];
     for (let round = 0; round < repeat + 2; round++) {

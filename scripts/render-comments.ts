@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/launch-chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldens = path.join(root, 'test/report/__golden__');
@@ -73,19 +73,7 @@ async function main(): Promise<void> {
     .map((file) => file.slice(0, -3))
     .filter((name) => wanted.size === 0 || wanted.has(name));
   await mkdir(out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env['BENCHGATE_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 940, height: 600 }, deviceScaleFactor: 1 });
     const tab = await context.newPage();

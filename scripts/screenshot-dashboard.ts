@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/launch-chromium.ts';
 import { buildSite } from '../src/dashboard/build-site.ts';
 import { DEFAULT_DETECT_OPTIONS } from '../src/history/index.ts';
 import { writeFixtureHistory } from '../test/dashboard/fixture-history.ts';
@@ -29,19 +29,7 @@ try {
     generatedAt: '2026-12-02T08:00:00.000Z',
   });
   const server = await serveFolder(site);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const width = Number(values.width ?? 1200);
     const page = await browser.newPage({ viewport: { width, height: Number(values.height ?? 1400) }, deviceScaleFactor: 1 });

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../launch-chromium.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type SiteSummary } from '../../src/dashboard/build-site.ts';
 import { DEFAULT_DETECT_OPTIONS, type DashboardManifest } from '../../src/history/index.ts';
@@ -14,7 +15,7 @@ import { makeRuns } from '../history/make-history.ts';
 import { HOSTILE_BENCHMARK, HOSTILE_METRIC, writeFixtureHistory } from './fixture-history.ts';
 import { serveFolder } from './serve-folder.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`dashboard browser test skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 
@@ -37,19 +38,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     });
     manifest = JSON.parse(await readFile(path.join(scratch, 'site', 'manifest.json'), 'utf8')) as DashboardManifest;
     server = await serveFolder(path.join(scratch, 'site'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
