@@ -1,6 +1,6 @@
 import type { Report } from '../compare/schema.ts';
 import { escapeMarkdown, truncateText } from './escape-markdown.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { type MarkdownLayout, renderMarkdown } from './render-markdown.ts';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -72,8 +72,13 @@ function linkTarget(url: string): string {
  * @returns markdown of at most `maxLength` characters
  */
 export function renderComment(report: Report, options: Partial<RenderOptions> = {}): string {
-  const { maxLength, maxPlotRows, runUrl, links } = { ...DEFAULT_RENDER_OPTIONS, ...options };
-  return renderMarkdown(report, {
+  return renderMarkdown(report, { ...commentLayout(report, options), links: { ...DEFAULT_RENDER_OPTIONS, ...options }.links });
+}
+
+/** The layout every GitHub comment shares (pull request and commit): marker, size limit and where the full list is. */
+function commentLayout(report: Report, options: Partial<RenderOptions>): MarkdownLayout {
+  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
+  return {
     marker: commentMarker(report.benchmarkSet),
     maxSize: maxLength,
     measure: (text) => text.length,
@@ -81,8 +86,7 @@ export function renderComment(report: Report, options: Partial<RenderOptions> = 
     fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
     maxPlotRows,
     listUnchangedDiagnostics: false,
-    links,
-  });
+  };
 }
 
 /** What a push to the default branch was compared with, for the commit comment and the job summary. */
@@ -117,15 +121,5 @@ export function describePush(report: Report, push: PushContext): string {
  * @returns markdown of at most `maxLength` characters
  */
 export function renderCommitComment(report: Report, push: PushContext, options: Partial<RenderOptions> = {}): string {
-  const { maxLength, maxPlotRows, runUrl } = { ...DEFAULT_RENDER_OPTIONS, ...options };
-  return renderMarkdown(report, {
-    marker: commentMarker(report.benchmarkSet),
-    maxSize: maxLength,
-    measure: (text) => text.length,
-    limitName: `GitHub's ${maxLength.toLocaleString('en-US')}-character comment limit`,
-    fullReportHint: `The full list is in ${runUrl === null ? 'the job summary of this run' : `the [job summary of this run](${linkTarget(runUrl)})`} and in the report JSON file (the \`report-json\` output).`,
-    maxPlotRows,
-    listUnchangedDiagnostics: false,
-    intro: describePush(report, push),
-  });
+  return renderMarkdown(report, { ...commentLayout(report, options), intro: describePush(report, push) });
 }
