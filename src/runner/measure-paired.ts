@@ -67,6 +67,19 @@ export async function measurePaired(
   deps.log.info(
     `same-runner comparison: base ${baseCommit.slice(0, 7)}${options.base.kind === 'merge-base' ? ` (merge base with origin/${options.base.baseBranch})` : ''}, head ${options.head.commit?.slice(0, 7) ?? 'the working tree'}`,
   );
+  // Setting up a pair of trees: the options and environment are the same for every pair.
+  const setUp = (head: string, base: string, runInHead: boolean) =>
+    setupTrees({
+      head,
+      base,
+      setup: options.setup,
+      env: options.env,
+      token: options.token ?? null,
+      passEnv: options.passEnv ?? [],
+      timeout: options.setupTimeout,
+      log: deps.log,
+      runInHead,
+    });
   const trees: WorkTree[] = [];
   const treeDeps = { git: deps.git, ...(deps.signals ? { signals: deps.signals } : {}) };
   try {
@@ -78,33 +91,13 @@ export async function measurePaired(
       trees.push(head);
       headDir = head.cwd;
       try {
-        await setupTrees({
-          head: options.workspace,
-          base: head.cwd,
-          setup: options.setup,
-          env: options.env,
-          token: options.token ?? null,
-          passEnv: options.passEnv ?? [],
-          timeout: options.setupTimeout,
-          log: deps.log,
-          runInHead: false,
-        });
+        await setUp(options.workspace, head.cwd, false);
       } catch (error: unknown) {
         // Here the tree being set up is the head's: its failure is the run's own, not the base's.
         throw new RunnerError(`the head tree (${options.head.commit.slice(0, 7)}): ${(error as Error).message.replace('the base tree', 'its tree')}`);
       }
     }
-    const setup = await setupTrees({
-      head: options.head.kind === 'commit' ? options.workspace : headDir,
-      base: base.cwd,
-      setup: options.setup,
-      env: options.env,
-      token: options.token ?? null,
-      passEnv: options.passEnv ?? [],
-      timeout: options.setupTimeout,
-      log: deps.log,
-      runInHead: options.head.kind === 'workspace',
-    });
+    const setup = await setUp(options.head.kind === 'commit' ? options.workspace : headDir, base.cwd, options.head.kind === 'workspace');
     const run = await runPairedRounds(
       { ...options, trees: { base: base.cwd, head: headDir } },
       { ...meta, base: { ref: meta.base.ref, commit: baseCommit }, head: { ...meta.head, commit: options.head.commit } },
