@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-SEYWZKB4.js";
+} from "./chunks/chunk-ZXLVM7VC.js";
 import "./chunks/chunk-CG6EVXKZ.js";
 
 // src/cli.ts

@@ -9,7 +9,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-SEYWZKB4.js";
+} from "./chunks/chunk-ZXLVM7VC.js";
 import {
   __commonJS,
   __export,
