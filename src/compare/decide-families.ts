@@ -24,10 +24,21 @@ export interface DecideFamiliesOptions {
 }
 
 /**
+ * Whether a comparison was settled without a test: a deterministic metric with the same value on
+ * both sides (`analyzeConstant`: p = 1 both ways). It cannot be a false alarm whatever the
+ * machine does, so it takes no share of the family's alpha.
+ */
+function settledExactly(entry: PendingComparison): boolean {
+  return entry.analysis.exact && entry.worse === 1 && entry.better === 1;
+}
+
+/**
  * Holm-adjusts and decides every tested comparison. Two families are adjusted separately: the
  * gated comparisons (those that can fail the gate) and the rest; within each, the "worse" and the
- * "better" one-sided p values are adjusted as two families. Each comparison then gets its `p`,
- * and its verdict and reason from `decideVerdict`.
+ * "better" one-sided p values are adjusted as two families. A deterministic metric that is equal
+ * on both sides is settled exactly (p = 1, never a false alarm) and is not counted in its
+ * family: Holm's bound only needs the comparisons whose null can be rejected by chance. Each
+ * comparison then gets its `p`, and its verdict and reason from `decideVerdict`.
  * @param pending every tested comparison
  * @param options the level each comparison is decided at, and the design's best reachable p
  * @returns the finished comparison of each pending one
@@ -35,11 +46,13 @@ export interface DecideFamiliesOptions {
 export function decideFamilies(pending: readonly PendingComparison[], options: DecideFamiliesOptions = {}): Map<PendingComparison, Comparison> {
   const finished = new Map<PendingComparison, Comparison>();
   for (const gated of [true, false]) {
-    const family = pending.filter((entry) => entry.fields.gate === gated);
-    if (family.length === 0) continue;
-    const worseAdjusted = holm(family.map((entry) => entry.worse));
-    const betterAdjusted = holm(family.map((entry) => entry.better));
-    family.forEach((entry, index) => {
+    const members = pending.filter((entry) => entry.fields.gate === gated);
+    const family = members.filter((entry) => !settledExactly(entry));
+    const worseHolm = holm(family.map((entry) => entry.worse));
+    const betterHolm = holm(family.map((entry) => entry.better));
+    const worseAdjusted = members.map((entry) => (settledExactly(entry) ? 1 : worseHolm[family.indexOf(entry)]!));
+    const betterAdjusted = members.map((entry) => (settledExactly(entry) ? 1 : betterHolm[family.indexOf(entry)]!));
+    members.forEach((entry, index) => {
       const { analysis, fields } = entry;
       const p: PValues = {
         test: analysis.test,
@@ -57,7 +70,7 @@ export function decideFamilies(pending: readonly PendingComparison[], options: D
         alpha: options.alphaOf ? options.alphaOf(fields) : fields.alpha,
         worseAdjusted: p.worseAdjusted,
         betterAdjusted: p.betterAdjusted,
-        family: family.length,
+        family: Math.max(1, family.length),
         n1: fields.baseline.runs,
         n2: fields.current.runs,
         ...(options.separationP ? { separationP: options.separationP } : {}),

@@ -238,6 +238,27 @@ describe('Holm over the gated family, and overrides', () => {
     expect(comparisons[0]!.verdict).toBe('regressed');
   });
 
+  test('deterministic metrics equal on both sides take no share of alpha: the family is the tested ones', () => {
+    // a gated count that every run repeats exactly (bytes copied by a model) cannot be a false alarm
+    const count = (value: number, name: string) => metric([value, value, value, value, value], { name, unit: 'B' });
+    const base = results([bench('a/one', slow), bench('b/two', count(51_176, 'bytes-copied'), count(3, 'allocations'))]);
+    const cur = results([bench('a/one', slower), bench('b/two', count(51_176, 'bytes-copied'), count(3, 'allocations'))]);
+    const comparisons = compareResults(base, cur);
+    const first = loose(comparisons[0]!);
+    expect(first.p!.worseAdjusted).toBeCloseTo(1 / 252, 10);
+    expect(first.verdict).toBe('regressed');
+    expect(comparisons.slice(1).map((c) => c.verdict)).toEqual(['unchanged', 'unchanged']);
+    expect(comparisons.slice(1).map((c) => loose(c).p!.worseAdjusted)).toEqual([1, 1]);
+  });
+
+  test('a deterministic metric that changed stays in the family', () => {
+    const count = (value: number) => metric([value, value, value, value, value], { name: 'bytes-copied', unit: 'B' });
+    const base = results([bench('a/one', slow), bench('b/two', count(51_176))]);
+    const cur = results([bench('a/one', slower), bench('b/two', count(204_728))]);
+    const first = loose(compareResults(base, cur)[0]!);
+    expect(first.p!.worseAdjusted).toBeCloseTo(2 / 252, 10);
+  });
+
   test('a per-metric threshold override turns a 30% slowdown into a sub-threshold change', () => {
     const c = only(
       compareResults(results([bench('a/one', slow)]), results([bench('a/one', slower)]), {
