@@ -14,5 +14,15 @@ export {
 export * from './ddsplit-types.ts';
 export { DEFAULT_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
 export { CHUNK_HEADER_BYTES, DEFAULT_ALLOCATOR_OPTIONS, chunkSizeFor, createAllocator, type AllocatorOptions, type SmallAllocator } from './allocator.ts';
+export {
+  DEFAULT_DISPATCH_REPLAY_OPTIONS,
+  STORE_DISPATCHES,
+  createDispatchReplay,
+  memPut,
+  sumPut,
+  type DispatchReplay,
+  type DispatchReplayOptions,
+  type StoreDispatch,
+} from './dispatch-replay.ts';
 export { planServiceRequest, serviceQuery } from './service-plan.ts';
 export { predictRequestNs } from './predict-time.ts';
