@@ -15,7 +15,11 @@ export type MoveOperation =
   | { op: 'vec-push'; element: RustType; count?: number }
   /** `Vec::pop`: the element is copied out as an `Option<T>`. */
   | { op: 'vec-pop'; element: RustType; count?: number }
-  /** A `#[async_trait]` method call: `Box::pin` allocates and moves the future (of `futureBytes`) to the heap. */
+  /**
+   * A `#[async_trait]` method call: `Box::pin` allocates and moves the future (of `futureBytes`) to
+   * the heap, and the call goes through the vtable three times (the method, the future's `poll`,
+   * its `drop_in_place`), as the crate's compiled bench does (examples/rust-async-traps/benches/dispatch.rs).
+   */
   | { op: 'async-trait-call'; futureBytes: number; count?: number }
   /** `Box::new(value)`: one allocation, and the value is copied into it. */
   | { op: 'box'; type: RustType; count?: number };
@@ -30,10 +34,17 @@ export interface MoveStep {
   copies: number;
   /** Heap allocations in total. */
   allocations: number;
+  /** Calls through a vtable in total (3 per `#[async_trait]` call). */
+  indirectCalls: number;
 }
 
+/** Calls through a vtable per `#[async_trait]` call: the method, the boxed future's `poll` and its `drop_in_place`. */
+export const VTABLE_CALLS_PER_ASYNC_TRAIT_CALL = 3;
+
 /** The bytes memcpy'd and heap allocations of a request path, or why they cannot be counted. */
-export type MoveAccount = { supported: true; bytesCopied: number; allocations: number; steps: MoveStep[] } | { supported: false; reason: string };
+export type MoveAccount =
+  | { supported: true; bytesCopied: number; allocations: number; indirectCalls: number; steps: MoveStep[] }
+  | { supported: false; reason: string };
 
 function sizeOf(type: RustType): number {
   const layout = computeLayout(type);
@@ -54,35 +65,42 @@ function describeStep(operation: MoveOperation): MoveStep {
     case 'return': {
       const layers = checkCount(operation.layers, "'return' layers");
       const label = `return ${formatType(operation.type)} through ${layers} layers`;
-      return { label, bytesEach: sizeOf(operation.type), copies: count * layers, allocations: 0 };
+      return { label, bytesEach: sizeOf(operation.type), copies: count * layers, allocations: 0, indirectCalls: 0 };
     }
     case 'move':
-      return { label: `move ${formatType(operation.type)}`, bytesEach: sizeOf(operation.type), copies: count, allocations: 0 };
+      return { label: `move ${formatType(operation.type)}`, bytesEach: sizeOf(operation.type), copies: count, allocations: 0, indirectCalls: 0 };
     case 'vec-push':
-      return { label: `Vec<${formatType(operation.element)}>::push`, bytesEach: sizeOf(operation.element), copies: count, allocations: 0 };
+      return { label: `Vec<${formatType(operation.element)}>::push`, bytesEach: sizeOf(operation.element), copies: count, allocations: 0, indirectCalls: 0 };
     case 'vec-pop':
       return {
         label: `Vec<${formatType(operation.element)}>::pop`,
         bytesEach: sizeOf(rust.option(operation.element)),
         copies: count,
         allocations: 0,
+        indirectCalls: 0,
       };
     case 'async-trait-call': {
       const bytes = checkCount(operation.futureBytes, "'async-trait-call' futureBytes");
-      return { label: `#[async_trait] call, Box::pin of a ${bytes}-byte future`, bytesEach: bytes, copies: count, allocations: count };
+      return {
+        label: `#[async_trait] call, Box::pin of a ${bytes}-byte future`,
+        bytesEach: bytes,
+        copies: count,
+        allocations: count,
+        indirectCalls: count * VTABLE_CALLS_PER_ASYNC_TRAIT_CALL,
+      };
     }
     case 'box':
-      return { label: `Box::new(${formatType(operation.type)})`, bytesEach: sizeOf(operation.type), copies: count, allocations: count };
+      return { label: `Box::new(${formatType(operation.type)})`, bytesEach: sizeOf(operation.type), copies: count, allocations: count, indirectCalls: 0 };
   }
 }
 
 /**
- * Counts the bytes memcpy'd and the heap allocations of one request path.
+ * Counts the bytes memcpy'd, the heap allocations and the vtable calls of one request path.
  * @param plan the request's operations, in order
  * @returns the totals and one step per operation; `{ supported: false }` if a type cannot be laid out
  * @throws RangeError when a count, layer number or future size is not a non-negative integer
  * @example
- * accountMoves([{ op: 'return', type: rust.u64, layers: 3 }]) // => { supported: true, bytesCopied: 24, allocations: 0, … }
+ * accountMoves([{ op: 'return', type: rust.u64, layers: 3 }]) // => { supported: true, bytesCopied: 24, allocations: 0, indirectCalls: 0, … }
  */
 export function accountMoves(plan: readonly MoveOperation[]): MoveAccount {
   try {
@@ -91,6 +109,7 @@ export function accountMoves(plan: readonly MoveOperation[]): MoveAccount {
       supported: true,
       bytesCopied: steps.reduce((sum, s) => sum + s.bytesEach * s.copies, 0),
       allocations: steps.reduce((sum, s) => sum + s.allocations, 0),
+      indirectCalls: steps.reduce((sum, s) => sum + s.indirectCalls, 0),
       steps,
     };
   } catch (error: unknown) {

@@ -19,7 +19,10 @@ export interface DdsplitOptions {
   fragments: number;
   /** Call layers the request's `Result` returns through (service → handler → store). @default 3 */
   callLayers: number;
-  /** Size of each layer's future when `#[async_trait]` boxes it. @default 512 */
+  /**
+   * Size of each layer's future when `#[async_trait]` boxes it. 112 is the real `size_of_val` of the
+   * boxed `put` future in examples/rust-async-traps (its scripts/sizes.sh prints it). @default 112
+   */
   futureBytes: number;
 }
 
@@ -29,7 +32,7 @@ export const DEFAULT_DDSPLIT_OPTIONS: DdsplitOptions = {
   dispatch: 'direct',
   fragments: 4,
   callLayers: 3,
-  futureBytes: 512,
+  futureBytes: 112,
 };
 
 /**

@@ -1,4 +1,5 @@
-import { accountMoves, type MoveOperation } from './account-moves.ts';
+import { accountMoves, type MoveOperation, type MoveStep } from './account-moves.ts';
+import { createAllocator, type SmallAllocator } from './allocator.ts';
 
 /** The real work around the moves: splitting a record into fragments and hashing each one. */
 export interface ReplayOptions {
@@ -51,10 +52,101 @@ function hashFragment(record: Uint8Array, start: number, end: number, rounds: nu
 }
 
 /**
- * Compiles a request plan into a replay on real memory: every memcpy of the plan copies that many
- * bytes inside a typed-array arena (between two frames, as a move between stack slots does),
- * every allocation allocates a fresh typed array and copies its contents into it, and each
- * request first does the real fragment-splitting work on a record's bytes.
+ * The vtable's method of a boxed-call layer (`Box::pin(async move { … })`): allocates the future
+ * and moves its bytes, from the caller's frame, into the slot.
+ * @param heap the allocator
+ * @param frame where the future's bytes are, in the heap
+ * @param bytes the future's size
+ * @returns the future's pointer
+ */
+function putFuture(heap: SmallAllocator, frame: number, bytes: number): number {
+  const pointer = heap.alloc(bytes);
+  heap.bytes.copyWithin(pointer, frame, frame + bytes);
+  return pointer;
+}
+
+/**
+ * The method of a second layer type: the same steps, a distinct function (its own vtable entry).
+ * @param heap the allocator
+ * @param frame where the future's bytes are, in the heap
+ * @param bytes the future's size
+ * @returns the future's pointer
+ */
+function putOtherFuture(heap: SmallAllocator, frame: number, bytes: number): number {
+  const pointer = heap.alloc(bytes);
+  heap.bytes.copyWithin(pointer, frame, frame + bytes);
+  return pointer;
+}
+
+/**
+ * Polls a boxed future to completion: reads its last byte.
+ * @param memory the heap's bytes
+ * @param pointer the future
+ * @param bytes its size
+ * @returns the byte, for the checksum
+ */
+function pollFuture(memory: Uint8Array, pointer: number, bytes: number): number {
+  return memory[pointer + bytes - 1]!;
+}
+
+/**
+ * Polls the second layer type's future: reads its first byte.
+ * @param memory the heap's bytes
+ * @param pointer the future
+ * @param _bytes its size
+ * @returns the byte, for the checksum
+ */
+function pollOtherFuture(memory: Uint8Array, pointer: number, _bytes: number): number {
+  return memory[pointer]!;
+}
+
+/**
+ * The vtable's `drop_in_place` of a future that holds nothing to drop: the call just returns.
+ * @param _memory the heap's bytes
+ * @param _pointer the future
+ */
+function dropFuture(_memory: Uint8Array, _pointer: number): void {
+  // nothing to drop
+}
+
+/**
+ * The second layer type's `drop_in_place` (a distinct function, as each type's vtable has its own).
+ * @param _memory the heap's bytes
+ * @param _pointer the future
+ */
+function dropOtherFuture(_memory: Uint8Array, _pointer: number): void {
+  // nothing to drop
+}
+
+/** One allocation of a request: its size, and whether it is an `#[async_trait]` call (called through the vtable). */
+interface ReplayAllocation {
+  bytes: number;
+  boxedCall: boolean;
+}
+
+/**
+ * The allocations a request's steps make, in order.
+ * @param steps the move accounting's steps
+ * @returns one entry per allocation
+ */
+function listAllocations(steps: readonly MoveStep[]): ReplayAllocation[] {
+  const allocations: ReplayAllocation[] = [];
+  for (const step of steps) {
+    for (let i = 0; i < step.allocations; i++) allocations.push({ bytes: step.bytesEach, boxedCall: step.indirectCalls > 0 });
+  }
+  return allocations;
+}
+
+/**
+ * Compiles a request plan into a replay on real memory. The memory is one arena owned by a
+ * glibc-like small-object allocator (allocator.ts): the request's two stack frames are
+ * allocated from it once, every memcpy of the plan copies that many bytes between them (as a
+ * move between stack slots does), and every allocation of the plan is an `alloc` of its size,
+ * a copy of its bytes from the frame into the slot and a `free` when it is done with. An
+ * `#[async_trait]` call is, as the compiled crate runs it, three calls through a function table
+ * indexed by the call's number (the vtable's method, which allocates and fills the box; the
+ * future's `poll`; its `drop_in_place`) before the `free`. Each request first does the real
+ * fragment-splitting work on a record's bytes.
  * @param plan the request path, e.g. from planDdsplitRequest
  * @param options the record and its work
  * @returns the replay
@@ -69,39 +161,56 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
   if (!account.supported) throw new Error(`cannot replay this plan: ${account.reason}`);
 
   const copies: number[] = [];
-  const allocations: number[] = [];
   for (const step of account.steps) {
-    const target = step.allocations > 0 ? allocations : copies;
-    for (let i = 0; i < step.copies; i++) target.push(step.bytesEach);
+    for (let i = 0; i < step.copies - step.allocations; i++) copies.push(step.bytesEach);
   }
+  const allocations = listAllocations(account.steps);
   const copySizes = Int32Array.from(copies);
-  const allocationSizes = Int32Array.from(allocations);
-  const frame = [...copies, ...allocations].reduce((largest, bytes) => Math.max(largest, bytes), Math.max(64, recordBytes));
-  const arena = new Uint8Array(2 * frame);
+  const allocationSizes = Int32Array.from(allocations, (a) => a.bytes);
+  const boxedCalls = Uint8Array.from(allocations, (a) => (a.boxedCall ? 1 : 0));
+  const frame = [...copies, ...allocationSizes].reduce((largest, bytes) => Math.max(largest, bytes), Math.max(64, recordBytes));
+  const heap = createAllocator({ maxRequestBytes: frame });
+  const frames = [heap.alloc(frame), heap.alloc(frame)] as const;
   const record = makeRecord(recordBytes, seed);
   const fragmentBytes = Math.ceil(recordBytes / fragments);
+  // the vtables' entries, indexed by the call's number: distinct functions, so V8 makes real indirect calls
+  const puts = [putFuture, putOtherFuture];
+  const polls = [pollFuture, pollOtherFuture];
+  const drops = [dropFuture, dropOtherFuture];
 
   function runRequest(): number {
     let checksum = 0;
     // the fragment-splitting work: hash each fragment and write it into its query in the first frame
+    let memory = heap.bytes;
     for (let f = 0; f < fragments; f++) {
       const start = f * fragmentBytes;
       const end = Math.min(recordBytes, start + fragmentBytes);
       checksum = (checksum + hashFragment(record, start, end, hashRounds)) >>> 0;
-      arena.set(record.subarray(start, end), start);
+      memory.set(record.subarray(start, end), frames[0] + start);
     }
     for (let i = 0; i < allocationSizes.length; i++) {
       const bytes = allocationSizes[i]!;
-      const box = new Uint8Array(bytes);
-      box.set(arena.subarray(0, bytes));
-      checksum = (checksum + box[bytes - 1]!) >>> 0;
+      let pointer: number;
+      if (boxedCalls[i] === 1) {
+        const layer = i & 1;
+        pointer = puts[layer]!(heap, frames[0], bytes);
+        memory = heap.bytes;
+        checksum = (checksum + polls[layer]!(memory, pointer, bytes)) >>> 0;
+        drops[layer]!(memory, pointer);
+      } else {
+        pointer = heap.alloc(bytes);
+        memory = heap.bytes;
+        memory.copyWithin(pointer, frames[0], frames[0] + bytes);
+        checksum = (checksum + memory[pointer + bytes - 1]!) >>> 0;
+      }
+      heap.free(pointer);
     }
-    let from = 0;
-    let to = frame;
+    let from = frames[0];
+    let to = frames[1];
     for (let i = 0; i < copySizes.length; i++) {
       const bytes = copySizes[i]!;
-      arena.copyWithin(to, from, from + bytes);
-      checksum = (checksum + arena[to]!) >>> 0;
+      memory.copyWithin(to, from, from + bytes);
+      checksum = (checksum + memory[to]!) >>> 0;
       [from, to] = [to, from];
     }
     return checksum;
@@ -112,6 +221,6 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
     bytesCopiedPerRequest: account.bytesCopied,
     allocationsPerRequest: account.allocations,
     copySizes: copies,
-    allocationSizes: allocations,
+    allocationSizes: allocations.map((a) => a.bytes),
   };
 }

@@ -29,7 +29,7 @@ describe('accountMoves', () => {
     expect(account.allocations).toBe(0);
   });
 
-  test('Box::new and #[async_trait] calls allocate once each and copy their contents', () => {
+  test('Box::new and #[async_trait] calls allocate once each and copy their contents; only #[async_trait] calls go through a vtable', () => {
     const account = supported(
       accountMoves([
         { op: 'box', type: rust.u64, count: 2 },
@@ -38,6 +38,9 @@ describe('accountMoves', () => {
     );
     expect(account.allocations).toBe(5);
     expect(account.bytesCopied).toBe(2 * 8 + 3 * 100);
+    // each #[async_trait] call goes through the vtable three times (method, poll, drop_in_place); Box::new through none
+    expect(account.steps.map((s) => s.indirectCalls)).toEqual([0, 9]);
+    expect(account.indirectCalls).toBe(9);
   });
 
   test('an unsupported type makes the whole account unsupported', () => {
@@ -60,7 +63,7 @@ describe("Alan's DDSplit request", () => {
 
   test('the inline Result is 51,208 bytes and every layer copies it', () => {
     const ret = inline.steps.find((s) => s.label.startsWith('return'))!;
-    expect(ret).toEqual({ label: 'return Result<SuccessCode, DistriErr> through 3 layers', bytesEach: 51_208, copies: 3, allocations: 0 });
+    expect(ret).toEqual({ label: 'return Result<SuccessCode, DistriErr> through 3 layers', bytesEach: 51_208, copies: 3, allocations: 0, indirectCalls: 0 });
   });
 
   test('boxing DistriErr cuts the bytes copied per request to about a quarter (≤ 30%)', () => {
@@ -79,6 +82,7 @@ describe("Alan's DDSplit request", () => {
     const direct = supported(accountMoves(planDdsplitRequest({ callLayers, dispatch: 'direct' })));
     const boxedCalls = supported(accountMoves(planDdsplitRequest({ callLayers, dispatch: 'async-trait' })));
     expect(boxedCalls.allocations - direct.allocations).toBe(callLayers);
-    expect(boxedCalls.bytesCopied - direct.bytesCopied).toBe(callLayers * 512);
+    expect(boxedCalls.bytesCopied - direct.bytesCopied).toBe(callLayers * 112);
+    expect(boxedCalls.indirectCalls - direct.indirectCalls).toBe(callLayers * 3);
   });
 });
