@@ -12,6 +12,6 @@ export {
   type ErrorLayout,
 } from './ddsplit-plan.ts';
 export * from './ddsplit-types.ts';
-export { DEFAULT_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
-export { planServiceRequest, serviceQuery } from './service-plan.ts';
+export { DEFAULT_REPLAY_OPTIONS, SERVICE_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
+export { DISTRI_ERR_MID, planServiceRequest, planSuiteRequest, serviceQuery, type ServiceRequest } from './service-plan.ts';
 export { predictRequestNs } from './predict-time.ts';

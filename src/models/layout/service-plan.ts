@@ -1,5 +1,5 @@
 import type { MoveOperation } from './account-moves.ts';
-import type { ErrorLayout } from './ddsplit-plan.ts';
+import { DEFAULT_DDSPLIT_OPTIONS, type Dispatch, type ErrorLayout } from './ddsplit-plan.ts';
 import { DISTRI_ERR, DISTRI_ERR_BOXED, FRAGMENT_MISSING, SUCCESS_CODE } from './ddsplit-types.ts';
 import { rust, type RustType } from './rust-type.ts';
 
@@ -90,4 +90,18 @@ export function planServiceRequest(request: ErrorLayout | Partial<ServiceRequest
     { op: 'vec-pop', element: query, count: fragments },
     { op: 'return', type: rust.result(SUCCESS_CODE, type), layers: 2 },
   ];
+}
+
+/**
+ * The plan the suite's `ddsplit-replay` runs: the Rust counterpart's request
+ * (`planServiceRequest`), and under `#[async_trait]` one boxed future per call layer
+ * (`DEFAULT_DDSPLIT_OPTIONS`' layers and future size).
+ * @param error where `DistriErr` keeps its big variants
+ * @param dispatch how the layers call each other
+ * @returns the operations of one request
+ */
+export function planSuiteRequest(error: ErrorLayout, dispatch: Dispatch): MoveOperation[] {
+  const { callLayers, futureBytes } = DEFAULT_DDSPLIT_OPTIONS;
+  const boxing: MoveOperation[] = dispatch === 'async-trait' ? [{ op: 'async-trait-call', futureBytes, count: callLayers }] : [];
+  return [...boxing, ...planServiceRequest(error)];
 }
