@@ -1,64 +1,54 @@
 /**
  * The layout cost model against the real Rust build: measures this machine's copy cost for the
- * copy sizes of the real request (`planServiceRequest`), calibrates the compute from the real
- * boxed-error time, and predicts the inline-error time and the inline/boxed throughput ratio.
+ * real request's copies (`planServiceRequest`, exactly their sizes and order) interleaved with
+ * the request's compute in this process, calibrates the compute from the real boxed-error time,
+ * and predicts the real inline-error time and the inline/boxed throughput ratio. `--repeat`
+ * measures the copy cost afresh that many times, to show how far the prediction moves with it.
  *
+ *   npx node benchmarks/layout-cost-model.ts --criterion examples/rust-async-traps/target/criterion [--repeat 7]
  *   npx node benchmarks/layout-cost-model.ts --boxed-ns 44579 --inline-ns 71587
  *
- * The two times are criterion's point estimates of examples/rust-async-traps `ddsplit/*`,
- * measured on the same machine (docs/models/rust-counterpart.md).
+ * The two times are criterion's estimates of examples/rust-async-traps `ddsplit/*`, measured on
+ * the same machine just before (docs/models/rust-counterpart.md).
  */
 import { parseArgs } from 'node:util';
-import { accountMoves, planServiceRequest } from '../src/models/layout/index.ts';
-import { predictRequestNs } from '../src/models/layout/predict-time.ts';
+import { createReplay, planServiceRequest, predictRequestNs, SERVICE_REPLAY_OPTIONS } from '../src/models/layout/index.ts';
+import { criterionEstimateNs } from './criterion-estimate.ts';
+import { measureCostInputs } from './layout-cost.ts';
 
-const { values } = parseArgs({ options: { 'boxed-ns': { type: 'string' }, 'inline-ns': { type: 'string' }, rounds: { type: 'string', default: '9' } } });
-const boxedNs = Number(values['boxed-ns']);
-const inlineNs = Number(values['inline-ns']);
-const rounds = Number(values.rounds);
-if (!(boxedNs > 0) || !(inlineNs > 0)) throw new Error('--boxed-ns and --inline-ns must be positive numbers (criterion point estimates, ns)');
+const { values } = parseArgs({
+  options: {
+    criterion: { type: 'string' },
+    'boxed-ns': { type: 'string' },
+    'inline-ns': { type: 'string' },
+    repeat: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '9' },
+  },
+});
+const boxedNs = values.criterion ? criterionEstimateNs(values.criterion, 'ddsplit/boxed-error') : Number(values['boxed-ns']);
+const inlineNs = values.criterion ? criterionEstimateNs(values.criterion, 'ddsplit/inline-error') : Number(values['inline-ns']);
+if (!(boxedNs > 0) || !(inlineNs > 0)) throw new Error('give --criterion DIR, or --boxed-ns and --inline-ns as positive numbers (ns)');
 
-function account(error: 'inline-error' | 'boxed-error') {
-  const a = accountMoves(planServiceRequest(error));
-  if (!a.supported) throw new Error(a.reason);
-  return a;
-}
-const inline = account('inline-error');
-const boxed = account('boxed-error');
-
-/** ns per byte of copying one request's copies (sizes as the plan lists them) between two 1 MiB regions. */
-function measureNsPerByte(steps: { bytesEach: number; copies: number }[]): number {
-  const arena = new Uint8Array(4 << 20);
-  for (let i = 0; i < arena.length; i++) arena[i] = i & 255;
-  const perRequest = steps.reduce((n, s) => n + s.bytesEach * s.copies, 0);
-  const requests = Math.max(1, Math.round(200e6 / perRequest));
-  const start = performance.now();
-  let offset = 0;
-  for (let r = 0; r < requests; r++) {
-    for (const step of steps) {
-      for (let c = 0; c < step.copies; c++) {
-        arena.copyWithin((2 << 20) | offset, offset, offset + step.bytesEach);
-        offset = (offset + 4096) & ((1 << 20) - 1) & ~4095;
-      }
-    }
-  }
-  return ((performance.now() - start) * 1e6) / (requests * perRequest);
-}
-
-const rates: number[] = [];
-for (let round = 0; round < rounds; round++) rates.push(measureNsPerByte(inline.steps));
-rates.sort((a, b) => a - b);
-const nsPerByte = rates[rates.length >> 1]!;
-const computeNs = Math.max(0, boxedNs - boxed.bytesCopied * nsPerByte);
-const predictedInline = predictRequestNs(inline.bytesCopied, nsPerByte, computeNs);
-const predictedRatio = predictRequestNs(boxed.bytesCopied, nsPerByte, computeNs) / predictedInline;
+const inline = createReplay(planServiceRequest('inline-error'), SERVICE_REPLAY_OPTIONS);
+const boxed = createReplay(planServiceRequest('boxed-error'), SERVICE_REPLAY_OPTIONS);
 const realRatio = boxedNs / inlineNs;
 console.log(
-  `copy cost: ${nsPerByte.toFixed(4)} ns/B (${(1 / nsPerByte).toFixed(1)} GB/s), median of ${rounds}; spread ${rates[0]!.toFixed(4)}–${rates[rates.length - 1]!.toFixed(4)}`,
+  `real (criterion): boxed ${(boxedNs / 1000).toFixed(2)} µs, inline ${(inlineNs / 1000).toFixed(2)} µs, inline/boxed throughput ${realRatio.toFixed(3)}`,
 );
-console.log(`bytes copied per request: inline ${inline.bytesCopied}, boxed ${boxed.bytesCopied}`);
-console.log(`compute calibrated from boxed-error: ${(computeNs / 1000).toFixed(1)} µs`);
-console.log(`inline-error: predicted ${(predictedInline / 1000).toFixed(1)} µs, real ${(inlineNs / 1000).toFixed(1)} µs`);
-console.log(
-  `inline/boxed throughput: predicted ${predictedRatio.toFixed(3)}, real ${realRatio.toFixed(3)}, predicted/real ${(predictedRatio / realRatio).toFixed(3)} (bound: within 15%)`,
-);
+console.log(`bytes copied per request: inline ${inline.bytesCopiedPerRequest}, boxed ${boxed.bytesCopiedPerRequest}`);
+const ratios: number[] = [];
+for (let i = 0; i < Number(values.repeat); i++) {
+  // each variant's copies at their own sizes: a 6 KB copy costs more per byte than a 57 KB one
+  const inlineCost = measureCostInputs(inline, inline.copySizes, Number(values.rounds));
+  const boxedCost = measureCostInputs(boxed, boxed.copySizes, Number(values.rounds));
+  const boxedCopyNs = boxed.bytesCopiedPerRequest * boxedCost.nsPerByte;
+  const computeNs = Math.max(0, boxedNs - boxedCopyNs);
+  const predictedInline = predictRequestNs(inline.bytesCopiedPerRequest, inlineCost.nsPerByte, computeNs);
+  const predictedRatio = predictRequestNs(boxed.bytesCopiedPerRequest, boxedCost.nsPerByte, computeNs) / predictedInline;
+  ratios.push(predictedRatio / realRatio);
+  console.log(
+    `${i + 1}: copy cost inline ${inlineCost.nsPerByte.toFixed(4)} ns/B (${(1 / inlineCost.nsPerByte).toFixed(1)} GB/s), boxed ${boxedCost.nsPerByte.toFixed(4)} ns/B; compute ${(computeNs / 1000).toFixed(2)} µs; inline predicted ${(predictedInline / 1000).toFixed(2)} µs; ratio predicted ${predictedRatio.toFixed(3)}, predicted/real ${(predictedRatio / realRatio).toFixed(3)}`,
+  );
+}
+const within = ratios.filter((r) => Math.abs(r - 1) <= 0.15).length;
+console.log(`within 15% of the real ratio: ${within} of ${ratios.length}`);

@@ -1,24 +1,37 @@
 /**
- * Alan's 20%, measured side by side: replays the boxed-error and inline-error DDSplit requests
- * (and direct vs async-trait dispatch) in one process, alternating which goes first, and prints
- * each throughput ratio as the median over rounds. Within a round the two alternate in
- * mini-batches, so both see the same machine load.
+ * Alan's story, measured side by side and predicted: replays the suite's boxed-error and
+ * inline-error requests (the Rust counterpart's request, `planSuiteRequest`; and direct vs
+ * async-trait dispatch) in one process, alternating which goes first, and prints each throughput
+ * ratio as the median over rounds. Within a round the two alternate in mini-batches, so both see
+ * the same machine load. Beside the replay's measured ratio it prints the cost model's predicted
+ * ratio (bytes copied at the copy cost measured in this process, plus the measured compute).
  *
- *   npx node benchmarks/layout-ratio.ts [rounds=21] [requests per batch=4000]
+ *   npx node benchmarks/layout-ratio.ts [--rounds 21] [--requests 4000]
  */
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { createReplay, planDdsplitRequest, type DdsplitOptions, type Replay } from '../src/models/layout/index.ts';
+import {
+  createReplay,
+  planSuiteRequest,
+  predictRequestNs,
+  SERVICE_REPLAY_OPTIONS,
+  type Dispatch,
+  type ErrorLayout,
+  type Replay,
+} from '../src/models/layout/index.ts';
+import { measureCostInputs } from './layout-cost.ts';
 
 // as in layout.bench.ts: optimize on the main thread, so a busy machine cannot delay it
 setFlagsFromString('--no-concurrent-recompilation');
 setFlagsFromString('--no-concurrent-osr');
 
-const rounds = Number(process.argv[2] ?? 21);
-const requests = Number(process.argv[3] ?? 4000);
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '21' }, requests: { type: 'string', default: '4000' } } });
+const rounds = Number(values.rounds);
+const requests = Number(values.requests);
 let sink = 0;
 
-function replayOf(options: Partial<DdsplitOptions>): Replay {
-  return createReplay(planDdsplitRequest(options));
+function replayOf(error: ErrorLayout, dispatch: Dispatch): Replay {
+  return createReplay(planSuiteRequest(error, dispatch), SERVICE_REPLAY_OPTIONS);
 }
 
 /** Milliseconds to run `count` requests. */
@@ -50,15 +63,10 @@ function compare(fast: Replay, slow: Replay): { ratio: number; low: number; high
     const pairs: number[] = [];
     let fastMs = 0;
     for (let i = 0; i < SLICES; i++) {
-      let fastSlice: number;
-      let slowSlice: number;
-      if ((round + i) % 2 === 0) {
-        fastSlice = time(fast, slice);
-        slowSlice = time(slow, slice);
-      } else {
-        slowSlice = time(slow, slice);
-        fastSlice = time(fast, slice);
-      }
+      const fastFirst = (round + i) % 2 === 0;
+      const first = time(fastFirst ? fast : slow, slice);
+      const second = time(fastFirst ? slow : fast, slice);
+      const [fastSlice, slowSlice] = fastFirst ? [first, second] : [second, first];
       pairs.push(fastSlice / slowSlice);
       fastMs += fastSlice;
     }
@@ -71,22 +79,31 @@ function compare(fast: Replay, slow: Replay): { ratio: number; low: number; high
   return { ratio: median(ratios), low: ratios[quartile]!, high: ratios[rounds - 1 - quartile]!, fastPerMs: median(fastRates) };
 }
 
-const boxed = replayOf({ error: 'boxed-error' });
-const inline = replayOf({ error: 'inline-error' });
-const direct = replayOf({ dispatch: 'direct' });
-const asyncTrait = replayOf({ dispatch: 'async-trait' });
+/** The cost model's ratio of the slow variant's throughput to the fast one's, inputs measured now. */
+function predictRatio(fast: Replay, slow: Replay): number {
+  const predict = (replay: Replay) => {
+    const inputs = measureCostInputs(replay, replay.copySizes);
+    return predictRequestNs(replay.bytesCopiedPerRequest, inputs.nsPerByte, inputs.computeNs);
+  };
+  return predict(fast) / predict(slow);
+}
+
+const boxed = replayOf('boxed-error', 'direct');
+const inline = replayOf('inline-error', 'direct');
+const asyncTrait = replayOf('boxed-error', 'async-trait');
 
 const layout = compare(boxed, inline);
-const dispatch = compare(direct, asyncTrait);
+const dispatch = compare(boxed, asyncTrait);
+const layoutPredicted = predictRatio(boxed, inline);
 const percent = (x: number): string => `${((x - 1) * 100).toFixed(1)}%`;
 console.log(`${rounds} rounds of ${requests} requests per variant, alternating in ${SLICES} mini-batches (median over rounds, interquartile range)`);
 console.log(
-  `inline-error / boxed-error throughput: ${layout.ratio.toFixed(3)} (${percent(layout.ratio)}), IQR ${layout.low.toFixed(3)}–${layout.high.toFixed(3)}; boxed ${(layout.fastPerMs * 1000).toFixed(0)} req/s`,
+  `inline-error / boxed-error throughput: measured ${layout.ratio.toFixed(3)} (${percent(layout.ratio)}), IQR ${layout.low.toFixed(3)}–${layout.high.toFixed(3)}; cost model ${layoutPredicted.toFixed(3)}; boxed ${(layout.fastPerMs * 1000).toFixed(0)} req/s`,
 );
 console.log(
-  `async-trait / direct throughput:       ${dispatch.ratio.toFixed(3)} (${percent(dispatch.ratio)}), IQR ${dispatch.low.toFixed(3)}–${dispatch.high.toFixed(3)}; direct ${(dispatch.fastPerMs * 1000).toFixed(0)} req/s`,
+  `async-trait / direct throughput:       measured ${dispatch.ratio.toFixed(3)} (${percent(dispatch.ratio)}), IQR ${dispatch.low.toFixed(3)}–${dispatch.high.toFixed(3)}; direct ${(dispatch.fastPerMs * 1000).toFixed(0)} req/s`,
 );
 console.log(
-  `bytes copied per request: boxed ${boxed.bytesCopiedPerRequest}, inline ${inline.bytesCopiedPerRequest}; allocations: direct ${direct.allocationsPerRequest}, async-trait ${asyncTrait.allocationsPerRequest}`,
+  `bytes copied per request: boxed ${boxed.bytesCopiedPerRequest}, inline ${inline.bytesCopiedPerRequest}; allocations: direct ${boxed.allocationsPerRequest}, async-trait ${asyncTrait.allocationsPerRequest}`,
 );
 if (sink === 0.5) console.log(sink);

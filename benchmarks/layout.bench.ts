@@ -1,10 +1,13 @@
 /**
  * benchgate's own suite, data-layout half: Alan's story (docs/models/layout.md).
  *
- * `ddsplit-replay` replays Alan's DDSplit request on real memory: the fragment-splitting work,
- * then every memcpy and allocation the move accounting counts. `layout-model` times the model
- * itself (laying out Alan's types and accounting the request). `BENCHGATE_VARIANT=layout=inline-error`
- * keeps the 50 KB error variants inline (about −20% throughput on ddsplit-replay);
+ * `ddsplit-replay` replays the request of the real Rust counterpart (examples/rust-async-traps,
+ * `planServiceRequest`) on real memory: its fragment work (two hash passes per part, a zeroed
+ * payload), then every memcpy and allocation the move accounting counts. Beside the measured time
+ * it reports the cost model's `predicted-time` (bytes copied at the copy cost measured in this
+ * process, plus the measured compute), so a comparison shows the predicted change beside the
+ * measured one. `layout-model` times the model itself (laying out Alan's types and accounting the
+ * request). `BENCHGATE_VARIANT=layout=inline-error` keeps the 50 KB error variants inline;
  * `dispatch=async-trait` boxes every call's future. Task names never change with the variant.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -15,13 +18,16 @@ import {
   accountMoves,
   computeLayout,
   createReplay,
-  planDdsplitRequest,
+  planSuiteRequest,
+  predictRequestNs,
+  SERVICE_REPLAY_OPTIONS,
   BOXED_RESULT,
   INLINE_RESULT,
   type MoveAccount,
 } from '../src/models/layout/index.ts';
 import { selectVariant } from '../src/runner/select-variant.ts';
 import type { CustomMetric, SuiteMetrics } from '../src/runner/suite.ts';
+import { measureCostInputs } from './layout-cost.ts';
 
 // On a loaded machine V8's background optimizing compiler can get no CPU for the whole 100 ms
 // a task runs, so some process runs measured unoptimized code (2.5× slower, bimodal across runs).
@@ -37,8 +43,8 @@ export const dispatch = selectVariant(process.env.BENCHGATE_VARIANT, 'dispatch',
 /** Requests per timed iteration, so one sample (~0.1 ms) sits well above the timer's resolution. */
 const REQUESTS_PER_ITERATION = 16;
 
-const plan = planDdsplitRequest({ error: errorLayout, dispatch });
-const replay = createReplay(plan);
+const plan = planSuiteRequest(errorLayout, dispatch);
+const replay = createReplay(plan, SERVICE_REPLAY_OPTIONS);
 let sink = 0;
 
 const resultType = errorLayout === 'inline-error' ? INLINE_RESULT : BOXED_RESULT;
@@ -51,18 +57,26 @@ function describeAccount(account: MoveAccount): CustomMetric[] {
   ];
 }
 
+/** The cost model's prediction for one iteration (16 requests), from inputs measured now, in this process. */
+function predictedTime(account: MoveAccount): CustomMetric {
+  if (!account.supported) throw new Error(`layout model: ${account.reason}`);
+  const inputs = measureCostInputs(replay, replay.copySizes);
+  const ns = predictRequestNs(account.bytesCopied, inputs.nsPerByte, inputs.computeNs) * REQUESTS_PER_ITERATION;
+  return { name: 'predicted-time', unit: 'ms', direction: 'smaller', value: ns / 1e6, gate: false };
+}
+
 const bench = new Bench();
 bench.add('ddsplit-replay', () => {
   for (let i = 0; i < REQUESTS_PER_ITERATION; i++) sink = (sink + replay.runRequest()) >>> 0;
 });
 bench.add('layout-model', () => {
   const layout = computeLayout(resultType);
-  const account = accountMoves(planDdsplitRequest({ error: errorLayout, dispatch }));
+  const account = accountMoves(planSuiteRequest(errorLayout, dispatch));
   if (layout.supported && account.supported) sink = (sink + layout.size + account.bytesCopied) >>> 0;
 });
 
 export const metrics: SuiteMetrics = {
-  'ddsplit-replay': () => describeAccount(accountMoves(plan)),
+  'ddsplit-replay': () => [...describeAccount(accountMoves(plan)), predictedTime(accountMoves(plan))],
   'layout-model': () => {
     const layout = computeLayout(resultType);
     if (!layout.supported) throw new Error(`layout model: ${layout.reason}`);

@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 fn requests<E: RequestError>(c: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, name: &str) {
     let records: Vec<_> = (0..16).map(record).collect();
-    let mut service = Service::<E>::new();
+    let mut service = Service::<E, 4>::new();
     let mut i = 0usize;
     c.bench_function(name, |b| {
         b.iter(|| {

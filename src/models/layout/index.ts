@@ -12,7 +12,7 @@ export {
   type ErrorLayout,
 } from './ddsplit-plan.ts';
 export * from './ddsplit-types.ts';
-export { DEFAULT_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
+export { DEFAULT_REPLAY_OPTIONS, SERVICE_REPLAY_OPTIONS, createReplay, type Replay, type ReplayOptions } from './replay.ts';
 export { CHUNK_HEADER_BYTES, DEFAULT_ALLOCATOR_OPTIONS, chunkSizeFor, createAllocator, type AllocatorOptions, type SmallAllocator } from './allocator.ts';
 export {
   DEFAULT_DISPATCH_REPLAY_OPTIONS,
@@ -24,5 +24,5 @@ export {
   type DispatchReplayOptions,
   type StoreDispatch,
 } from './dispatch-replay.ts';
-export { planServiceRequest, serviceQuery } from './service-plan.ts';
+export { DISTRI_ERR_MID, planServiceRequest, planSuiteRequest, serviceQuery, type ServiceRequest } from './service-plan.ts';
 export { predictRequestNs } from './predict-time.ts';

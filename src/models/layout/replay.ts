@@ -9,17 +9,28 @@ export interface ReplayOptions {
   fragments: number;
   /** Hash passes over each fragment (the fragment-splitting CPU work). @default 1 */
   hashRounds: number;
+  /** Bytes zero-filled per fragment before its part is written (a fresh `[0u8; N]` payload). @default 0 */
+  zeroBytes: number;
   /** Seed of the record's bytes. @default 1 */
   seed: number;
 }
 
 /** Defaults tuned so that Alan's inline-error path runs about 20% slower than the boxed one (docs/models/layout.md). */
-export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { recordBytes: 4_096, fragments: 4, hashRounds: 1, seed: 1 };
+export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { recordBytes: 4_096, fragments: 4, hashRounds: 1, zeroBytes: 0, seed: 1 };
+
+/**
+ * The work of the Rust counterpart's request (examples/rust-async-traps/src/layout.rs) besides its
+ * copies: each 1 KiB part is hashed twice (when the record is split and when the fragment is
+ * stored) and each query's 6,336-byte payload starts zeroed. Mirrored, not tuned.
+ */
+export const SERVICE_REPLAY_OPTIONS: Partial<ReplayOptions> = { hashRounds: 2, zeroBytes: 6_336 };
 
 /** A request path compiled to real memory operations. */
 export interface Replay {
   /** Runs one request: the fragment work, then every copy and allocation of the plan. Returns a checksum. */
   runRequest(): number;
+  /** Runs only the fragment work of one request, none of the plan's copies (the cost model's compute). */
+  runCompute(): number;
   /** Bytes one request copies, from the move accounting. */
   bytesCopiedPerRequest: number;
   /** Heap allocations one request makes, from the move accounting. */
@@ -153,10 +164,11 @@ function listAllocations(steps: readonly MoveStep[]): ReplayAllocation[] {
  * @throws Error when the plan names a type the layout model cannot lay out, or the options are out of range
  */
 export function createReplay(plan: readonly MoveOperation[], options: Partial<ReplayOptions> = {}): Replay {
-  const { recordBytes, fragments, hashRounds, seed } = { ...DEFAULT_REPLAY_OPTIONS, ...options };
+  const { recordBytes, fragments, hashRounds, zeroBytes, seed } = { ...DEFAULT_REPLAY_OPTIONS, ...options };
   for (const [name, value] of Object.entries({ recordBytes, fragments, hashRounds })) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`replay option '${name}' must be a positive integer, got ${value}`);
   }
+  if (!Number.isSafeInteger(zeroBytes) || zeroBytes < 0) throw new RangeError(`replay option 'zeroBytes' must be a non-negative integer, got ${zeroBytes}`);
   const account = accountMoves(plan);
   if (!account.supported) throw new Error(`cannot replay this plan: ${account.reason}`);
 
@@ -168,7 +180,7 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
   const copySizes = Int32Array.from(copies);
   const allocationSizes = Int32Array.from(allocations, (a) => a.bytes);
   const boxedCalls = Uint8Array.from(allocations, (a) => (a.boxedCall ? 1 : 0));
-  const frame = [...copies, ...allocationSizes].reduce((largest, bytes) => Math.max(largest, bytes), Math.max(64, recordBytes));
+  const frame = [...copies, ...allocationSizes].reduce((largest, bytes) => Math.max(largest, bytes), Math.max(64, recordBytes, zeroBytes));
   const heap = createAllocator({ maxRequestBytes: frame });
   const frames = [heap.alloc(frame), heap.alloc(frame)] as const;
   const record = makeRecord(recordBytes, seed);
@@ -178,16 +190,23 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
   const polls = [pollFuture, pollOtherFuture];
   const drops = [dropFuture, dropOtherFuture];
 
-  function runRequest(): number {
+  function runCompute(): number {
     let checksum = 0;
     // the fragment-splitting work: hash each fragment and write it into its query in the first frame
-    let memory = heap.bytes;
+    const memory = heap.bytes;
     for (let f = 0; f < fragments; f++) {
       const start = f * fragmentBytes;
       const end = Math.min(recordBytes, start + fragmentBytes);
       checksum = (checksum + hashFragment(record, start, end, hashRounds)) >>> 0;
-      memory.set(record.subarray(start, end), frames[0] + start);
+      if (zeroBytes > 0) memory.fill(0, frames[0], frames[0] + zeroBytes);
+      memory.set(record.subarray(start, end), frames[0] + (zeroBytes > 0 ? 0 : start));
     }
+    return checksum;
+  }
+
+  function runRequest(): number {
+    let checksum = runCompute();
+    let memory = heap.bytes;
     for (let i = 0; i < allocationSizes.length; i++) {
       const bytes = allocationSizes[i]!;
       let pointer: number;
@@ -218,6 +237,7 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
 
   return {
     runRequest,
+    runCompute,
     bytesCopiedPerRequest: account.bytesCopied,
     allocationsPerRequest: account.allocations,
     copySizes: copies,

@@ -2,7 +2,7 @@
 //! build. Run it under the LD_PRELOAD counter (scripts/count-memcpy.sh); without it, it says so.
 use futures::executor::block_on;
 use rust_async_traps::dispatch::{AnyStore, FragmentStore, MemStore, SumStore};
-use rust_async_traps::layout::{record, DistriErr, DistriErrBoxed, RequestError, Service};
+use rust_async_traps::layout::{record, DistriErr, DistriErrBoxed, DistriErrMid, RequestError, Service};
 use std::hint::black_box;
 
 type Start = unsafe extern "C" fn();
@@ -37,9 +37,9 @@ impl Counter {
     }
 }
 
-fn layout<E: RequestError>(counter: &Counter, name: &str) {
+fn layout<E: RequestError, const N: usize>(counter: &Counter, name: &str) {
     let records: Vec<_> = (0..16).map(record).collect();
-    let mut service = Service::<E>::new();
+    let mut service = Service::<E, N>::new();
     for i in 0..16 {
         black_box(service.request(i, &records[i as usize]).is_ok()); // warm: capacities reached
     }
@@ -68,7 +68,11 @@ fn main() {
         eprintln!("memcpy_bytes: the counter is not loaded; run scripts/count-memcpy.sh (LD_PRELOAD=libmemcpy_counter.so)");
         std::process::exit(2);
     };
-    layout::<DistriErr>(&counter, "inline-error");
-    layout::<DistriErrBoxed>(&counter, "boxed-error");
+    layout::<DistriErr, 4>(&counter, "inline-error");
+    layout::<DistriErrBoxed, 4>(&counter, "boxed-error");
+    // held out: the plan was written against the two above; these test its prediction
+    layout::<DistriErrMid, 8>(&counter, "mid-error-8");
+    layout::<DistriErr, 8>(&counter, "inline-error-8");
+    layout::<DistriErrBoxed, 2>(&counter, "boxed-error-2");
     dispatch(&counter);
 }

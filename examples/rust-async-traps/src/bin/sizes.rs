@@ -1,6 +1,6 @@
 //! Prints size_of and align_of of every type the benchmarks use, as JSON lines.
 use rust_async_traps::dispatch::{boxed_future_size, AnyStore, FragmentStore, MemStore};
-use rust_async_traps::layout::{DistriErr, DistriErrBoxed, DistriQuery, FragmentMissing, SuccessCode};
+use rust_async_traps::layout::{DistriErr, DistriErrBoxed, DistriErrMid, DistriQuery, FragmentMissing, SuccessCode};
 use std::mem::{align_of, size_of};
 
 macro_rules! show {
@@ -23,6 +23,9 @@ fn main() {
         DistriQuery<DistriErrBoxed>,
         Option<DistriQuery<DistriErr>>,
         Option<DistriQuery<DistriErrBoxed>>,
+        DistriErrMid,
+        Result<SuccessCode, DistriErrMid>,
+        DistriQuery<DistriErrMid>,
         AnyStore,
         Box<dyn FragmentStore>,
     );
