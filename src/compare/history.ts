@@ -1,4 +1,4 @@
-import { lagDifferenceScale, median } from '../stats/index.ts';
+import { lagDifferenceRms, median } from '../stats/index.ts';
 
 /**
  * One stored past job on the base branch, reduced to the center (`centerOf`: the median of the
@@ -27,29 +27,31 @@ export function historyKey(id: string, metric: string): string {
 export interface JobNoise {
   /**
    * σ_job: the robust standard deviation of the jobs' natural-log centers
-   * (`lagDifferenceScale` with lag ≤ 2, in the history's order, newest first).
+   * (`lagDifferenceRms` with lag ≤ 2, in the history's order, newest first).
    */
   sd: number;
   /** Jobs used. */
   jobs: number;
   /**
-   * Degrees of freedom of the t reference for a test that uses `sd`: 0.45·(jobs − 1), the
-   * χ-equivalent degrees of freedom of the lag-difference scale at the normal (simulated).
+   * Degrees of freedom of the t reference for a test that uses `sd`: 0.75·(jobs − 1), the
+   * χ-equivalent degrees of freedom of the lag-difference RMS at the normal (simulated:
+   * test/stats/reference/make-lag-difference-rms-reference.py).
    */
   df: number;
   /** Median of the jobs' log centers: where a typical stored job lies. */
   logCenter: number;
 }
 
-/** Degrees of freedom per job of the lag-difference scale (see `JobNoise.df`). */
-export const JOB_NOISE_DF_PER_JOB = 0.45;
+/** Degrees of freedom per job of the lag-difference RMS (see `JobNoise.df`). */
+export const JOB_NOISE_DF_PER_JOB = 0.75;
 
 /**
  * Estimates the job-to-job noise of one metric from stored jobs: a robust standard deviation of
  * the natural log of each job's center, from the differences between jobs at most two apart in
- * the history's order (newest first). One odd job touches at most four of those differences and
- * a real level shift on the branch only the few that straddle it, so neither inflates the
- * estimate (which would hide a regression) as a sample standard deviation is inflated. Jobs
+ * the history's order (newest first), those beyond three robust scales left out
+ * (`lagDifferenceRms`). One odd job touches at most four of those differences and a real level
+ * shift on the branch only the few that straddle it, so neither inflates the estimate (which
+ * would hide a regression) as a sample standard deviation is inflated. Jobs
  * without the key, or with a center ≤ 0 or not finite, are left out.
  * @param history stored jobs, newest first
  * @param key `historyKey(id, metric)`
@@ -63,5 +65,5 @@ export function estimateJobNoise(history: readonly HistoryJob[], key: string, mi
     if (center !== undefined && Number.isFinite(center) && center > 0) logs.push(Math.log(center));
   }
   if (logs.length < Math.max(2, minJobs)) return null;
-  return { sd: lagDifferenceScale(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter: median(logs) };
+  return { sd: lagDifferenceRms(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter: median(logs) };
 }

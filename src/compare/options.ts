@@ -31,8 +31,8 @@ export interface CompareOptions {
   history: HistoryJob[];
   /**
    * Usable stored jobs needed before history replaces the prior floor as the job-to-job term.
-   * The robust estimate from n jobs is worth about 0.45·(n − 1) degrees of freedom, so 8 jobs
-   * give ≈ 3: fewer than 8 give intervals wider than the floor's.
+   * The robust estimate from n jobs is worth about 0.75·(n − 1) degrees of freedom, so 8 jobs
+   * give ≈ 5: fewer than 8 give intervals wider than the floor's.
    * @default 8
    */
   minHistoryJobs: number;

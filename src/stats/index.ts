@@ -27,3 +27,4 @@ export { lookAlpha } from './look-alpha.ts';
 export { signedRankDistribution } from './signed-rank-distribution.ts';
 export { SIGNED_RANK_EXACT_LIMIT, wilcoxonSignedRank, type WilcoxonSignedRankResult } from './wilcoxon-signed-rank.ts';
 export { lagDifferenceScale } from './lag-difference-scale.ts';
+export { lagDifferenceRms } from './lag-difference-rms.ts';

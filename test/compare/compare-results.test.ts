@@ -309,7 +309,7 @@ describe('across jobs: the job-to-job term', () => {
     expect(c.verdict).not.toBe('regressed');
     expect(c.p!.test).toBe('mann-whitney-and-history');
     expect(c.interval!.method).toBe('history');
-    expect(c.noise).toMatchObject({ model: 'history', jobs: 8, df: expect.closeTo(0.45 * 7, 12), baselineSd: null });
+    expect(c.noise).toMatchObject({ model: 'history', jobs: 8, df: expect.closeTo(0.75 * 7, 12), baselineSd: null });
     expect(words(c)).toMatch(/job-to-job t test over 8 stored jobs/);
   });
 

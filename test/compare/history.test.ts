@@ -1,19 +1,19 @@
 import { expect, test } from 'vitest';
 import { estimateJobNoise, historyKey, type HistoryJob } from '../../src/compare/history.ts';
-import { lagDifferenceScale } from '../../src/stats/index.ts';
+import { lagDifferenceRms } from '../../src/stats/index.ts';
 
 test('historyKey joins id and metric as the baseline store keys centers', () => {
   expect(historyKey('layout/ddsplit', 'latency-p50')).toBe('layout/ddsplit::latency-p50');
 });
 
-test('estimateJobNoise is the lag-difference scale of log centers in history order, with 0.45·(n − 1) df and the median', () => {
+test('estimateJobNoise is the robust lag-difference RMS of log centers in history order, with 0.75·(n − 1) df and the median', () => {
   const centers = [100, 110, 90, 105, 95];
   const history: HistoryJob[] = centers.map((center, i) => ({ commit: `${i}`, centers: { 'a::m': center } }));
   const logs = centers.map(Math.log);
   expect(estimateJobNoise(history, 'a::m', 5)).toEqual({
-    sd: lagDifferenceScale(logs, 2),
+    sd: lagDifferenceRms(logs, 2),
     jobs: 5,
-    df: expect.closeTo(1.8, 12),
+    df: expect.closeTo(0.75 * 4, 12),
     logCenter: Math.log(100),
   });
 });

@@ -48,7 +48,7 @@ describe('chooseJobTerm', () => {
 
   test('enough history: its robust σ and df, and no odd-baseline σ for a typical baseline', () => {
     const term = chooseJobTerm({ ...input, history: jobs(quiet) });
-    expect(term).toMatchObject({ model: 'history', jobs: 10, df: expect.closeTo(4.05, 12), baselineSd: null });
+    expect(term).toMatchObject({ model: 'history', jobs: 10, df: expect.closeTo(0.75 * 9, 12), baselineSd: null });
     expect(term.sd).toBeGreaterThan(0.002);
     expect(term.sd).toBeLessThan(0.015);
   });
