@@ -2,11 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compareResults } from '../../src/compare/index.ts';
-import { FormatError } from '../../src/formats/format-error.ts';
 import type { FormatInput } from '../../src/formats/format-input.ts';
 import { detectIaiCallgrind, parseIaiCallgrind } from '../../src/formats/iai-callgrind.ts';
 import { detectTool, parseToolInput, parseToolOutput } from '../../src/formats/index.ts';
-import { benchmark, fixture, fixtureJson, fixtureText, metric } from './helpers.ts';
+import { benchmark, fixture, fixtureJson, fixtureText, metric, formatError } from './helpers.ts';
 
 const file = (name: string, text: string): FormatInput => ({ kind: 'file', path: name, text });
 
@@ -17,16 +16,6 @@ const SHORT = 'fib::fib_group::fib_n short';
 const LONG = 'fib::fib_group::fib_n long';
 const SENTENCE = 'fib::text_group::split_words sentence';
 const NO_CACHE = 'fib::text_group::split_words no_cache';
-
-function formatError(run: () => unknown): FormatError {
-  try {
-    run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 /** The new value of an event in a summary's total, as iai-callgrind wrote it (`Left`, or the first of `Both`). */
 function written(summary: any, event: string): number {
