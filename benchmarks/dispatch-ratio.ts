@@ -10,11 +10,13 @@
  *
  *   npx node benchmarks/dispatch-ratio.ts [--rounds 21] [--iterations 200] [--criterion <target/criterion>]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { createAllocator, createDispatchReplay, type DispatchReplay } from '../src/models/layout/index.ts';
+import { createAllocator, createDispatchReplay } from '../src/models/layout/index.ts';
+import { readCriterionEstimates } from './criterion-estimate.ts';
+import { compareSideBySide } from './side-by-side.ts';
 
 // as in layout.bench.ts and layout-ratio.ts: optimize on the main thread, so a busy machine cannot delay it
 setFlagsFromString('--no-concurrent-recompilation');
@@ -41,65 +43,10 @@ const CALLS = 256;
 const SLICES = 40;
 let sink = 0;
 
-/** Milliseconds to run `count` iterations. */
-function time(replay: DispatchReplay, count: number): number {
-  const start = performance.now();
-  for (let i = 0; i < count; i++) sink = (sink + replay.runIteration()) >>> 0;
-  return performance.now() - start;
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-interface Comparison {
-  /** async-trait throughput over the enum's: median over rounds, and the interquartile range. */
-  ratio: number;
-  low: number;
-  high: number;
-  /** ns per call, median over rounds. */
-  enumNs: number;
-  asyncTraitNs: number;
-}
-
-/** The slow variant's throughput over the fast one's: per round, the median over adjacent mini-batch pairs. */
-function compare(fast: DispatchReplay, slow: DispatchReplay): Comparison {
-  const slice = Math.max(1, Math.round(iterations / SLICES));
-  for (let i = 0; i < 3; i++) {
-    time(fast, iterations);
-    time(slow, iterations);
-  }
-  const ratios: number[] = [];
-  const fastNs: number[] = [];
-  const slowNs: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const pairs: number[] = [];
-    const fastSlices: number[] = [];
-    const slowSlices: number[] = [];
-    for (let i = 0; i < SLICES; i++) {
-      let fastSlice: number;
-      let slowSlice: number;
-      if ((round + i) % 2 === 0) {
-        fastSlice = time(fast, slice);
-        slowSlice = time(slow, slice);
-      } else {
-        slowSlice = time(slow, slice);
-        fastSlice = time(fast, slice);
-      }
-      pairs.push(fastSlice / slowSlice);
-      fastSlices.push(fastSlice);
-      slowSlices.push(slowSlice);
-    }
-    // the median pair: a slice that lost the CPU to another process moves it little
-    ratios.push(median(pairs));
-    fastNs.push((median(fastSlices) * 1e6) / (slice * CALLS));
-    slowNs.push((median(slowSlices) * 1e6) / (slice * CALLS));
-  }
-  ratios.sort((a, b) => a - b);
-  const quartile = Math.floor(rounds / 4);
-  return { ratio: median(ratios), low: ratios[quartile]!, high: ratios[rounds - 1 - quartile]!, enumNs: median(fastNs), asyncTraitNs: median(slowNs) };
 }
 
 /** One iteration of a part: `CALLS` operations, like the bench's `dispatch-parts` group. */
@@ -145,32 +92,12 @@ function timePart(part: Part): number {
   return median(perCall);
 }
 
-/** A criterion estimate's point estimates, ns per iteration. */
-interface Estimates {
-  mean: number;
-  median: number;
-  slope?: number;
-}
-
-/** Reads `<folder>/<id>/new/estimates.json` (criterion 0.3: `{"mean":{"point_estimate":ns,…},"median":{…},"slope":{…}}`). */
-function readEstimates(folder: string, id: string): Estimates {
-  const path = join(folder, id, 'new', 'estimates.json');
-  const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { point_estimate?: unknown } | null>;
-  const point = (name: string): number | undefined => {
-    const value = json[name]?.point_estimate;
-    return typeof value === 'number' && value > 0 ? value : undefined;
-  };
-  const mean = point('mean');
-  const middle = point('median');
-  if (mean === undefined || middle === undefined) throw new Error(`${path}: expected mean.point_estimate and median.point_estimate (positive ns)`);
-  return { mean, median: middle, slope: point('slope') };
-}
-
 const enumReplay = createDispatchReplay({ dispatch: 'enum', calls: CALLS });
 const asyncTraitReplay = createDispatchReplay({ dispatch: 'async-trait', calls: CALLS });
 if (enumReplay.runIteration() !== asyncTraitReplay.runIteration()) throw new Error('the two replays disagree on the checksum');
 
-const replay = compare(enumReplay, asyncTraitReplay);
+const sideBySide = compareSideBySide(enumReplay.runIteration, asyncTraitReplay.runIteration, rounds, iterations, SLICES);
+const replay = { ...sideBySide, enumNs: (sideBySide.fastMs * 1e6) / CALLS, asyncTraitNs: (sideBySide.slowMs * 1e6) / CALLS };
 const percent = (x: number): string => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
 console.log(`replay: ${rounds} rounds of ${iterations} iterations (${CALLS} calls each) per variant, alternating in ${SLICES} mini-batches`);
 console.log(`  async-trait / enum throughput: ${replay.ratio.toFixed(3)} (${percent(replay.ratio)}), IQR ${replay.low.toFixed(3)}–${replay.high.toFixed(3)}`);
@@ -185,8 +112,8 @@ console.log(
 );
 
 if (values.criterion !== undefined) {
-  const asyncTrait = readEstimates(values.criterion, 'dispatch/async-trait');
-  const enumDispatch = readEstimates(values.criterion, 'dispatch/enum');
+  const asyncTrait = readCriterionEstimates(values.criterion, 'dispatch/async-trait');
+  const enumDispatch = readCriterionEstimates(values.criterion, 'dispatch/enum');
   console.log(`real (criterion, ${values.criterion}), per call and async-trait / enum throughput:`);
   for (const statistic of ['median', 'mean', 'slope'] as const) {
     const a = asyncTrait[statistic];
@@ -199,7 +126,7 @@ if (values.criterion !== undefined) {
   }
   const partIds = ['dispatch-parts/box-112', 'dispatch-parts/indirect-call'];
   if (partIds.every((id) => existsSync(join(values.criterion!, id, 'new', 'estimates.json')))) {
-    const [box, indirect] = partIds.map((id) => readEstimates(values.criterion!, id));
+    const [box, indirect] = partIds.map((id) => readCriterionEstimates(values.criterion!, id));
     console.log(`  parts (median): box-112 ${(box!.median / CALLS).toFixed(1)} ns, indirect-call ${(indirect!.median / CALLS).toFixed(1)} ns per operation`);
   }
 }

@@ -283,7 +283,7 @@ async function analyze(): Promise<void> {
   // A known 20% throughput loss injected into real jobs: every ordered pair of two different
   // default jobs, the current job's layout/ddsplit-replay runs multiplied by 1/0.8 = 1.25, so the
   // job-to-job noise is this machine's and the effect is exactly 20% whatever the model measures.
-  console.log('\nDetection of an injected 20% loss: every ordered pair of default jobs, the current one\'s layout/ddsplit-replay runs ×1.25');
+  console.log("\nDetection of an injected 20% loss: every ordered pair of default jobs, the current one's layout/ddsplit-replay runs ×1.25");
   for (const setting of settings) {
     const verdicts = new Map<string, number>();
     let pairs = 0;
@@ -299,7 +299,9 @@ async function analyze(): Promise<void> {
         pairs++;
       }
     }
-    console.log(`  ${setting.name}: caught (regressed) ${percent(verdicts.get('regressed') ?? 0, pairs)}; ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}`);
+    console.log(
+      `  ${setting.name}: caught (regressed) ${percent(verdicts.get('regressed') ?? 0, pairs)}; ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')}`,
+    );
   }
 }
 

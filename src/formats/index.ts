@@ -18,6 +18,7 @@ import { UNKNOWN_TIME, type FolderFile, type FormatInput, type FormatMeta } from
 import { detectGo, parseGo } from './go.ts';
 import { detectGooglecpp, parseGooglecpp } from './googlecpp.ts';
 import { detectHyperfine, parseHyperfine } from './hyperfine.ts';
+import { detectIaiCallgrind, parseIaiCallgrind } from './iai-callgrind.ts';
 import { detectJmh, parseJmh } from './jmh.ts';
 import { detectPytest, parsePytest } from './pytest.ts';
 import { mergeRuns } from './merge-runs.ts';
@@ -56,6 +57,7 @@ export const FORMAT_ADAPTERS: Record<ToolName, FormatAdapter> = {
   mitata: { detect: detectMitata, parse: parseMitata },
   benchmarkjs: { detect: detectBenchmarkjs, parse: parseBenchmarkjs },
   divan: { detect: detectDivan, parse: parseDivan },
+  'iai-callgrind': { detect: detectIaiCallgrind, parse: parseIaiCallgrind },
   callgrind: { detect: detectCallgrind, parse: parseCallgrind },
   customSmallerIsBetter: { detect: detectCustomSmallerIsBetter, parse: parseCustomSmallerIsBetter },
   customBiggerIsBetter: { detect: detectCustomBiggerIsBetter, parse: parseCustomBiggerIsBetter },
@@ -82,7 +84,7 @@ function withoutByteOrderMarks(input: FormatInput): FormatInput {
 
 /**
  * Parses a file or folder that is already in memory: the pure part of `parseToolOutput`. A folder
- * is read natively by criterion, cargo and go; for every other format each file in it is one run
+ * is read natively by criterion, iai-callgrind, cargo and go; for every other format each file in it is one run
  * of the suite, parsed on its own and merged by `mergeRuns` (one `process` value per file).
  * @param given the file or folder (a leading byte order mark in any text is dropped)
  * @param tool the format, or `auto` to recognise it
@@ -127,6 +129,7 @@ export interface ReadToolOutputOptions {
 export const DEFAULT_READ_TOOL_OUTPUT_OPTIONS: ReadToolOutputOptions = { maxBytes: MAX_INPUT_BYTES, maxFiles: 10_000 };
 
 const CRITERION_WANTED = /(^|\/)new\/(benchmark|sample)\.json$/;
+const IAI_SUMMARY = /(^|\/)summary\.json$/;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -168,8 +171,9 @@ async function listFolder(root: string, options: ReadToolOutputOptions): Promise
 /**
  * Reads a benchmark tool's output from disk and parses it. A file is checked against the size
  * bound before it is read, so a huge file is refused without being loaded. A folder is read for
- * criterion (only the `new/benchmark.json` and `new/sample.json` files); for every other format
- * each file in it is one run.
+ * criterion (only the `new/benchmark.json` and `new/sample.json` files), and for `tool:
+ * iai-callgrind` only its `summary.json` files when it has any (`auto` reads every file, to
+ * recognise the format by content); for every other format each file in it is one run.
  * @param file the output file or folder
  * @param tool the format, or `auto`
  * @param meta commit, ref, time and environment to record; `createdAt` defaults to the tool's own
@@ -195,7 +199,8 @@ export async function parseToolOutput(
     if (info.isDirectory()) {
       const listed = await listFolder(file, settings);
       const criterion = tool === 'criterion' || (tool === 'auto' && listed.some((f) => CRITERION_WANTED.test(f.rel)));
-      const wanted = criterion ? listed.filter((f) => CRITERION_WANTED.test(f.rel)) : listed;
+      const iai = tool === 'iai-callgrind' && listed.some((f) => IAI_SUMMARY.test(f.rel));
+      const wanted = criterion ? listed.filter((f) => CRITERION_WANTED.test(f.rel)) : iai ? listed.filter((f) => IAI_SUMMARY.test(f.rel)) : listed;
       const total = wanted.reduce((sum, f) => sum + f.size, 0);
       if (total > settings.maxBytes) {
         throw new FormatError(file, `its files total ${megabytes(total)}, over the ${megabytes(settings.maxBytes)} limit; not read`, undefined, 'too-large');

@@ -1,7 +1,9 @@
 /**
  * Every value the `tool` input accepts besides `auto`, named as github-action-benchmark names
  * them, plus `benchgate` for our own results file and the formats github-action-benchmark does not
- * read (`vitest`, `mitata`, `divan`, `callgrind`).
+ * read (`vitest`, `mitata`, `divan`, `iai-callgrind`, `callgrind`). `iai-callgrind` comes before
+ * `callgrind` so that `auto` reads an iai-callgrind home (`target/iai`) by its summaries, not its
+ * callgrind files.
  */
 export const FORMAT_TOOLS = [
   'benchgate',
@@ -18,6 +20,7 @@ export const FORMAT_TOOLS = [
   'mitata',
   'benchmarkjs',
   'divan',
+  'iai-callgrind',
   'callgrind',
   'customSmallerIsBetter',
   'customBiggerIsBetter',
@@ -31,8 +34,8 @@ export function isToolName(value: string): value is ToolName {
   return (FORMAT_TOOLS as readonly string[]).includes(value);
 }
 
-/** Formats that read a folder rather than one file. */
-export const FOLDER_TOOLS: readonly ToolName[] = ['criterion'];
+/** Formats that read a folder as a whole (criterion's tree; iai-callgrind's home, by its `summary.json` files). */
+export const FOLDER_TOOLS: readonly ToolName[] = ['criterion', 'iai-callgrind'];
 
 /** Text formats that also accept a folder, reading every file in it as one run. */
 export const TEXT_FOLDER_TOOLS: readonly ToolName[] = ['cargo', 'go'];

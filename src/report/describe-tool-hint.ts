@@ -16,6 +16,8 @@ const HINTS: Record<string, string> = {
   benchmarkjs:
     'write the suite as JSON (`JSON.stringify(Array.from(suite))` on `complete`) so every `stats.sample` is kept, or run it 10 times and pass every output file',
   divan: 'run `cargo bench` 10 times and pass the folder of output files: each file is one run',
+  'iai-callgrind':
+    'run `cargo bench -- --save-summary=json` 10 times, copying `target/iai` to `runs/run-N` after each, and pass `runs`: each summary is one run',
   callgrind: 'run the program under callgrind 10 times (`--callgrind-out-file=run-N.out`) and pass the folder: each file is one run',
   customSmallerIsBetter: 'run your benchmark 10 times and write one entry per run with the same `name`, or run it under `benchgate run`',
   customBiggerIsBetter: 'run your benchmark 10 times and write one entry per run with the same `name`, or run it under `benchgate run`',

@@ -1,21 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseBenchmarkjs } from '../../src/formats/benchmarkjs.ts';
-import { FormatError } from '../../src/formats/format-error.ts';
 import type { FormatInput } from '../../src/formats/format-input.ts';
 import { detectTool, parseToolOutput } from '../../src/formats/index.ts';
-import { benchmark, fixture, fixtureJson, fixtureText, metric } from './helpers.ts';
+import { benchmark, fixture, fixtureJson, fixtureText, metric, formatError } from './helpers.ts';
 
 const file = (path: string, text: string): FormatInput => ({ kind: 'file', path, text });
-
-function formatError(run: () => unknown): FormatError {
-  try {
-    run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('Benchmark.js', () => {
   test.each(['benchmarkjs/base.json', 'benchmarkjs/base.txt', 'benchmarkjs/slow.txt', 'benchmarkjs/history/1.txt'])(

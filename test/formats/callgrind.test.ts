@@ -1,22 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { parseCallgrind } from '../../src/formats/callgrind.ts';
 import { compareResults } from '../../src/compare/index.ts';
-import { FormatError } from '../../src/formats/format-error.ts';
 import type { FormatInput } from '../../src/formats/format-input.ts';
 import { detectTool, parseToolOutput } from '../../src/formats/index.ts';
-import { fixture, fixtureText, metric } from './helpers.ts';
+import { fixture, fixtureText, metric, formatError } from './helpers.ts';
 
 const file = (path: string, text: string): FormatInput => ({ kind: 'file', path, text });
-
-function formatError(run: () => unknown): FormatError {
-  try {
-    run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 /** The `summary:` counts of the part whose trigger is this client request, by event name. */
 function summaryOf(text: string, name: string): Record<string, number> {

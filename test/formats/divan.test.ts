@@ -1,21 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseDivan } from '../../src/formats/divan.ts';
-import { FormatError } from '../../src/formats/format-error.ts';
 import type { FormatInput } from '../../src/formats/format-input.ts';
 import { detectTool, parseToolOutput } from '../../src/formats/index.ts';
-import { fixture, fixtureText, metric } from './helpers.ts';
+import { fixture, fixtureText, metric, formatError } from './helpers.ts';
 
 const file = (path: string, text: string): FormatInput => ({ kind: 'file', path, text });
-
-function formatError(run: () => unknown): FormatError {
-  try {
-    run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('divan', () => {
   test.each(['divan/base', 'divan/base/run-1.txt', 'divan/slow/run-6.txt'])('auto-detection reads %s as divan', async (relative) => {

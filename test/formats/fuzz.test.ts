@@ -26,6 +26,11 @@ const SEEDS: Record<Exclude<ToolName, 'criterion'>, string[]> = {
   mitata: ['mitata/same.json'],
   benchmarkjs: ['benchmarkjs/base.json', 'benchmarkjs/base.txt'],
   divan: ['divan/base/run-1.txt', 'divan/slow/run-2.txt'],
+  'iai-callgrind': [
+    'iai-callgrind/base/summary/run-2/iai-callgrind-fixture-bench/fib/text_group/split_words.sentence/summary.json',
+    'iai-callgrind/base/terminal/run-2.txt',
+    'iai-callgrind/variants/terminal.txt',
+  ],
   callgrind: ['callgrind/base/run-1.out'],
   customSmallerIsBetter: ['custom/base-smaller.json'],
   customBiggerIsBetter: ['custom/base-bigger.json'],

@@ -1,3 +1,5 @@
+import { FormatError } from '../../src/formats/format-error.ts';
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Benchmark, Metric, Results } from '../../src/results/schema.ts';
@@ -42,4 +44,15 @@ export function median(values: readonly number[]): number {
 export function centreRatio(base: Metric, slow: Metric): number {
   const centre = (m: Metric) => m.aggregate?.mean ?? median(m.runs);
   return centre(slow) / centre(base);
+}
+
+/** The FormatError `run` throws; fails the test when it throws something else or nothing. */
+export function formatError(run: () => unknown): FormatError {
+  try {
+    run();
+  } catch (error: unknown) {
+    expect(error).toBeInstanceOf(FormatError);
+    return error as FormatError;
+  }
+  throw new Error('expected a FormatError');
 }

@@ -26,6 +26,10 @@ describe('auto-detection', () => {
     ['jmh/base.json', 'jmh'],
     ['benchmarkdotnet/base.json', 'benchmarkdotnet'],
     ['benchmarkdotnet/brief-base.json', 'benchmarkdotnet'],
+    ['callgrind/base', 'callgrind'],
+    ['iai-callgrind/iai-home', 'iai-callgrind'],
+    ['iai-callgrind/base/summary', 'iai-callgrind'],
+    ['iai-callgrind/base/terminal/run-1.txt', 'iai-callgrind'],
   ])('%s is read as %s', async (relative, tool) => {
     const results = await parseToolOutput(fixture(relative), 'auto');
     expect(results.tool).toBe(tool);

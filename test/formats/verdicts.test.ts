@@ -54,6 +54,8 @@ const REPEATED: [ToolName, string, string, string][] = [
   ['vitest', 'vitest5/base.json', 'vitest5/same.json', 'vitest5/slow.json'],
   ['divan', 'divan/base', 'divan/same', 'divan/slow'],
   ['callgrind', 'callgrind/base', 'callgrind/same', 'callgrind/slow'],
+  ['iai-callgrind', 'iai-callgrind/base/summary', 'iai-callgrind/same/summary', 'iai-callgrind/slow/summary'],
+  ['iai-callgrind', 'iai-callgrind/base/terminal', 'iai-callgrind/same/terminal', 'iai-callgrind/slow/terminal'],
   ['benchmarkjs', 'benchmarkjs/base.json', 'benchmarkjs/same.json', 'benchmarkjs/slow.json'],
   ['benchmarkdotnet', 'benchmarkdotnet/base.json', 'benchmarkdotnet/same.json', 'benchmarkdotnet/slow.json'],
   ['customSmallerIsBetter', 'custom/base-smaller.json', 'custom/same-smaller.json', 'custom/slow-smaller.json'],
@@ -79,6 +81,7 @@ const ONE_VALUE: [ToolName, string, string, string, string | null][] = [
   ['cargo', 'cargo/base/run-1.txt', 'cargo/same/run-1.txt', 'cargo/slow/run-1.txt', null],
   ['go', 'go/single.txt', 'go/single.txt', 'go/single.txt', null],
   ['divan', 'divan/base/run-1.txt', 'divan/same/run-1.txt', 'divan/slow/run-1.txt', null],
+  ['iai-callgrind', 'iai-callgrind/base/terminal/run-1.txt', 'iai-callgrind/same/terminal/run-1.txt', 'iai-callgrind/slow/terminal/run-1.txt', null],
 ];
 
 async function historyOf(tool: ToolName, folder: string): Promise<HistoryJob[]> {

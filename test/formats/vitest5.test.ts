@@ -1,22 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { FormatError } from '../../src/formats/format-error.ts';
 import type { FormatInput } from '../../src/formats/format-input.ts';
 import { detectTool, parseToolInput, parseToolOutput } from '../../src/formats/index.ts';
 import { parseVitest5 } from '../../src/formats/vitest5.ts';
-import { benchmark, fixture, fixtureJson, fixtureText, metric } from './helpers.ts';
+import { benchmark, fixture, fixtureJson, fixtureText, metric, formatError } from './helpers.ts';
 
 const file = (path: string, text: string): FormatInput => ({ kind: 'file', path, text });
 const IDS = ['fib > n=500 vs n=1000 > n=1000', 'fib > n=500 vs n=1000 > n=500', 'text > split > split <em>words</em>'];
-
-function formatError(run: () => unknown): FormatError {
-  try {
-    run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(FormatError);
-    return error as FormatError;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('Vitest 5 (JSON reporter with benchmark results)', () => {
   test.each(['vitest5/base.json', 'vitest5/slow.json'])('auto-detection reads %s as vitest', async (relative) => {
