@@ -185,7 +185,20 @@ export function analyzeMetric(
   const intervalMethod = options.interval === 'bootstrap' ? 'bootstrap' : 'hodges-lehmann';
   // Each side's within-process samples come from one process: even within one job they are one
   // observation per side, so they always get a process-to-process term (the floor at least).
-  const term: JobTerm | null = job ?? (sample ? { model: 'prior-floor', sd: options.jobNoiseFloor, baselineSd: null, jobs: 0, df: null } : null);
+  const term: JobTerm | null =
+    job ??
+    (sample
+      ? {
+          model: 'prior-floor',
+          sd: options.jobNoiseFloor,
+          baselineSd: null,
+          jobs: 0,
+          df: null,
+          deviations: [],
+          baselineDeviation: null,
+          oddJobLimit: options.oddJobLimit,
+        }
+      : null);
   if (term === null) {
     return tested({
       ratio: within.ratio,

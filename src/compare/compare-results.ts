@@ -3,7 +3,7 @@ import { analyzeMetric, type Analysis, type TestedAnalysis } from './analyze-met
 import { decideFamilies, type PendingComparison } from './decide-families.ts';
 import { diffFingerprints } from './fingerprint.ts';
 import { historyKey } from './history.ts';
-import { chooseJobTerm, jobNoiseLimits } from './job-term.ts';
+import { chooseJobTerm, jobNoiseLimits, precedent } from './job-term.ts';
 import { resolveCompareOptions, type CompareOptions } from './options.ts';
 import { comparisonFields, pairMetrics } from './pair-metrics.ts';
 import { collectFlags } from './quality-flags.ts';
@@ -30,7 +30,15 @@ function describeNoise(analysis: TestedAnalysis, threshold: number): NoiseModel 
     analysis.interval !== null &&
     jobNoiseLimits(Math.log(analysis.ratio), [Math.log(analysis.interval[0]), Math.log(analysis.interval[1])], analysis.jobHalfWidth, threshold);
   if (job.model === 'prior-floor') return { model: 'prior-floor', sd: job.sd, limitedByJobNoise };
-  return { model: 'history', jobs: job.jobs, sd: job.sd, df: job.df!, baselineSd: job.baselineSd, limitedByJobNoise };
+  return {
+    model: 'history',
+    jobs: job.jobs,
+    sd: job.sd,
+    df: job.df!,
+    baselineSd: job.baselineSd,
+    limitedByJobNoise,
+    precedent: analysis.ratio === null ? 0 : precedent(job, Math.log(analysis.ratio)),
+  };
 }
 
 /** Either a finished comparison or one that waits for the adjusted p values. */

@@ -33,14 +33,21 @@ export interface JobNoise {
   /** Jobs used. */
   jobs: number;
   /**
-   * Degrees of freedom of the t reference for a test that uses `sd`: 0.75·(jobs − 1), the
+   * Degrees of freedom of the t reference for a test that uses `sd`: 0.75·(jobs kept − 1), the
    * χ-equivalent degrees of freedom of the lag-difference RMS at the normal (simulated:
    * test/stats/reference/make-lag-difference-rms-reference.py).
    */
   df: number;
   /** Median of the jobs' log centers: where a typical stored job lies. */
   logCenter: number;
+  /** Each job's log center minus `logCenter`, in the history's order. */
+  deviations: number[];
 }
+
+/** The MAD's consistency constant at the normal, 1 / Φ⁻¹(0.75). */
+const MAD_TO_SD = 1.482602218505602;
+/** Stored jobs further than this many robust σ (MAD of the centers) from their median are left out of σ_job. */
+const ODD_JOB_REJECTION = 3;
 
 /** Degrees of freedom per job of the lag-difference RMS (see `JobNoise.df`). */
 export const JOB_NOISE_DF_PER_JOB = 0.75;
@@ -49,9 +56,11 @@ export const JOB_NOISE_DF_PER_JOB = 0.75;
  * Estimates the job-to-job noise of one metric from stored jobs: a robust standard deviation of
  * the natural log of each job's center, from the differences between jobs at most two apart in
  * the history's order (newest first), those beyond three robust scales left out
- * (`lagDifferenceRms`). One odd job touches at most four of those differences and a real level
- * shift on the branch only the few that straddle it, so neither inflates the estimate (which
- * would hide a regression) as a sample standard deviation is inflated. Jobs
+ * (`lagDifferenceRms`), after leaving out the jobs further than three robust σ (the MAD of the
+ * centers) from their median. Odd jobs, even several (a machine that sometimes runs whole jobs
+ * 4× slower), are left out, and a real level shift on the branch touches only the few differences
+ * that straddle it, so neither inflates the estimate (which would hide a regression) as a sample
+ * standard deviation is inflated. Jobs
  * without the key, or with a center ≤ 0 or not finite, are left out.
  * @param history stored jobs, newest first
  * @param key `historyKey(id, metric)`
@@ -65,5 +74,17 @@ export function estimateJobNoise(history: readonly HistoryJob[], key: string, mi
     if (center !== undefined && Number.isFinite(center) && center > 0) logs.push(Math.log(center));
   }
   if (logs.length < Math.max(2, minJobs)) return null;
-  return { sd: lagDifferenceRms(logs, 2), jobs: logs.length, df: Math.max(1, JOB_NOISE_DF_PER_JOB * (logs.length - 1)), logCenter: median(logs) };
+  const logCenter = median(logs);
+  const deviations = logs.map((log) => log - logCenter);
+  // odd jobs out first (beyond 3 robust σ of the centers), so that several of them cannot take
+  // over the differences between neighbours; then the robust RMS of those differences
+  const mad = MAD_TO_SD * median(deviations.map(Math.abs));
+  const kept = mad > 0 ? logs.filter((_, i) => Math.abs(deviations[i]!) <= ODD_JOB_REJECTION * mad) : logs;
+  return {
+    sd: lagDifferenceRms(kept, 2),
+    jobs: logs.length,
+    df: Math.max(1, JOB_NOISE_DF_PER_JOB * (kept.length - 1)),
+    logCenter,
+    deviations,
+  };
 }

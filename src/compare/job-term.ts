@@ -25,6 +25,12 @@ export interface JobTerm {
   jobs: number;
   /** Degrees of freedom of the t reference (history); null: normal (the floor is taken as known). */
   df: number | null;
+  /** The stored jobs' log centers minus their median (history only; empty for the prior floor). */
+  deviations: readonly number[];
+  /** The baseline's log center minus the history's median; null for the prior floor or an unknown baseline center. */
+  baselineDeviation: number | null;
+  /** A job this many σ_job from the history's median is an odd job (`JobTermInput.oddJobLimit`). */
+  oddJobLimit: number;
 }
 
 /** What `chooseJobTerm` needs. */
@@ -54,13 +60,74 @@ export interface JobTermInput {
  */
 export function chooseJobTerm(input: JobTermInput): JobTerm {
   const noise = input.history.length > 0 ? estimateJobNoise(input.history, input.key, input.minHistoryJobs) : null;
-  if (noise === null) return { model: 'prior-floor', sd: input.floor, baselineSd: null, jobs: 0, df: null };
-  let baselineSd: number | null = null;
-  if (input.baselineCenter !== null && input.baselineCenter > 0) {
-    const distance = Math.abs(Math.log(input.baselineCenter) - noise.logCenter);
-    if (distance > input.oddJobLimit * noise.sd) baselineSd = distance;
+  if (noise === null) {
+    return {
+      model: 'prior-floor',
+      sd: input.floor,
+      baselineSd: null,
+      jobs: 0,
+      df: null,
+      deviations: [],
+      baselineDeviation: null,
+      oddJobLimit: input.oddJobLimit,
+    };
   }
-  return { model: 'history', sd: noise.sd, baselineSd, jobs: noise.jobs, df: noise.df };
+  let baselineSd: number | null = null;
+  let baselineDeviation: number | null = null;
+  if (input.baselineCenter !== null && input.baselineCenter > 0) {
+    baselineDeviation = Math.log(input.baselineCenter) - noise.logCenter;
+    if (Math.abs(baselineDeviation) > input.oddJobLimit * noise.sd) baselineSd = Math.abs(baselineDeviation);
+  }
+  return {
+    model: 'history',
+    sd: noise.sd,
+    baselineSd,
+    jobs: noise.jobs,
+    df: noise.df,
+    deviations: noise.deviations,
+    baselineDeviation,
+    oddJobLimit: input.oddJobLimit,
+  };
+}
+
+/** Stored jobs that must look like the current job before they count as precedent: one odd job is an accident, two a habit. */
+export const MIN_PRECEDENT_JOBS = 2;
+
+/**
+ * How many stored jobs look like the current job, when the current job is an odd one (more than
+ * `oddJobLimit`·σ_job from the history's median, in the change's direction): off from the median
+ * by between half and twice as much as the current job is (log scale; the current job's
+ * deviation is the baseline's plus the change). A typical current job has no precedent to find. Such jobs are the precedent the base branch
+ * already holds for the current job without a code change: a machine that now and then runs a
+ * whole job 4× slower holds precedent for the next 4× slow job, not for a 25% loss.
+ * @param term the job term (the prior floor, or an unknown baseline center: 0)
+ * @param shift the log change, current / baseline
+ * @returns the count
+ * @example
+ * precedent({ ...term, deviations: [0, 0.01, -0.01, 1.4, 1.3], baselineDeviation: 0 }, 1.2); // => 2
+ */
+export function precedent(term: JobTerm, shift: number): number {
+  if (term.baselineDeviation === null) return 0;
+  const current = term.baselineDeviation + shift;
+  if (Math.abs(current) <= term.oddJobLimit * term.sd || Math.sign(current) !== Math.sign(shift)) return 0;
+  const [low, high] = current > 0 ? [current / 2, current * 2] : [current * 2, current / 2];
+  return term.deviations.filter((deviation) => deviation >= low && deviation <= high).length;
+}
+
+/**
+ * The p value the precedent allows. When at least `MIN_PRECEDENT_JOBS` (k) of the n stored jobs
+ * look like the current job (`precedent`), a job like it is no rarer on this branch than
+ * (k + 1) / (n + 1), so the test's p is raised to that; otherwise the t test stands alone. Taking
+ * the larger p only makes the test more conservative, so it keeps its level. This keeps a machine that sometimes
+ * runs a whole job several times slower (a habit that the robust σ_job leaves out, on purpose)
+ * from calling its next slow job a regression, while a single odd stored job hides nothing.
+ * @param term the job term
+ * @param shift the log change, current / baseline
+ * @returns the lowest p the precedent allows in the change's direction (0: no precedent)
+ */
+function precedentFloor(term: JobTerm, shift: number): number {
+  const count = precedent(term, shift);
+  return count < MIN_PRECEDENT_JOBS ? 0 : (count + 1) / (term.deviations.length + 1);
 }
 
 /** Variance of the two jobs' offset difference, b_cur − b_base: σ_base² + σ_job². */
@@ -83,6 +150,7 @@ export interface AcrossJobsTest {
 /**
  * Tests a log change between two jobs with the job term: z (or t) = shift / √(se_w² + σ_base² + σ_job²),
  * against Student's t with the history's degrees of freedom or, for the prior floor, the normal.
+ * With history, the p in the change's direction is at least the precedent's (`precedentFloor`).
  * The interval's ends are shift ± √(h² + (q·√(σ_base² + σ_job²))²) with h the within-job
  * half-width on that side (the within interval may be asymmetric) and q the reference's quantile.
  * The history spread already holds the within-job error of a center, so adding se_w counts it
@@ -110,6 +178,8 @@ export function testAcrossJobs(shift: number, within: [number, number] | null, t
     pUp = cdf(-stat);
     pDown = cdf(stat);
   }
+  if (shift > 0) pUp = Math.max(pUp, precedentFloor(term, shift));
+  if (shift < 0) pDown = Math.max(pDown, precedentFloor(term, shift));
   const jobHalfWidth = q * jobSd;
   const low = within === null ? 0 : shift - within[0];
   const high = within === null ? 0 : within[1] - shift;

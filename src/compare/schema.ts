@@ -146,7 +146,9 @@ export type PValues = z.infer<typeof PValuesSchema>;
  * baseline was an odd job, this far (log scale) from the history's median, and that was taken as
  * its own σ. `limitedByJobNoise`: the interval straddles the threshold and the job term alone
  * reaches it, so more runs per job cannot settle it and the same-runner design
- * (`compare-with: base`) can.
+ * (`compare-with: base`) can. `precedent` (absent in older reports): how many stored jobs lay at
+ * least as far from the history's median as the current job, in the change's direction; from
+ * `MIN_PRECEDENT_JOBS` (2) on, the p value is at least (precedent + 1) / (jobs + 1).
  */
 export const NoiseModelSchema = z.discriminatedUnion('model', [
   z.object({ model: z.literal('within-job') }),
@@ -157,6 +159,7 @@ export const NoiseModelSchema = z.discriminatedUnion('model', [
     df: z.number().positive(),
     baselineSd: z.number().nonnegative().nullable(),
     limitedByJobNoise: z.boolean(),
+    precedent: z.number().int().nonnegative().optional(),
   }),
   z.object({ model: z.literal('prior-floor'), sd: z.number().nonnegative(), limitedByJobNoise: z.boolean() }),
 ]);

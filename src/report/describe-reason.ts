@@ -1,4 +1,5 @@
 import type { Comparison, ComparisonOf, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
+import { MIN_PRECEDENT_JOBS } from '../compare/job-term.ts';
 import { describeShardProblems } from '../results/merge-shards.ts';
 import { describeChange } from './describe-change.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
@@ -45,6 +46,15 @@ export function describeMethod(comparison: Comparison): string {
   const n2 = comparison.current.runs;
   const noise = comparison.noise;
   const floor = noise?.model === 'prior-floor' ? `, widened by ${describeNoise(noise)}` : '';
+  const method = describeTest(comparison, n1, n2, floor);
+  return noise?.model === 'history' && (noise.precedent ?? 0) >= MIN_PRECEDENT_JOBS
+    ? `${method}; ${formatCount(noise.precedent!)} of the ${formatCount(noise.jobs)} stored jobs were as far off as this one without a code change`
+    : method;
+}
+
+function describeTest(comparison: Comparison, n1: number, n2: number, floor: string): string {
+  if (!('p' in comparison) || comparison.p === null) return '';
+  const noise = comparison.noise;
   switch (comparison.p.test) {
     case 'exact-permutation':
       if (comparison.design === 'paired') {

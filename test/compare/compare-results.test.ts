@@ -324,6 +324,18 @@ describe('across jobs: the job-to-job term', () => {
     expect(c.p!.test).toBe('mann-whitney-and-noise-floor');
   });
 
+  test('a machine that often runs a whole job several times slower: its next slow job has precedent, a 25% loss has none', () => {
+    // 8 stored jobs, 3 of them in the machine's slow mode (about 4×)
+    const habit = historyOf([1000, 4100, 1010, 990, 3900, 1005, 995, 4300]);
+    const slowJob = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 61), noisyRuns(10, 4000, 0.004, 62)), { history: habit }));
+    expect(slowJob.verdict).not.toBe('regressed');
+    expect((slowJob.noise as { precedent: number }).precedent).toBe(3);
+    expect(words(slowJob)).toMatch(/3 of the 8 stored jobs/);
+    const loss = only(compareResults(...pair(noisyRuns(10, 1000, 0.004, 63), noisyRuns(10, 1250, 0.004, 64)), { history: habit }));
+    expect((loss.noise as { precedent: number }).precedent).toBe(0);
+    expect(loss.verdict).toBe('regressed');
+  });
+
   test('one odd stored job does not hide a regression', () => {
     // 12 quiet jobs and one that ran 60% slow: a sample standard deviation would be ≈ 14%.
     const odd = historyOf([...quiet.slice(0, 6), 1600, ...quiet.slice(6)]);

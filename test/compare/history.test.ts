@@ -15,6 +15,7 @@ test('estimateJobNoise is the robust lag-difference RMS of log centers in histor
     jobs: 5,
     df: expect.closeTo(0.75 * 4, 12),
     logCenter: Math.log(100),
+    deviations: logs.map((log) => log - Math.log(100)),
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { chooseJobTerm, jobNoiseLimits, jobVariance, testAcrossJobs, type JobTerm } from '../../src/compare/job-term.ts';
+import { chooseJobTerm, jobNoiseLimits, jobVariance, precedent, testAcrossJobs, type JobTerm } from '../../src/compare/job-term.ts';
 import { normalCdf, normalQuantile, tCdf, tQuantile } from '../../src/stats/index.ts';
 
-const floor: JobTerm = { model: 'prior-floor', sd: 0.03, baselineSd: null, jobs: 0, df: null };
+const floor: JobTerm = { model: 'prior-floor', sd: 0.03, baselineSd: null, jobs: 0, df: null, deviations: [], baselineDeviation: null, oddJobLimit: 3 };
 const z975 = normalQuantile(0.975);
 
 describe('testAcrossJobs', () => {
@@ -19,13 +19,62 @@ describe('testAcrossJobs', () => {
   });
 
   test('history: Student t with the history df; an odd baseline adds its own σ', () => {
-    const term: JobTerm = { model: 'history', sd: 0.02, baselineSd: 0.1, jobs: 12, df: 4.95 };
+    const term: JobTerm = { model: 'history', sd: 0.02, baselineSd: 0.1, jobs: 12, df: 4.95, deviations: [], baselineDeviation: null, oddJobLimit: 3 };
     expect(jobVariance(term)).toBeCloseTo(0.1 ** 2 + 0.02 ** 2, 15);
     const result = testAcrossJobs(0.3, null, term, 0.95);
     const se = Math.sqrt(0.1 ** 2 + 0.02 ** 2);
     expect(result.pUp).toBeCloseTo(tCdf(-0.3 / se, 4.95), 14);
     expect(result.jobHalfWidth).toBeCloseTo(tQuantile(0.975, 4.95) * se, 14);
     expect(result.interval).toEqual([0.3 - result.jobHalfWidth, 0.3 + result.jobHalfWidth]);
+  });
+
+  test('precedent: two or more stored jobs like the current one make it no rarer than that', () => {
+    // 8 jobs: 6 quiet, 2 that ran about 4× slow (a machine with a habit)
+    const deviations = [0, 0.01, -0.01, 0.02, -0.02, 0.005, 1.4, 1.3];
+    const term: JobTerm = { model: 'history', sd: 0.015, baselineSd: null, jobs: 8, df: 5.25, deviations, baselineDeviation: 0, oddJobLimit: 3 };
+    expect(precedent(term, 1.2)).toBe(2);
+    const slowJob = testAcrossJobs(1.2, [1.19, 1.21], term, 0.95);
+    expect(slowJob.pUp).toBeCloseTo(3 / 9, 14);
+    expect(slowJob.pDown).toBeGreaterThan(0.99);
+    // without the precedent the t test alone would have been overwhelming
+    expect(testAcrossJobs(1.2, [1.19, 1.21], { ...term, deviations: deviations.slice(0, 6) }, 0.95).pUp).toBeLessThan(1e-4);
+    // a 25% loss looks like none of them: no precedent, the t test stands
+    expect(precedent(term, Math.log(1.25))).toBe(0);
+    expect(testAcrossJobs(Math.log(1.25), [0.21, 0.24], term, 0.95).pUp).toBeLessThan(1e-3);
+    // nor does a job 10× slow (more than twice as far out as any)
+    expect(precedent(term, 3)).toBe(0);
+  });
+
+  test('precedent: one odd stored job is an accident, not a habit', () => {
+    const term: JobTerm = {
+      model: 'history',
+      sd: 0.015,
+      baselineSd: null,
+      jobs: 8,
+      df: 5.25,
+      deviations: [0, 0.01, -0.01, 0.02, -0.02, 0.005, 0.01, 1.4],
+      baselineDeviation: 0,
+      oddJobLimit: 3,
+    };
+    expect(precedent(term, 1.3)).toBe(1);
+    expect(testAcrossJobs(1.3, [1.29, 1.31], term, 0.95).pUp).toBeLessThan(1e-4);
+  });
+
+  test('precedent is counted from where the current job lies: the baseline deviation plus the change', () => {
+    const term: JobTerm = {
+      model: 'history',
+      sd: 0.02,
+      baselineSd: null,
+      jobs: 5,
+      df: 3,
+      deviations: [-0.1, 0, 0.05, 0.2, 0.35],
+      baselineDeviation: -0.1,
+      oddJobLimit: 1,
+    };
+    expect(precedent(term, 0.16)).toBe(1); // the current job lies at +0.06: only +0.05 is within ×½…×2
+    expect(precedent(term, 0.3)).toBe(2); // at +0.2: [0.1, 0.4] holds +0.2 and +0.35
+    expect(precedent({ ...term, baselineDeviation: null }, 0.16)).toBe(0);
+    expect(precedent(term, 0.1)).toBe(0); // at 0: no direction to look in
   });
 
   test('no variance at all: the sign decides', () => {
