@@ -21,6 +21,10 @@ import { compareSideBySide } from './side-by-side.ts';
 // as in layout.bench.ts and layout-ratio.ts: optimize on the main thread, so a busy machine cannot delay it
 setFlagsFromString('--no-concurrent-recompilation');
 setFlagsFromString('--no-concurrent-osr');
+// V8's mid tier (Maglev) ran the replay's request at 4–5× its optimized time for its first ~3,000
+// requests (~170 ms, longer on a loaded machine): process runs that measured in it formed a slow
+// mode of whole processes. Without Maglev, code goes from the baseline tier to TurboFan within ~20 ms.
+setFlagsFromString('--no-maglev');
 
 const { values } = parseArgs({
   options: {

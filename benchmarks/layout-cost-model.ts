@@ -12,9 +12,13 @@
  * the same machine just before (docs/models/rust-counterpart.md).
  */
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { createReplay, planServiceRequest, predictRequestNs, SERVICE_REPLAY_OPTIONS } from '../src/models/layout/index.ts';
 import { criterionEstimateNs } from './criterion-estimate.ts';
 import { measureCostInputs } from './layout-cost.ts';
+
+// as in layout.bench.ts: no mid tier (Maglev), whose code ran the replay's compute at 4–5× its optimized time for ~170 ms
+setFlagsFromString('--no-maglev');
 
 const { values } = parseArgs({
   options: {

@@ -34,6 +34,10 @@ import { measureCostInputs } from './layout-cost.ts';
 // Compiling on the main thread makes every run measure optimized code.
 setFlagsFromString('--no-concurrent-recompilation');
 setFlagsFromString('--no-concurrent-osr');
+// V8's mid tier (Maglev) ran the replay's request at 4–5× its optimized time for its first ~3,000
+// requests (~170 ms, longer on a loaded machine): process runs that measured in it formed a slow
+// mode of whole processes. Without Maglev, code goes from the baseline tier to TurboFan within ~20 ms.
+setFlagsFromString('--no-maglev');
 
 /** Where DistriErr keeps its big variants; `boxed-error` is the fast default. */
 export const errorLayout = selectVariant(process.env.BENCHGATE_VARIANT, 'layout', ERROR_LAYOUTS, 'boxed-error');

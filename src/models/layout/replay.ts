@@ -54,11 +54,21 @@ function makeRecord(bytes: number, seed: number): Uint8Array {
   return record;
 }
 
+/** One FNV-1a pass over `record[start..end)`, continuing from `hash`. */
+function hashPass(record: Uint8Array, start: number, end: number, hash: number): number {
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ record[i]!, 0x01000193);
+  return hash;
+}
+
+/**
+ * FNV-1a over a fragment, `rounds` times. The passes are calls of one single-loop function, not a
+ * loop nested in a loop: V8 (Node 24) compiled the nested form's inner loop on-stack and threw
+ * that code away again each time the inner loop ended (`--trace-deopt`: "exit from OSR'd inner
+ * loop", dozens of times per process).
+ */
 function hashFragment(record: Uint8Array, start: number, end: number, rounds: number): number {
   let hash = 0x811c9dc5;
-  for (let round = 0; round < rounds; round++) {
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ record[i]!, 0x01000193);
-  }
+  for (let round = 0; round < rounds; round++) hash = hashPass(record, start, end, hash);
   return hash >>> 0;
 }
 
@@ -185,6 +195,8 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
   const frames = [heap.alloc(frame), heap.alloc(frame)] as const;
   const record = makeRecord(recordBytes, seed);
   const fragmentBytes = Math.ceil(recordBytes / fragments);
+  // one view per fragment, made once rather than per request
+  const parts = Array.from({ length: fragments }, (_, f) => record.subarray(f * fragmentBytes, Math.min(recordBytes, (f + 1) * fragmentBytes)));
   // the vtables' entries, indexed by the call's number: distinct functions, so V8 makes real indirect calls
   const puts = [putFuture, putOtherFuture];
   const polls = [pollFuture, pollOtherFuture];
@@ -199,7 +211,7 @@ export function createReplay(plan: readonly MoveOperation[], options: Partial<Re
       const end = Math.min(recordBytes, start + fragmentBytes);
       checksum = (checksum + hashFragment(record, start, end, hashRounds)) >>> 0;
       if (zeroBytes > 0) memory.fill(0, frames[0], frames[0] + zeroBytes);
-      memory.set(record.subarray(start, end), frames[0] + (zeroBytes > 0 ? 0 : start));
+      memory.set(parts[f]!, frames[0] + (zeroBytes > 0 ? 0 : start));
     }
     return checksum;
   }
