@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-ZXLVM7VC.js";
+} from "./chunks/chunk-AS7YFYEE.js";
 import "./chunks/chunk-CG6EVXKZ.js";
 
 // src/cli.ts

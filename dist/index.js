@@ -9,7 +9,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-ZXLVM7VC.js";
+} from "./chunks/chunk-AS7YFYEE.js";
 import {
   __commonJS,
   __export,
