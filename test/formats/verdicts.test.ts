@@ -116,17 +116,20 @@ describe.each(ONE_VALUE)('%s with one value per job (%s)', (tool, base, same, sl
   // The unchanged pair is never a false alarm. It may be inconclusive: in the googlecpp fixtures
   // one stored job and the "same" job both ran 8–10% fast (`BM_Fib/500`), and σ_job leaves the odd
   // stored job out, so the fast "same" job reads as "beyond the threshold, not significant".
-  test.runIf(history !== null)('with five stored jobs of history (minHistoryJobs 5): no false alarm on the unchanged pair, the slowdown is never missed', async () => {
-    const jobs = await historyOf(tool, history!);
-    expect(jobs).toHaveLength(5);
-    const unchanged = gated(compareResults(await load(tool, base), await load(tool, same), { history: jobs, minHistoryJobs: 5 }));
-    for (const comparison of unchanged) expect(comparison.verdict).toMatch(/^(unchanged|inconclusive)$/);
-    expect(unchanged.filter((comparison) => comparison.verdict === 'unchanged').length).toBeGreaterThanOrEqual(unchanged.length - 1);
-    const slowed = gated(compareResults(await load(tool, base), await load(tool, slow), { history: jobs, minHistoryJobs: 5 }));
-    for (const comparison of slowed) {
-      expect(pValuesOf(comparison)).not.toBeNull();
-      expect(comparison.verdict).toMatch(STEADY.test(comparison.id) ? /^unchanged$/ : /^(regressed|inconclusive)$/);
-    }
-    expect(slowed.map((comparison) => comparison.verdict)).toContain('regressed');
-  });
+  test.runIf(history !== null)(
+    'with five stored jobs of history (minHistoryJobs 5): no false alarm on the unchanged pair, the slowdown is never missed',
+    async () => {
+      const jobs = await historyOf(tool, history!);
+      expect(jobs).toHaveLength(5);
+      const unchanged = gated(compareResults(await load(tool, base), await load(tool, same), { history: jobs, minHistoryJobs: 5 }));
+      for (const comparison of unchanged) expect(comparison.verdict).toMatch(/^(unchanged|inconclusive)$/);
+      expect(unchanged.filter((comparison) => comparison.verdict === 'unchanged').length).toBeGreaterThanOrEqual(unchanged.length - 1);
+      const slowed = gated(compareResults(await load(tool, base), await load(tool, slow), { history: jobs, minHistoryJobs: 5 }));
+      for (const comparison of slowed) {
+        expect(pValuesOf(comparison)).not.toBeNull();
+        expect(comparison.verdict).toMatch(STEADY.test(comparison.id) ? /^unchanged$/ : /^(regressed|inconclusive)$/);
+      }
+      expect(slowed.map((comparison) => comparison.verdict)).toContain('regressed');
+    },
+  );
 });
