@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-AS7YFYEE.js";
+} from "./chunks/chunk-ANIQ5CEG.js";
 import "./chunks/chunk-CG6EVXKZ.js";
 
 // src/cli.ts

@@ -9,7 +9,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-AS7YFYEE.js";
+} from "./chunks/chunk-ANIQ5CEG.js";
 import {
   __commonJS,
   __export,

@@ -50,8 +50,16 @@ export function decideFamilies(pending: readonly PendingComparison[], options: D
     const family = members.filter((entry) => !settledExactly(entry));
     const worseHolm = holm(family.map((entry) => entry.worse));
     const betterHolm = holm(family.map((entry) => entry.better));
-    const worseAdjusted = members.map((entry) => (settledExactly(entry) ? 1 : worseHolm[family.indexOf(entry)]!));
-    const betterAdjusted = members.map((entry) => (settledExactly(entry) ? 1 : betterHolm[family.indexOf(entry)]!));
+    // each member's adjusted p: its family member's, or 1 when it was settled exactly
+    const worseAdjusted: number[] = [];
+    const betterAdjusted: number[] = [];
+    let next = 0;
+    for (const entry of members) {
+      const tested = family[next] === entry;
+      worseAdjusted.push(tested ? worseHolm[next]! : 1);
+      betterAdjusted.push(tested ? betterHolm[next]! : 1);
+      if (tested) next++;
+    }
     members.forEach((entry, index) => {
       const { analysis, fields } = entry;
       const p: PValues = {

@@ -97,9 +97,10 @@ export const MIN_PRECEDENT_JOBS = 2;
  * How many stored jobs look like the current job, when the current job is an odd one (more than
  * `oddJobLimit`·σ_job from the history's median, in the change's direction): off from the median
  * by between half and twice as much as the current job is (log scale; the current job's
- * deviation is the baseline's plus the change). A typical current job has no precedent to find. Such jobs are the precedent the base branch
- * already holds for the current job without a code change: a machine that now and then runs a
- * whole job 4× slower holds precedent for the next 4× slow job, not for a 25% loss.
+ * deviation is the baseline's plus the change). A typical current job has no precedent to find.
+ * Such jobs are the precedent the base branch already holds for the current job without a code
+ * change: a machine that now and then runs a whole job 4× slower holds precedent for the next 4×
+ * slow job, not for a 25% loss.
  * @param term the job term (the prior floor, or an unknown baseline center: 0)
  * @param shift the log change, current / baseline
  * @returns the count
