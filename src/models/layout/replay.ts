@@ -15,7 +15,7 @@ export interface ReplayOptions {
   seed: number;
 }
 
-/** Defaults tuned so that Alan's inline-error path runs about 20% slower than the boxed one (docs/models/layout.md). */
+/** Defaults of the simple replay (one hash pass, no zeroed payload); the suite replays the real request with `SERVICE_REPLAY_OPTIONS`. */
 export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { recordBytes: 4_096, fragments: 4, hashRounds: 1, zeroBytes: 0, seed: 1 };
 
 /**
