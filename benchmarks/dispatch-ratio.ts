@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { createAllocator, createDispatchReplay } from '../src/models/layout/index.ts';
+import { median } from '../src/stats/median.ts';
 import { readCriterionEstimates } from './criterion-estimate.ts';
 import { compareSideBySide } from './side-by-side.ts';
 
@@ -46,12 +47,6 @@ const CALLS = 256;
 /** Mini-batches per round: alternating at this grain keeps a load spike on the shared machine from landing on one side only. */
 const SLICES = 40;
 let sink = 0;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** One iteration of a part: `CALLS` operations, like the bench's `dispatch-parts` group. */
 type Part = () => number;

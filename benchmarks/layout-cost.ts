@@ -8,6 +8,7 @@
  * each is the median over rounds.
  */
 import type { Replay } from '../src/models/layout/index.ts';
+import { median } from '../src/stats/median.ts';
 
 /** The cost model's inputs and how much they moved between rounds. */
 export interface CostInputs {
@@ -20,12 +21,6 @@ export interface CostInputs {
 }
 
 let sink = 0;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** A copier of one request's copies (sizes in order), ping-ponging between two frames. */
 function copier(copySizes: readonly number[]): () => number {

@@ -5,6 +5,8 @@
  * the median over rounds with the interquartile range. Used by the model ratio scripts.
  */
 
+import { median } from '../src/stats/median.ts';
+
 /** The slow variant's throughput over the fast one's, and each one's time per unit. */
 export interface SideBySide {
   /** Median over rounds of the fast/slow time ratio (= slow/fast throughput). */
@@ -18,12 +20,6 @@ export interface SideBySide {
 }
 
 let sink = 0;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Milliseconds to run `count` units. */
 function time(run: () => number, count: number): number {
