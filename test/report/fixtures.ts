@@ -481,6 +481,47 @@ export const sameRunner: Report = report(
   },
 );
 
+/**
+ * A stored baseline on a machine that now and then runs a whole job 4× slower: 3 of its 16 stored
+ * jobs did, and so did this one. The history holds that precedent, so the slow job is not a
+ * regression; the gate passes and the comment says why.
+ */
+export const machineHabit: Report = report(
+  [
+    comparison({
+      id: 'layout/ddsplit-replay',
+      verdict: 'inconclusive',
+      reason: { cause: 'underpowered', fromZero: false, runsNeeded: null },
+      center: 187_000,
+      ratio: [4.02, 3.1, 5.2],
+      worse: 0.07,
+      better: 1,
+      method: 'history',
+      test: 'mann-whitney-and-history',
+      noise: { model: 'history', jobs: 16, sd: 0.023, df: 11.25, baselineSd: null, limitedByJobNoise: false, precedent: 3 },
+    }),
+    comparison({
+      id: 'layout/layout-model',
+      verdict: 'unchanged',
+      center: 88_100,
+      ratio: [0.99, 0.95, 1.03],
+      method: 'history',
+      test: 'mann-whitney-and-history',
+      noise: { model: 'history', jobs: 16, sd: 0.13, df: 11.25, baselineSd: null, limitedByJobNoise: false, precedent: 0 },
+    }),
+  ],
+  {
+    baselineChoice: {
+      method: 'merge-base',
+      commit: BASELINE_SIDE.commit,
+      date: BASELINE_SIDE.createdAt,
+      branch: 'main',
+      description: 'newest stored run at the merge base 3f9a2c4 on main',
+      historyRuns: 16,
+    },
+  },
+);
+
 export const GOLDEN_FIXTURES = {
   regressions,
   'all-unchanged': allUnchanged,
@@ -492,4 +533,5 @@ export const GOLDEN_FIXTURES = {
   'suite-30-regressed': suite30(3),
   folded: bigReport(300),
   'same-runner': sameRunner,
+  'machine-habit': machineHabit,
 } as const;
