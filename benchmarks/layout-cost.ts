@@ -80,8 +80,3 @@ function measurePass(copy: () => number, work: () => number, bytes: number, roun
   }
   return { nsPerByte: median(perByte), nsPerByteRange: [Math.min(...perByte), Math.max(...perByte)], computeNs: median(compute) };
 }
-
-/** Keeps the timed work observable. */
-export function costSink(): number {
-  return sink;
-}
