@@ -1,9 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  checkValue,
   createRandom,
   isInShard,
   shuffle
-} from "./chunks/chunk-CG6EVXKZ.js";
+} from "./chunks/chunk-YIMTSNXO.js";
 
 // src/runner/child.ts
 import { createRequire } from "node:module";
@@ -60,11 +61,17 @@ async function collectCustom(metrics, name) {
   if (!collect) return [];
   const values = await collect();
   for (const metric of values) {
-    if (!Number.isFinite(metric.value)) {
-      throw new Error(`custom metric '${metric.name}' of task '${name}' is not a finite number`);
-    }
+    const reason = checkValue(metric.value, { unit: metric.unit, gate: metric.gate ?? true });
+    if (reason) throw new Error(`custom metric '${metric.name}' (${metric.unit}) of task '${name}': ${reason}`);
   }
   return values;
+}
+function checkMedian(p50, gate) {
+  if (p50 === 0 && gate) {
+    return "the median iteration took 0 ns: most iterations ended within the clock's resolution, so there is no time to compare; give each iteration more work (a loop inside the task)";
+  }
+  const reason = checkValue(p50, { unit: "ns", gate });
+  return reason ? `latency p50: ${reason}` : null;
 }
 async function measureTask(task, metrics, retain, timingGate) {
   const hasGc = forceGc();
@@ -81,6 +88,8 @@ async function measureTask(task, metrics, retain, timingGate) {
   }
   const heapAfter = hasGc && forceGc() ? process.memoryUsage().heapUsed : null;
   const iterations = result.latency.samplesCount;
+  const medianProblem = checkMedian(result.latency.p50 * NS_PER_MS, timingGate);
+  if (medianProblem) return { name: task.name, state: "errored", error: medianProblem };
   try {
     return {
       name: task.name,

@@ -5,7 +5,6 @@ import {
   CompareConfigError,
   ConfigError,
   DEFAULT_DETECT_OPTIONS,
-  FormatError,
   RunnerError,
   analyzeHistory,
   buildConfig,
@@ -27,6 +26,7 @@ import {
   formatFraction,
   formatValue,
   gateExitCode,
+  isUnresolvedAcrossJobs,
   measureAndComparePaired,
   median,
   mergeShards,
@@ -43,8 +43,10 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-ANIQ5CEG.js";
-import "./chunks/chunk-CG6EVXKZ.js";
+} from "./chunks/chunk-JJ26H5NX.js";
+import {
+  FormatError
+} from "./chunks/chunk-YIMTSNXO.js";
 
 // src/cli.ts
 import { randomInt } from "node:crypto";
@@ -284,7 +286,7 @@ function renderTextTable(report) {
   );
   if (plot !== "") lines.push(plot, "");
   for (const comparison of sortForDisplay(report.comparisons)) {
-    if (comparison.verdict === "inconclusive" || comparison.verdict === "errored") {
+    if (comparison.verdict === "inconclusive" || comparison.verdict === "errored" || isUnresolvedAcrossJobs(comparison)) {
       lines.push(
         `${verdictText(comparison)}: ${nameComparison(comparison, report, plain)}: ${text(describeReason(comparison, { tool: report.current.tool }), 400)}`
       );

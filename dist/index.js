@@ -1,6 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  FormatError,
   StoreError,
   buildConfig,
   collectEnvironment,
@@ -9,13 +8,14 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-ANIQ5CEG.js";
+} from "./chunks/chunk-JJ26H5NX.js";
 import {
+  FormatError,
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunks/chunk-CG6EVXKZ.js";
+} from "./chunks/chunk-YIMTSNXO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

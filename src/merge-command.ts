@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { CliCommand } from './cli-command.ts';
 import { ConfigError } from './config/config.ts';
-import { describeShardProblems, mergeShards, type ShardFile } from './results/merge-shards.ts';
+import { mergeShards, type ShardFile } from './results/merge-shards.ts';
+import { describeShardProblems } from './report/describe-shard-problems.ts';
 import { readResults, writeResults } from './results/read-results.ts';
 import type { Results } from './results/schema.ts';
 

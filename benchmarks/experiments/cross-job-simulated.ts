@@ -2,10 +2,13 @@
  * Across jobs on a simulated runner whose jobs vary as GitHub's hosted runners are published to
  * (σ_job 2.7% of a job's log center, normal, no slow mode): A/A false alarms and the detection of
  * a 20% throughput loss, with no history (the prior floor) and with 8 or 30 stored jobs, through
- * `compareResults` itself. Each job has 10 process runs with a 1% spread around its own center.
+ * `compareResults` itself. Each job has 10 process runs with a `--within` spread (1%) around its
+ * own center. With `--odd-rate R`, a job is an odd one with probability R: its center is further
+ * off by `--odd-offset` (log, 0.1), up or down at random, as when a neighbour takes the machine
+ * for a whole job; odd baselines are where a one-sided widening has to keep its level.
  * The companion of cross-job.ts, which measures a real (and much noisier) machine.
  *
- *   npx node benchmarks/experiments/cross-job-simulated.ts [--pairs 2000] [--sd 0.027] [--seed 1]
+ *   npx node benchmarks/experiments/cross-job-simulated.ts [--pairs 2000] [--sd 0.027] [--within 0.01] [--odd-rate 0] [--odd-offset 0.1] [--seed 1]
  */
 import { parseArgs } from 'node:util';
 import { historyKey, type HistoryJob } from '../../src/compare/history.ts';
@@ -14,17 +17,28 @@ import { RESULTS_SCHEMA, type Results } from '../../src/results/schema.ts';
 import { createRandom } from '../../src/stats/create-random.ts';
 
 const { values } = parseArgs({
-  options: { pairs: { type: 'string', default: '2000' }, sd: { type: 'string', default: '0.027' }, seed: { type: 'string', default: '1' } },
+  options: {
+    pairs: { type: 'string', default: '2000' },
+    sd: { type: 'string', default: '0.027' },
+    within: { type: 'string', default: '0.01' },
+    'odd-rate': { type: 'string', default: '0' },
+    'odd-offset': { type: 'string', default: '0.1' },
+    seed: { type: 'string', default: '1' },
+  },
 });
 const random = createRandom(Number(values.seed));
 const sdJob = Number(values.sd);
+const sdWithin = Number(values.within);
+const oddRate = Number(values['odd-rate']);
+const oddOffset = Number(values['odd-offset']);
 const normal = () => Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
 const ID = 'suite/task';
 const key = historyKey(ID, 'latency-p50');
 
 function job(factor: number): { results: Results; center: number } {
-  const center = 1000 * Math.exp(sdJob * normal()) * factor;
-  const runs = Array.from({ length: 10 }, () => center * Math.exp(0.01 * normal()));
+  const odd = random() < oddRate ? (random() < 0.5 ? -oddOffset : oddOffset) : 0;
+  const center = 1000 * Math.exp(sdJob * normal() + odd) * factor;
+  const runs = Array.from({ length: 10 }, () => center * Math.exp(sdWithin * normal()));
   const results: Results = {
     schema: RESULTS_SCHEMA,
     tool: 'benchgate',

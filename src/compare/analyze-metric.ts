@@ -20,8 +20,8 @@ export interface TestedAnalysis {
   /** One-sided p that the current side tends smaller. */
   pDown: number;
   pTwoSided: number;
-  /** Log-scale half-width of the interval that more runs per job cannot shrink (history or noise floor). */
-  jobHalfWidth: number;
+  /** Log-scale half-widths of the interval, below and above the estimate, that more runs per job cannot shrink (history or noise floor). */
+  jobHalfWidths: [number, number];
   /** The job-to-job term the test and interval admitted; null: within one job only. */
   job: JobTerm | null;
   /** Both sides constant: the change is exact and only the run count limits the test. */
@@ -41,11 +41,11 @@ export interface UntestableAnalysis {
 
 export type Analysis = TestedAnalysis | UntestableAnalysis;
 
-type DefaultedField = 'jobHalfWidth' | 'exact' | 'fromZero' | 'job';
+type DefaultedField = 'jobHalfWidths' | 'exact' | 'fromZero' | 'job';
 
 /** A tested analysis: unless said otherwise, not exact, not from zero, and within one job's noise. */
 function tested(fields: Omit<TestedAnalysis, 'kind' | DefaultedField> & Partial<Pick<TestedAnalysis, DefaultedField>>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
+  return { kind: 'tested', jobHalfWidths: [0, 0], exact: false, fromZero: false, job: null, ...fields };
 }
 
 /** The two-sided p of a test from its two one-sided p values. */
@@ -127,8 +127,9 @@ function estimateWithin(
  * Tests one benchmark metric that both sides measured (neither errored).
  * - Two different jobs (`job` given): the change's within-job estimate and interval (Hodges–Lehmann
  *   on log values, or the bootstrap) are combined with the job-to-job term (`testAcrossJobs`):
- *   t (history) or z (prior floor) = shift / √(se_w² + σ_base² + σ_job²), and the interval widened
- *   by the term's half-width. For process runs the Mann–Whitney test on the runs must also reject
+ *   t (history; Welch–Satterthwaite df of the history's and the runs') or z (prior floor)
+ *   = shift / √(se_w² + σ_base² + σ_job²), and the interval widened by the term's half-widths
+ *   (an odd baseline's σ_base only on the side it could fake). For process runs the Mann–Whitney test on the runs must also reject
  *   (p = the larger of the two, an intersection–union test).
  * - One job (`job` null, e.g. `sameJob`): Mann–Whitney U and the within-job interval alone, except
  *   for within-process samples, which are one process per side and keep the prior floor.
@@ -212,7 +213,13 @@ export function analyzeMetric(
   }
 
   const shift = Math.log(within.ratio);
-  const across = testAcrossJobs(shift, [Math.log(within.interval[0]), Math.log(within.interval[1])], term, options.confidence);
+  const across = testAcrossJobs(
+    shift,
+    [Math.log(within.interval[0]), Math.log(within.interval[1])],
+    term,
+    options.confidence,
+    Math.min(base.runs.length, current.runs.length) - 1,
+  );
   // Within-process samples are not independent runs: only the combined test speaks for them.
   const pUp = sample ? across.pUp : Math.max(rank.pLess, across.pUp);
   const pDown = sample ? across.pDown : Math.max(rank.pGreater, across.pDown);
@@ -225,7 +232,7 @@ export function analyzeMetric(
     pUp,
     pDown,
     pTwoSided: twoSided(pUp, pDown),
-    jobHalfWidth: across.jobHalfWidth,
+    jobHalfWidths: across.jobHalfWidths,
     job: term,
   });
 }
@@ -241,7 +248,7 @@ function analyzeCentersWithHistory(baseCenter: number, currentCenter: number, jo
     pUp: across.pUp,
     pDown: across.pDown,
     pTwoSided: twoSided(across.pUp, across.pDown),
-    jobHalfWidth: across.jobHalfWidth,
+    jobHalfWidths: across.jobHalfWidths,
     job,
   });
 }

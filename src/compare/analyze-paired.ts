@@ -24,8 +24,8 @@ export function smallestSignedRankP(rounds: number): number {
 }
 
 /** A paired analysis: both sides come from one job, so no job-to-job term (`job: null`). */
-function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidth' | 'exact' | 'fromZero' | 'job'> & Partial<TestedAnalysis>): TestedAnalysis {
-  return { kind: 'tested', jobHalfWidth: 0, exact: false, fromZero: false, job: null, ...fields };
+function tested(fields: Omit<TestedAnalysis, 'kind' | 'jobHalfWidths' | 'exact' | 'fromZero' | 'job'> & Partial<TestedAnalysis>): TestedAnalysis {
+  return { kind: 'tested', jobHalfWidths: [0, 0], exact: false, fromZero: false, job: null, ...fields };
 }
 
 /**

@@ -28,7 +28,7 @@ function describeNoise(analysis: TestedAnalysis, threshold: number): NoiseModel 
   const limitedByJobNoise =
     analysis.ratio !== null &&
     analysis.interval !== null &&
-    jobNoiseLimits(Math.log(analysis.ratio), [Math.log(analysis.interval[0]), Math.log(analysis.interval[1])], analysis.jobHalfWidth, threshold);
+    jobNoiseLimits(Math.log(analysis.ratio), [Math.log(analysis.interval[0]), Math.log(analysis.interval[1])], analysis.jobHalfWidths, threshold);
   if (job.model === 'prior-floor') return { model: 'prior-floor', sd: job.sd, limitedByJobNoise };
   return {
     model: 'history',

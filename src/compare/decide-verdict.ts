@@ -96,7 +96,9 @@ export function decideVerdict(input: VerdictInput): VerdictDecision {
   const settle = (bound: number): number | null => {
     if (analysis.exact) return null;
     const nearEnd = estimate >= bound ? low : high;
-    return runsForInterval(estimate, nearEnd, bound, analysis.jobHalfWidth, input.n1, input.n2);
+    // the job term's half-width on the near end's side, in the log ratio's own orientation
+    const jobHalfWidth = analysis.jobHalfWidths[estimate >= bound === sign > 0 ? 0 : 1];
+    return runsForInterval(estimate, nearEnd, bound, jobHalfWidth, input.n1, input.n2);
   };
 
   if (worseSignificant) {

@@ -22,7 +22,7 @@ export {
 export { parseThreshold } from './parse-threshold.ts';
 export { globToRegExp } from './glob.ts';
 export { estimateJobNoise, historyKey, JOB_NOISE_DF_PER_JOB, type HistoryJob, type JobNoise } from './history.ts';
-export { chooseJobTerm, jobNoiseLimits, jobVariance, testAcrossJobs, type AcrossJobsTest, type JobTerm, type JobTermInput } from './job-term.ts';
+export { chooseJobTerm, combinedDf, jobNoiseLimits, jobVariance, testAcrossJobs, type AcrossJobsTest, type JobTerm, type JobTermInput } from './job-term.ts';
 export { diffFingerprints, FINGERPRINT_FIELDS } from './fingerprint.ts';
 export { parseReport } from './parse-report.ts';
 export * from './schema.ts';

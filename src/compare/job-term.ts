@@ -131,9 +131,48 @@ function precedentFloor(term: JobTerm, shift: number): number {
   return count < MIN_PRECEDENT_JOBS ? 0 : (count + 1) / (term.deviations.length + 1);
 }
 
-/** Variance of the two jobs' offset difference, b_cur − b_base: σ_base² + σ_job². */
-export function jobVariance(term: JobTerm): number {
-  return (term.baselineSd ?? term.sd) ** 2 + term.sd ** 2;
+/**
+ * Variance of the two jobs' offset difference, b_cur − b_base, for a test or interval end that
+ * looks toward `toward` (+1: the current side larger, −1: smaller; 0: both, the larger of the
+ * two): σ_base² + σ_job², where σ_base is `baselineSd` when the baseline is an odd job whose
+ * deviation could fake a change that way, and σ_job otherwise. A baseline that ran fast
+ * (deviation < 0) makes a typical current job look slower, so it widens only the test that the
+ * current side is larger, and the low end of the interval; a slow one only the other side. In the
+ * safe direction the odd baseline can only hide part of a change, never make one up, so σ_job
+ * is already conservative there. With an unknown deviation both sides are widened.
+ * @param term the job term
+ * @param toward the direction of the test: +1, −1, or 0 for both
+ * @example
+ * jobVariance({ ...term, sd: 0.02, baselineSd: 0.1, baselineDeviation: -0.1 }, 1); // => 0.1² + 0.02²
+ * jobVariance({ ...term, sd: 0.02, baselineSd: 0.1, baselineDeviation: -0.1 }, -1); // => 2·0.02²
+ */
+export function jobVariance(term: JobTerm, toward: 1 | -1 | 0 = 0): number {
+  return (oddToward(term, toward) ? term.baselineSd! : term.sd) ** 2 + term.sd ** 2;
+}
+
+/** Whether the baseline's own σ (`baselineSd`) stands for σ_base in the direction `toward` (see `jobVariance`). */
+function oddToward(term: JobTerm, toward: 1 | -1 | 0): boolean {
+  return term.baselineSd !== null && (toward === 0 || term.baselineDeviation === null || Math.sign(term.baselineDeviation) === -toward);
+}
+
+/**
+ * Welch–Satterthwaite degrees of freedom of se² = se_w² + σ_base² + σ_job² when σ_job² comes from
+ * the history (`historyDf`) and se_w² from the runs (`withinDf`): (se²)² / Σ (partᵢ²)² / dfᵢ. The
+ * history's σ_job² counts twice when the baseline's σ is σ_job too (one estimate, two jobs); an
+ * odd baseline's own σ is its measured distance, not an estimate, and adds no term. With no
+ * within-job part (or `withinDf` null) this is the history's df when σ_base is σ_job; a
+ * variance that is mostly the runs' gets about the runs' df, fewer than a long history's.
+ * @param parts the variance's parts: σ_job² and how many times it counts (1 or 2), σ_base² when
+ *   it is an odd baseline's, and se_w²
+ * @param historyDf the history's degrees of freedom
+ * @param withinDf the runs' degrees of freedom, or null (no within-job part)
+ * @example
+ * combinedDf({ job: 0.02 ** 2, jobCount: 2, fixed: 0, within: 0.02 ** 2 * 2 }, 5.25, 9); // => ≈ 13.3
+ */
+export function combinedDf(parts: { job: number; jobCount: 1 | 2; fixed: number; within: number }, historyDf: number, withinDf: number | null): number {
+  const total = parts.jobCount * parts.job + parts.fixed + parts.within;
+  const denominator = (parts.jobCount * parts.job) ** 2 / historyDf + (withinDf === null || parts.within === 0 ? 0 : parts.within ** 2 / withinDf);
+  return denominator === 0 ? historyDf : total ** 2 / denominator;
 }
 
 /** The result of `testAcrossJobs`, on the log scale. */
@@ -144,63 +183,93 @@ export interface AcrossJobsTest {
   pDown: number;
   /** The interval of the log change, the within-job half-widths and the job term's combined. */
   interval: [number, number];
-  /** The half-width the job term alone contributes: q·√(σ_base² + σ_job²). */
-  jobHalfWidth: number;
+  /** The half-widths the job term alone contributes below and above the estimate: q·√(σ_base² + σ_job²) for that side. */
+  jobHalfWidths: [number, number];
 }
 
 /**
  * Tests a log change between two jobs with the job term: z (or t) = shift / √(se_w² + σ_base² + σ_job²),
- * against Student's t with the history's degrees of freedom or, for the prior floor, the normal.
- * With history, the p in the change's direction is at least the precedent's (`precedentFloor`).
- * The interval's ends are shift ± √(h² + (q·√(σ_base² + σ_job²))²) with h the within-job
- * half-width on that side (the within interval may be asymmetric) and q the reference's quantile.
+ * against Student's t or, for the prior floor, the normal. With history the t's degrees of freedom
+ * combine the history's and the runs' (`combinedDf`, Welch–Satterthwaite), so that a comparison
+ * whose variance is mostly the runs' is not held to the few stored jobs' df. An odd baseline
+ * widens only the direction it could fake (`jobVariance`). With history, the p in the change's
+ * direction is at least the precedent's (`precedentFloor`). The interval's ends are
+ * shift ± √(h² + (q·√(σ_base² + σ_job²))²) with h the within-job half-width on that side (the
+ * within interval may be asymmetric), q the reference's quantile and σ_base the one for that side.
  * The history spread already holds the within-job error of a center, so adding se_w counts it
  * twice: a little conservative, on purpose.
  * @param shift the estimated log change (current / baseline)
  * @param within the within-job interval of the log change at `confidence`, or null (single values: no within-job part)
  * @param term the job term
  * @param confidence the interval level, e.g. 0.95
- * @returns one-sided p values, the interval and the job term's half-width
+ * @param withinDf degrees of freedom of the within-job part (the smaller side's runs − 1), or null
+ * @returns one-sided p values, the interval and the job term's half-widths
  */
-export function testAcrossJobs(shift: number, within: [number, number] | null, term: JobTerm, confidence: number): AcrossJobsTest {
+export function testAcrossJobs(
+  shift: number,
+  within: [number, number] | null,
+  term: JobTerm,
+  confidence: number,
+  withinDf: number | null = null,
+): AcrossJobsTest {
   const z = normalQuantile((1 + confidence) / 2);
-  const q = term.df === null ? z : tQuantile((1 + confidence) / 2, term.df);
   const withinSe = within === null ? 0 : (within[1] - within[0]) / (2 * z);
-  const jobSd = Math.sqrt(jobVariance(term));
-  const se = Math.hypot(withinSe, jobSd);
+  // toward +1: the test that the current side is larger, and the interval's low end
+  const side = (toward: 1 | -1) => {
+    const jobSd = Math.sqrt(jobVariance(term, toward));
+    const se = Math.hypot(withinSe, jobSd);
+    const oddBaseline = oddToward(term, toward);
+    const df =
+      term.df === null
+        ? null
+        : combinedDf(
+            { job: term.sd ** 2, jobCount: oddBaseline ? 1 : 2, fixed: oddBaseline ? term.baselineSd! ** 2 : 0, within: withinSe ** 2 },
+            term.df,
+            withinDf,
+          );
+    const cdf = (x: number) => (df === null ? normalCdf(x) : tCdf(x, df));
+    const q = df === null ? z : tQuantile((1 + confidence) / 2, df);
+    return { se, cdf, halfWidth: q * jobSd };
+  };
+  const up = side(1);
+  const down = side(-1);
   let pUp: number;
   let pDown: number;
-  if (se === 0) {
+  if (up.se === 0 || down.se === 0) {
     pUp = shift > 0 ? 0 : 1;
     pDown = shift < 0 ? 0 : 1;
   } else {
-    const stat = shift / se;
-    const cdf = (x: number) => (term.df === null ? normalCdf(x) : tCdf(x, term.df));
-    pUp = cdf(-stat);
-    pDown = cdf(stat);
+    pUp = up.cdf(-shift / up.se);
+    pDown = down.cdf(shift / down.se);
   }
   if (shift > 0) pUp = Math.max(pUp, precedentFloor(term, shift));
   if (shift < 0) pDown = Math.max(pDown, precedentFloor(term, shift));
-  const jobHalfWidth = q * jobSd;
   const low = within === null ? 0 : shift - within[0];
   const high = within === null ? 0 : within[1] - shift;
-  return { pUp, pDown, interval: [shift - Math.hypot(low, jobHalfWidth), shift + Math.hypot(high, jobHalfWidth)], jobHalfWidth };
+  return {
+    pUp,
+    pDown,
+    interval: [shift - Math.hypot(low, up.halfWidth), shift + Math.hypot(high, down.halfWidth)],
+    jobHalfWidths: [up.halfWidth, down.halfWidth],
+  };
 }
 
 /**
  * Whether only the job term keeps a comparison from settling against the threshold: its interval
- * straddles +L or −L (L = −log(1 − threshold)) and the job term's half-width alone reaches from
- * the estimate to that bound, so more runs per job cannot settle it while a comparison within one
+ * straddles +L or −L (L = −log(1 − threshold)) and the job term's half-width on that side alone
+ * reaches from the estimate to that bound, so more runs per job cannot settle it while a comparison within one
  * job (the same-runner design, `compare-with: base`) has no job term and can.
  * @param logRatio the estimated log change (current / baseline of the metric)
  * @param interval its interval, log scale
- * @param jobHalfWidth the job term's half-width (0 without one)
+ * @param jobHalfWidths the job term's half-widths below and above the estimate ([0, 0] without one)
  * @param threshold the comparison's threshold, e.g. 0.05
  * @example
- * jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], 0.08, 0.05); // => true
+ * jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], [0.08, 0.08], 0.05); // => true
  */
-export function jobNoiseLimits(logRatio: number, interval: [number, number], jobHalfWidth: number, threshold: number): boolean {
-  if (!(jobHalfWidth > 0)) return false;
+export function jobNoiseLimits(logRatio: number, interval: [number, number], jobHalfWidths: [number, number], threshold: number): boolean {
   const limit = -Math.log(1 - threshold);
-  return [limit, -limit].some((bound) => interval[0] < bound && bound < interval[1] && jobHalfWidth >= Math.abs(logRatio - bound));
+  return [limit, -limit].some((bound) => {
+    const halfWidth = bound < logRatio ? jobHalfWidths[0] : jobHalfWidths[1];
+    return halfWidth > 0 && interval[0] < bound && bound < interval[1] && halfWidth >= Math.abs(logRatio - bound);
+  });
 }

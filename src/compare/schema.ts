@@ -141,10 +141,11 @@ export type PValues = z.infer<typeof PValuesSchema>;
 /**
  * The noise model that decided a tested comparison (README "Across jobs: the job-to-job noise
  * term"): `within-job` (both sides from one job, a deterministic metric, or values ≤ 0),
- * `history` (σ_job, log scale, estimated robustly from `jobs` stored jobs; `df` of its t
- * reference) or `prior-floor` (σ_job assumed, `CompareOptions.jobNoiseFloor`). `baselineSd`: the
- * baseline was an odd job, this far (log scale) from the history's median, and that was taken as
- * its own σ. `limitedByJobNoise`: the interval straddles the threshold and the job term alone
+ * `history` (σ_job, log scale, estimated robustly from `jobs` stored jobs; `df`: the degrees of
+ * freedom of that estimate, which the t reference combines with the runs', Welch–Satterthwaite)
+ * or `prior-floor` (σ_job assumed, `CompareOptions.jobNoiseFloor`). `baselineSd`: the baseline
+ * was an odd job, this far (log scale) from the history's median, and that was taken as its own σ
+ * on the side it could fake (a fast baseline: the regression side). `limitedByJobNoise`: the interval straddles the threshold and the job term alone
  * reaches it, so more runs per job cannot settle it and the same-runner design
  * (`compare-with: base`) can. `precedent` (absent in older reports): how many stored jobs lay at
  * least as far from the history's median as the current job, in the change's direction; from

@@ -1,6 +1,6 @@
 import type { Comparison, ComparisonOf, ComparisonRef, NoiseModel, QualityFlag, Report, SideName } from '../compare/schema.ts';
 import { MIN_PRECEDENT_JOBS } from '../compare/job-term.ts';
-import { describeShardProblems } from '../results/merge-shards.ts';
+import { describeShardProblems } from './describe-shard-problems.ts';
 import { describeChange } from './describe-change.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
 import { formatCount, formatFraction, formatP, formatPercent } from './format-value.ts';
@@ -94,6 +94,36 @@ function settle(runsNeeded: number | null, what: string): string {
   return runsNeeded === null ? `more runs ${what} will not settle it` : `about ${formatCount(runsNeeded)} runs per side would settle it`;
 }
 
+/**
+ * Whether a comparison is `unchanged` only because the job-to-job noise hides it: not significant,
+ * its estimate beyond the threshold (either way), and the job term alone keeping the interval
+ * across the threshold (`noise.limitedByJobNoise`). Such a change is unresolved, not absent, and
+ * the report says so.
+ * @param comparison any comparison
+ * @example
+ * // +25% between two jobs of a benchmark that varies 21% from job to job
+ * isUnresolvedAcrossJobs(unchangedWithJobNoise) // => true
+ */
+export function isUnresolvedAcrossJobs(comparison: Comparison): boolean {
+  if (comparison.verdict !== 'unchanged' || comparison.reason.cause !== 'not-significant') return false;
+  const noise = comparison.noise;
+  if (noise === null || noise.model === 'within-job' || !noise.limitedByJobNoise || comparison.change === null) return false;
+  return Math.abs(Math.log(comparison.change.ratio)) >= -Math.log(1 - comparison.threshold);
+}
+
+/**
+ * The sentence for a change that `isUnresolvedAcrossJobs`: where its estimate lies, how large the
+ * job-to-job noise is and where it comes from, and the design that can resolve it.
+ */
+function describeUnresolved(comparison: ComparisonOf<'unchanged'>, threshold: string): string {
+  const noise = comparison.noise;
+  const spread =
+    noise?.model === 'history'
+      ? `${formatFraction(noise.sd)} per job, from ${formatCount(noise.jobs)} stored jobs`
+      : `an assumed ${formatFraction(noise?.model === 'prior-floor' ? noise.sd : 0)} per job`;
+  return `beyond the ${threshold} but within the job-to-job noise (${spread}): not significant, and more runs will not settle it; the same-runner design (\`compare-with: base\`) can`;
+}
+
 /** Why an inconclusive comparison could not be decided, from its structured reason. */
 function describeInconclusive(comparison: ComparisonOf<'inconclusive'>, context: ReasonContext, threshold: string, method: string): string {
   const reason = comparison.reason;
@@ -155,6 +185,7 @@ export function describeReason(comparison: Comparison, context: ReasonContext): 
     }
     case 'unchanged':
       if (comparison.reason.cause === 'within-threshold') return `${significantly(comparison, comparison.reason.significant)} but within the ${threshold}`;
+      if (isUnresolvedAcrossJobs(comparison)) return describeUnresolved(comparison, threshold);
       return `no significant change${method === '' ? '' : ` (${method})`}`;
     case 'inconclusive':
       return describeInconclusive(comparison, context, threshold, method);

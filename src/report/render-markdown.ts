@@ -2,14 +2,14 @@ import { diffFingerprints } from '../compare/fingerprint.ts';
 import { changeOf, type Comparison, type Report } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { countBenchmarks, describeHeadline, nameComparison, plural, VERDICT_ICONS } from './describe-headline.ts';
-import { describeDifference, describeFlagShort, describeGate, describeReason, FLAG_LEGEND, FLAG_NAMES } from './describe-reason.ts';
+import { describeDifference, describeFlagShort, describeGate, describeReason, FLAG_LEGEND, FLAG_NAMES, isUnresolvedAcrossJobs } from './describe-reason.ts';
 import { escapeLinkTarget, escapeMarkdown, renderCodeBlock, truncateText } from './escape-markdown.ts';
 import { formatCount, formatFraction, formatValue } from './format-value.ts';
 import { fitToSize, type SizeLimit } from './fit-to-size.ts';
 import { renderFooter } from './render-footer.ts';
 import { renderForestPlot } from './render-forest-plot.ts';
 import { sortForDisplay, sortForFolding } from './sort-comparisons.ts';
-import { describeShardProblems } from '../results/merge-shards.ts';
+import { describeShardProblems } from './describe-shard-problems.ts';
 
 /** How one markdown rendering is laid out and how large it may be. */
 export interface MarkdownLayout extends SizeLimit {
@@ -278,7 +278,12 @@ export function renderMarkdown(report: Report, layout: MarkdownLayout): string {
     if (plot !== null) sections.push(plot, '');
     if (unchanged.length > 0) {
       const subject = unchanged.every((c) => describeChange(c)?.subject === 'throughput') ? ' (change: throughput)' : '';
-      sections.push(details(`${plural(unchanged.length, 'unchanged gated comparison')}${subject}`, compactTable(unchanged, report)), '');
+      // a change beyond the threshold that only the job-to-job noise leaves unresolved is named
+      // outside the fold, so that "unchanged" is never read as "no change"
+      const unresolved = unchanged.filter(isUnresolvedAcrossJobs);
+      const beyond = unresolved.length > 0 ? `, ${formatCount(unresolved.length)} of them beyond the threshold but within the job-to-job noise` : '';
+      sections.push(details(`${plural(unchanged.length, 'unchanged gated comparison')}${subject}${beyond}`, compactTable(unchanged, report)), '');
+      if (unresolved.length > 0) sections.push(unresolved.map((c) => reasonLine(c, report)).join('\n'), '');
     }
     if (diagnostics.length > 0) {
       const listed = layout.listUnchangedDiagnostics ? diagnostics : diagnostics.filter((c) => c.verdict !== 'unchanged');

@@ -2,7 +2,7 @@ import { diffFingerprints } from '../compare/fingerprint.ts';
 import type { Comparison, Report } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { describeHeadline, nameComparison } from './describe-headline.ts';
-import { describeDifference, describeFlagShort, describeGate, describeReason } from './describe-reason.ts';
+import { describeDifference, describeFlagShort, describeGate, describeReason, isUnresolvedAcrossJobs } from './describe-reason.ts';
 import { sanitizeText, truncateText } from './escape-markdown.ts';
 import { formatFraction, formatValue } from './format-value.ts';
 import { describeEnvironment, describeNoiseModels } from './render-footer.ts';
@@ -71,7 +71,7 @@ export function renderTextTable(report: Report): string {
   );
   if (plot !== '') lines.push(plot, '');
   for (const comparison of sortForDisplay(report.comparisons)) {
-    if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored') {
+    if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored' || isUnresolvedAcrossJobs(comparison)) {
       lines.push(
         `${verdictText(comparison)}: ${nameComparison(comparison, report, plain)}: ${text(describeReason(comparison, { tool: report.current.tool }), 400)}`,
       );

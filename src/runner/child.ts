@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { isInShard } from '../results/assign-shard.ts';
+import { checkValue } from '../results/validate-results.ts';
 import { createRandom } from '../stats/create-random.ts';
 import { shuffle } from '../stats/shuffle.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
@@ -93,16 +94,33 @@ function forceGc(): boolean {
   return true;
 }
 
+/**
+ * Calls a task's custom metrics and checks every value by the rule of its unit, as every results
+ * file is checked (`checkValue`: a gated time or rate > 0, an amount ≥ 0, all finite), so that an
+ * impossible value errors the task with its name instead of reaching the comparison.
+ */
 async function collectCustom(metrics: SuiteMetrics, name: string): Promise<CustomMetric[]> {
   const collect = metrics[name];
   if (!collect) return [];
   const values = await collect();
   for (const metric of values) {
-    if (!Number.isFinite(metric.value)) {
-      throw new Error(`custom metric '${metric.name}' of task '${name}' is not a finite number`);
-    }
+    const reason = checkValue(metric.value, { unit: metric.unit, gate: metric.gate ?? true });
+    if (reason) throw new Error(`custom metric '${metric.name}' (${metric.unit}) of task '${name}': ${reason}`);
   }
   return values;
+}
+
+/**
+ * Why a measured median cannot stand as this run's value, or null. A median of 0 ns means most
+ * iterations ended within the clock's resolution: no ratio can be taken of it, so a gated task
+ * errors and says to give each iteration more work.
+ */
+function checkMedian(p50: number, gate: boolean): string | null {
+  if (p50 === 0 && gate) {
+    return "the median iteration took 0 ns: most iterations ended within the clock's resolution, so there is no time to compare; give each iteration more work (a loop inside the task)";
+  }
+  const reason = checkValue(p50, { unit: 'ns', gate });
+  return reason ? `latency p50: ${reason}` : null;
 }
 
 /**
@@ -124,6 +142,8 @@ async function measureTask(task: TaskLike, metrics: SuiteMetrics, retain: boolea
   }
   const heapAfter = hasGc && forceGc() ? process.memoryUsage().heapUsed : null;
   const iterations = result.latency.samplesCount;
+  const medianProblem = checkMedian(result.latency.p50 * NS_PER_MS, timingGate);
+  if (medianProblem) return { name: task.name, state: 'errored', error: medianProblem };
   try {
     return {
       name: task.name,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.ts';
 import type { ShardSpec } from '../results/assign-shard.ts';
 import type { Results } from '../results/schema.ts';
+import { validateResults } from '../results/validate-results.ts';
 import { assembleResults, type RunMeta, type TaskRuns } from './assemble-results.ts';
 import { buildChildEnvironment } from './child-environment.ts';
 import type { RunReply, RunRequest, TaskRecord } from './protocol.ts';
@@ -211,5 +212,10 @@ export async function runSuites(options: RunOptions, meta: Omit<RunMeta, 'seed' 
       tasks.set(id, entry);
     }
   }
-  return assembleResults([...tasks.values()], { ...meta, seed: options.seed, createdAt });
+  const results = assembleResults([...tasks.values()], { ...meta, seed: options.seed, createdAt });
+  // The child checks each value as it measures it; this is the same check every results file
+  // gets, so that nothing our own runner writes could be refused when it is read back. A shard's
+  // slice may be empty (the pipeline marks the file as a shard's afterwards).
+  if (results.benchmarks.length > 0 || !options.shard) validateResults(results, `the results of ${options.suites}`);
+  return results;
 }

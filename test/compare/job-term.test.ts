@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseJobTerm, jobNoiseLimits, jobVariance, precedent, testAcrossJobs, type JobTerm } from '../../src/compare/job-term.ts';
+import { chooseJobTerm, combinedDf, jobNoiseLimits, jobVariance, precedent, testAcrossJobs, type JobTerm } from '../../src/compare/job-term.ts';
 import { normalCdf, normalQuantile, tCdf, tQuantile } from '../../src/stats/index.ts';
 
 const floor: JobTerm = { model: 'prior-floor', sd: 0.03, baselineSd: null, jobs: 0, df: null, deviations: [], baselineDeviation: null, oddJobLimit: 3 };
@@ -13,19 +13,68 @@ describe('testAcrossJobs', () => {
     const result = testAcrossJobs(0.08, within, floor, 0.95);
     expect(result.pUp).toBeCloseTo(normalCdf(-0.08 / se), 14);
     expect(result.pDown).toBeCloseTo(normalCdf(0.08 / se), 14);
-    expect(result.jobHalfWidth).toBeCloseTo(z975 * 0.03 * Math.SQRT2, 14);
-    expect(result.interval[0]).toBeCloseTo(0.08 - Math.hypot(0.03, result.jobHalfWidth), 14);
-    expect(result.interval[1]).toBeCloseTo(0.08 + Math.hypot(0.03, result.jobHalfWidth), 14);
+    expect(result.jobHalfWidths[0]).toBeCloseTo(z975 * 0.03 * Math.SQRT2, 14);
+    expect(result.jobHalfWidths[1]).toBe(result.jobHalfWidths[0]);
+    expect(result.interval[0]).toBeCloseTo(0.08 - Math.hypot(0.03, result.jobHalfWidths[0]), 14);
+    expect(result.interval[1]).toBeCloseTo(0.08 + Math.hypot(0.03, result.jobHalfWidths[1]), 14);
   });
 
-  test('history: Student t with the history df; an odd baseline adds its own σ', () => {
-    const term: JobTerm = { model: 'history', sd: 0.02, baselineSd: 0.1, jobs: 12, df: 4.95, deviations: [], baselineDeviation: null, oddJobLimit: 3 };
-    expect(jobVariance(term)).toBeCloseTo(0.1 ** 2 + 0.02 ** 2, 15);
-    const result = testAcrossJobs(0.3, null, term, 0.95);
-    const se = Math.sqrt(0.1 ** 2 + 0.02 ** 2);
-    expect(result.pUp).toBeCloseTo(tCdf(-0.3 / se, 4.95), 14);
-    expect(result.jobHalfWidth).toBeCloseTo(tQuantile(0.975, 4.95) * se, 14);
-    expect(result.interval).toEqual([0.3 - result.jobHalfWidth, 0.3 + result.jobHalfWidth]);
+  test('history: Student t with the history df when the runs add nothing', () => {
+    const term: JobTerm = { model: 'history', sd: 0.02, baselineSd: null, jobs: 8, df: 5.25, deviations: [], baselineDeviation: 0, oddJobLimit: 3 };
+    const result = testAcrossJobs(0.1, null, term, 0.95);
+    const se = 0.02 * Math.SQRT2;
+    expect(result.pUp).toBeCloseTo(tCdf(-0.1 / se, 5.25), 14);
+    expect(result.pDown).toBeCloseTo(tCdf(0.1 / se, 5.25), 14);
+    expect(result.jobHalfWidths[0]).toBeCloseTo(tQuantile(0.975, 5.25) * se, 14);
+    expect(result.interval).toEqual([0.1 - result.jobHalfWidths[0], 0.1 + result.jobHalfWidths[1]]);
+  });
+
+  test('history with runs: the t reference takes the Welch–Satterthwaite df of the history and the runs', () => {
+    const term: JobTerm = { model: 'history', sd: 0.02, baselineSd: null, jobs: 8, df: 5.25, deviations: [], baselineDeviation: 0, oddJobLimit: 3 };
+    const within: [number, number] = [0.1 - z975 * 0.02 * Math.SQRT2, 0.1 + z975 * 0.02 * Math.SQRT2]; // se_w² = 2·0.02²
+    const df = combinedDf({ job: 0.02 ** 2, jobCount: 2, fixed: 0, within: 2 * 0.02 ** 2 }, 5.25, 9);
+    expect(df).toBeCloseTo(0.0016 ** 2 / (0.0008 ** 2 / 5.25 + 0.0008 ** 2 / 9), 10);
+    expect(df).toBeGreaterThan(13);
+    const result = testAcrossJobs(0.1, within, term, 0.95, 9);
+    expect(result.pUp).toBeCloseTo(tCdf(-0.1 / 0.04, df), 12);
+    // in the tail where alpha / 3 lies, the history's 5.25 df alone (as before) was far less significant
+    const tail = testAcrossJobs(0.2, within.map((end) => end + 0.1) as [number, number], term, 0.95, 9);
+    expect(tail.pUp).toBeCloseTo(tCdf(-0.2 / 0.04, df), 12);
+    expect(tCdf(-0.2 / 0.04, 5.25)).toBeGreaterThan(5 * tail.pUp);
+  });
+
+  test("combinedDf: the history df without runs, the runs' df when they dominate, never more than the sum", () => {
+    expect(combinedDf({ job: 0.01, jobCount: 2, fixed: 0, within: 0 }, 5.25, 9)).toBeCloseTo(5.25, 12);
+    expect(combinedDf({ job: 1e-6, jobCount: 2, fixed: 0, within: 0.01 }, 21.75, 9)).toBeCloseTo(9, 1);
+    expect(combinedDf({ job: 0.01, jobCount: 2, fixed: 0, within: 0.02 }, 5.25, 9)).toBeLessThan(5.25 + 9);
+    // an odd baseline's measured distance is not an estimate: it adds variance, not uncertainty
+    expect(combinedDf({ job: 0.0004, jobCount: 1, fixed: 0.01, within: 0 }, 4.95, null)).toBeGreaterThan(1000);
+  });
+
+  test('an odd baseline widens only the direction it could fake', () => {
+    // The baseline ran 10% fast (log −0.1): a typical current job looks 10% slower than it.
+    const fast: JobTerm = { model: 'history', sd: 0.02, baselineSd: 0.1, jobs: 12, df: 8.25, deviations: [], baselineDeviation: -0.1, oddJobLimit: 3 };
+    expect(jobVariance(fast, 1)).toBeCloseTo(0.1 ** 2 + 0.02 ** 2, 15);
+    expect(jobVariance(fast, -1)).toBeCloseTo(2 * 0.02 ** 2, 15);
+    expect(jobVariance(fast)).toBeCloseTo(0.1 ** 2 + 0.02 ** 2, 15);
+    // a typical current job, 10% above the fast baseline, is no regression
+    const typical = testAcrossJobs(0.1, null, fast, 0.95);
+    expect(typical.pUp).toBeGreaterThan(0.1);
+    expect(typical.jobHalfWidths[0]).toBeGreaterThan(0.15);
+    expect(typical.interval[0]).toBeLessThan(0);
+    // a current job 10% below it is a real improvement: the fast baseline only hid part of it
+    const faster = testAcrossJobs(-0.1, null, fast, 0.95);
+    expect(faster.pDown).toBeCloseTo(tCdf(-0.1 / (0.02 * Math.SQRT2), 8.25), 14);
+    expect(faster.interval[1]).toBeCloseTo(-0.1 + tQuantile(0.975, 8.25) * 0.02 * Math.SQRT2, 14);
+    // the mirror: a slow baseline widens the other side
+    const slow = { ...fast, baselineDeviation: 0.1 };
+    expect(jobVariance(slow, -1)).toBeCloseTo(0.1 ** 2 + 0.02 ** 2, 15);
+    expect(testAcrossJobs(-0.1, null, slow, 0.95).pDown).toBeGreaterThan(0.1);
+    expect(testAcrossJobs(0.1, null, slow, 0.95).pUp).toBeCloseTo(tCdf(-0.1 / (0.02 * Math.SQRT2), 8.25), 14);
+    // an unknown deviation widens both
+    const unknown = testAcrossJobs(0.3, null, { ...fast, baselineDeviation: null }, 0.95);
+    expect(unknown.jobHalfWidths[0]).toBe(unknown.jobHalfWidths[1]);
+    expect(unknown.pUp).toBeCloseTo(tCdf(-0.3 / Math.hypot(0.1, 0.02), combinedDf({ job: 0.0004, jobCount: 1, fixed: 0.01, within: 0 }, 8.25, null)), 14);
   });
 
   test('precedent: two or more stored jobs like the current one make it no rarer than that', () => {
@@ -79,7 +128,7 @@ describe('testAcrossJobs', () => {
 
   test('no variance at all: the sign decides', () => {
     const none: JobTerm = { ...floor, sd: 0 };
-    expect(testAcrossJobs(0.1, [0.1, 0.1], none, 0.95)).toMatchObject({ pUp: 0, pDown: 1, jobHalfWidth: 0 });
+    expect(testAcrossJobs(0.1, [0.1, 0.1], none, 0.95)).toMatchObject({ pUp: 0, pDown: 1, jobHalfWidths: [0, 0] });
     expect(testAcrossJobs(0, [0, 0], none, 0.95)).toMatchObject({ pUp: 1, pDown: 1 });
   });
 });
@@ -111,17 +160,19 @@ describe('chooseJobTerm', () => {
 describe('jobNoiseLimits', () => {
   const L = -Math.log(0.95);
   test('straddling +L with the job term alone reaching it', () => {
-    expect(jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], 0.08, 0.05)).toBe(true);
+    expect(jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], [0.08, 0.08], 0.05)).toBe(true);
+    // the bound lies above the estimate: only the upper side's half-width counts
+    expect(jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], [0.08, 0.01], 0.05)).toBe(false);
   });
   test('straddling, but the within-job part is what reaches: more runs can settle it', () => {
-    expect(jobNoiseLimits(0.02, [-0.05, 0.09], 0.01, 0.05)).toBe(false);
+    expect(jobNoiseLimits(0.02, [-0.05, 0.09], [0.01, 0.01], 0.05)).toBe(false);
   });
   test('not straddling either bound, or no job term', () => {
-    expect(jobNoiseLimits(0.2, [L + 0.01, 0.4], 0.1, 0.05)).toBe(false);
-    expect(jobNoiseLimits(0.01, [-0.02, 0.04], 0.03, 0.05)).toBe(false);
-    expect(jobNoiseLimits(0.03, [-0.1, 0.1], 0, 0.05)).toBe(false);
+    expect(jobNoiseLimits(0.2, [L + 0.01, 0.4], [0.1, 0.1], 0.05)).toBe(false);
+    expect(jobNoiseLimits(0.01, [-0.02, 0.04], [0.03, 0.03], 0.05)).toBe(false);
+    expect(jobNoiseLimits(0.03, [-0.1, 0.1], [0, 0], 0.05)).toBe(false);
   });
   test('the mirror: straddling −L', () => {
-    expect(jobNoiseLimits(-0.03, [-0.12, 0.05], 0.08, 0.05)).toBe(true);
+    expect(jobNoiseLimits(-0.03, [-0.12, 0.05], [0.08, 0.08], 0.05)).toBe(true);
   });
 });

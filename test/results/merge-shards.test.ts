@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeShardProblems, mergeShards, type ShardFile } from '../../src/results/merge-shards.ts';
+import { describeShardProblems } from '../../src/report/describe-shard-problems.ts';
+import { mergeShards, type ShardFile } from '../../src/results/merge-shards.ts';
 import { ResultsSchema } from '../../src/results/schema.ts';
 import { ENVIRONMENT, results } from '../compare/helpers.ts';
 import { shardResults, suiteIds } from './shard-helpers.ts';

@@ -71,6 +71,21 @@ describe('runSuites on real child processes', () => {
     expect(results.benchmarks.find((b) => b.id === 'throwing/fine')!.state).toBe('completed');
   });
 
+  test('a custom metric no measurement can have errors its task, naming metric, unit and rule; real zeros pass', async () => {
+    const results = await runSuites(options('impossible.bench.ts', { runs: 1 }), meta, log);
+    const byId = (id: string) => results.benchmarks.find((b) => b.id === `impossible/${id}`)!;
+    const negative = byId('negative-bytes');
+    expect(negative.state).toBe('errored');
+    expect(negative.state === 'errored' && negative.error).toMatch(/custom metric 'bytes-copied' \(B\/req\) of task 'negative-bytes': -48 must be ≥ 0/);
+    const zero = byId('zero-gated-time');
+    expect(zero.state === 'errored' && zero.error).toMatch(
+      /custom metric 'predicted-time' \(ns\) of task 'zero-gated-time': 0 must be > 0 \(a time that takes part in the gate\)/,
+    );
+    const fine = byId('zero-allocations');
+    expect(fine.state).toBe('completed');
+    expect(fine.metrics.find((m) => m.name === 'allocations')!.runs).toEqual([0]);
+  });
+
   test('a suite that does not export a Bench is refused, naming the file', async () => {
     await expect(runSuites(options('bad-export.bench.ts'), meta, log)).rejects.toThrow(/bad-export\.bench\.ts.*default export must be a tinybench Bench/);
   });
