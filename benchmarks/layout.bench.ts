@@ -73,11 +73,29 @@ const bench = new Bench();
 bench.add('ddsplit-replay', () => {
   for (let i = 0; i < REQUESTS_PER_ITERATION; i++) sink = (sink + replay.runRequest()) >>> 0;
 });
-bench.add('layout-model', () => {
+
+/** One iteration of `layout-model`: lay out Alan's result type and account the request's moves. */
+function runLayoutModel(): void {
   const layout = computeLayout(resultType);
   const account = accountMoves(planSuiteRequest(errorLayout, dispatch));
   if (layout.supported && account.supported) sink = (sink + layout.size + account.bytesCopied) >>> 0;
-});
+}
+
+/**
+ * Iterations of `layout-model` run once when the suite loads, in every process. Without Maglev
+ * the model's code reaches its steady state only after ~300 ms (it is deoptimized on "wrong map"
+ * and re-optimized twice); within the runner's 20 ms warmup and 100 ms timing a process measured
+ * either the steady state or the transition, so its process runs were bimodal (about 55 and
+ * 80 µs) and its job-to-job σ was 7–13%. A count, not a time, brings every process to the same
+ * tier, since V8's tiering follows invocation counts (compilation is synchronous here): after
+ * 3,000 iterations (~0.2 s) 20 of 20 runs of the task alone were 28.9–30.1 µs; beside the
+ * replay, 36 of 40 were 29–31 µs and 4 were 34–44 µs (a warmup in the task's own `beforeAll`
+ * left 5 of 40 at 41–56 µs). docs/models/layout.md.
+ */
+export const LAYOUT_MODEL_WARMUP_ITERATIONS = 3_000;
+for (let i = 0; i < LAYOUT_MODEL_WARMUP_ITERATIONS; i++) runLayoutModel();
+
+bench.add('layout-model', runLayoutModel);
 
 export const metrics: SuiteMetrics = {
   'ddsplit-replay': () => [...describeAccount(accountMoves(plan)), predictedTime(accountMoves(plan))],
