@@ -88,9 +88,10 @@ function runLayoutModel(): void {
  * either the steady state or the transition, so its process runs were bimodal (about 55 and
  * 80 µs) and its job-to-job σ was 7–13%. A count, not a time, brings every process to the same
  * tier, since V8's tiering follows invocation counts (compilation is synchronous here): after
- * 3,000 iterations (~0.2 s) 20 of 20 runs of the task alone were 28.9–30.1 µs; beside the
- * replay, 36 of 40 were 29–31 µs and 4 were 34–44 µs (a warmup in the task's own `beforeAll`
- * left 5 of 40 at 41–56 µs). docs/models/layout.md.
+ * 3,000 iterations (~0.2 s) 62 of 70 runs of the task alone were 29–35.5 µs and 8 were 42–63 µs
+ * (the slow mode went from about half of the processes to about 1 in 9, which a median of 10
+ * runs absorbs: robust σ_job 1.2% across 16 jobs); 10,000 iterations left 2 of 40 slow, at 3×
+ * the cost. A warmup in the task's own `beforeAll` left 5 of 40 at 41–56 µs. docs/models/layout.md.
  */
 export const LAYOUT_MODEL_WARMUP_ITERATIONS = 3_000;
 for (let i = 0; i < LAYOUT_MODEL_WARMUP_ITERATIONS; i++) runLayoutModel();

@@ -71,7 +71,7 @@ export function renderTextTable(report: Report): string {
   );
   if (plot !== '') lines.push(plot, '');
   for (const comparison of sortForDisplay(report.comparisons)) {
-    if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored' || isUnresolvedAcrossJobs(comparison)) {
+    if (comparison.verdict === 'inconclusive' || comparison.verdict === 'errored' || (comparison.gate && isUnresolvedAcrossJobs(comparison))) {
       lines.push(
         `${verdictText(comparison)}: ${nameComparison(comparison, report, plain)}: ${text(describeReason(comparison, { tool: report.current.tool }), 400)}`,
       );

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { renderComment } from '../../src/report/render-comment.ts';
 import { renderForestPlot } from '../../src/report/render-forest-plot.ts';
 import { renderTextTable } from '../../src/report/render-text-table.ts';
-import { bigReport, GOLDEN_FIXTURES, hostile, noBaseline, regressions } from './fixtures.ts';
+import { bigReport, GOLDEN_FIXTURES, hostile, noBaseline, noisyRunner, regressions } from './fixtures.ts';
 
 describe('renderTextTable goldens', () => {
   test.each(Object.entries(GOLDEN_FIXTURES))('%s', async (name, fixture) => {
@@ -25,6 +25,15 @@ describe('renderTextTable', () => {
       expect(row.lastIndexOf('  ') + 2).toBe(header.indexOf('verdict'));
     }
     expect(lines.at(-1)).toBe('gate: FAILED: 1 regression: layout/ddsplit-replay latency-p50 (throughput −21.3%)');
+  });
+
+  test('a gated change beyond the threshold but within the job-to-job noise is explained; a diagnostic one is not', () => {
+    expect(renderTextTable(noisyRunner)).toMatch(/^unchanged: layout\/layout-model: beyond the 5% threshold but within the job-to-job noise/m);
+    const diagnostic = {
+      ...noisyRunner,
+      comparisons: noisyRunner.comparisons.map((c) => (c.id === 'layout/layout-model' ? { ...c, gate: false } : c)),
+    };
+    expect(renderTextTable(diagnostic)).not.toContain('within the job-to-job noise');
   });
 
   test('no markdown and no control characters, whatever the names', () => {
