@@ -43,7 +43,7 @@ import {
   withShardIdentity,
   writeReportFiles,
   writeResults
-} from "./chunks/chunk-JJ26H5NX.js";
+} from "./chunks/chunk-A4HBYCFC.js";
 import {
   FormatError
 } from "./chunks/chunk-YIMTSNXO.js";

@@ -8,7 +8,7 @@ import {
   registerSecret,
   runBenchgate,
   writeResults
-} from "./chunks/chunk-JJ26H5NX.js";
+} from "./chunks/chunk-A4HBYCFC.js";
 import {
   FormatError,
   __commonJS,

@@ -2,6 +2,7 @@ import type { Direction } from '../results/schema.ts';
 import type { TestedAnalysis } from './analyze-metric.ts';
 import { smallestRankP } from './quality-flags.ts';
 import type { ComparisonOf } from './schema.ts';
+import { logThreshold } from './parse-threshold.ts';
 
 /** The verdict of a tested comparison and its structured reason (the report writes the words). */
 export type VerdictDecision =
@@ -70,7 +71,7 @@ function runsForInterval(estimate: number, nearEnd: number, bound: number, jobHa
 export function decideVerdict(input: VerdictInput): VerdictDecision {
   const { analysis, alpha } = input;
   const sign = input.direction === 'smaller' ? 1 : -1;
-  const limit = -Math.log(1 - input.threshold);
+  const limit = logThreshold(input.threshold);
   const worseSignificant = input.worseAdjusted < alpha;
   const betterSignificant = input.betterAdjusted < alpha;
   const separation = () => runsForSeparation(alpha / Math.max(1, input.family), Math.max(input.n1, input.n2), input.separationP);

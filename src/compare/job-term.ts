@@ -1,5 +1,6 @@
 import { normalCdf, normalQuantile, tCdf, tQuantile } from '../stats/index.ts';
 import { estimateJobNoise, type HistoryJob } from './history.ts';
+import { logThreshold } from './parse-threshold.ts';
 
 /**
  * The job-to-job variance term of a comparison of two different jobs (README "Across jobs: the
@@ -267,7 +268,7 @@ export function testAcrossJobs(
  * jobNoiseLimits(Math.log(1.03), [Math.log(0.95), Math.log(1.12)], [0.08, 0.08], 0.05); // => true
  */
 export function jobNoiseLimits(logRatio: number, interval: [number, number], jobHalfWidths: [number, number], threshold: number): boolean {
-  const limit = -Math.log(1 - threshold);
+  const limit = logThreshold(threshold);
   return [limit, -limit].some((bound) => {
     const halfWidth = bound < logRatio ? jobHalfWidths[0] : jobHalfWidths[1];
     return halfWidth > 0 && interval[0] < bound && bound < interval[1] && halfWidth >= Math.abs(logRatio - bound);

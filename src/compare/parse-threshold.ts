@@ -27,6 +27,18 @@ export function parseThreshold(value: string | number, name = 'threshold'): numb
 }
 
 /**
+ * The threshold on the log scale every decision uses: L = −log(1 − threshold), the log ratio of a
+ * smaller-is-better metric at a throughput loss of `threshold` (a change beyond ±L is beyond the
+ * threshold either way).
+ * @param threshold the fraction, in (0, 1)
+ * @example
+ * logThreshold(0.05) // => 0.0513 (a latency +5.26%)
+ */
+export function logThreshold(threshold: number): number {
+  return -Math.log(1 - threshold);
+}
+
+/**
  * Writes a threshold fraction back as the percentage a user would type, without binary noise:
  * `0.07` is `7%`, not `7.000000000000001%`.
  * @param fraction the threshold, e.g. 0.07

@@ -1,4 +1,5 @@
 import type { Comparison } from './schema.ts';
+import { logThreshold } from './parse-threshold.ts';
 
 /**
  * Whether more rounds are no longer needed for this comparison: it is `regressed` or `improved`;
@@ -28,7 +29,7 @@ export function isDecided(comparison: Comparison, threshold: number = comparison
       return comparison.reason.cause === 'incomparable' || comparison.reason.cause === 'no-relative-change';
     case 'unchanged': {
       if (comparison.interval === null) return true;
-      const limit = -Math.log(1 - threshold);
+      const limit = logThreshold(threshold);
       const [low, high] = comparison.interval.ratio;
       return Math.log(low) > -limit && Math.log(high) < limit;
     }

@@ -4,6 +4,7 @@ import { describeShardProblems } from './describe-shard-problems.ts';
 import { describeChange } from './describe-change.ts';
 import { repeatedRunsHint } from './describe-tool-hint.ts';
 import { formatCount, formatFraction, formatP, formatPercent } from './format-value.ts';
+import { logThreshold } from '../compare/parse-threshold.ts';
 
 /** What the sentences need besides the comparison. */
 export interface ReasonContext {
@@ -108,7 +109,7 @@ export function isUnresolvedAcrossJobs(comparison: Comparison): boolean {
   if (comparison.verdict !== 'unchanged' || comparison.reason.cause !== 'not-significant') return false;
   const noise = comparison.noise;
   if (noise === null || noise.model === 'within-job' || !noise.limitedByJobNoise || comparison.change === null) return false;
-  return Math.abs(Math.log(comparison.change.ratio)) >= -Math.log(1 - comparison.threshold);
+  return Math.abs(Math.log(comparison.change.ratio)) >= logThreshold(comparison.threshold);
 }
 
 /**

@@ -2,6 +2,7 @@ import { changeOf, intervalOf, type Comparison } from '../compare/schema.ts';
 import { describeChange } from './describe-change.ts';
 import { sanitizeText, truncateText } from './escape-markdown.ts';
 import { formatCount, formatFraction, formatPercent } from './format-value.ts';
+import { logThreshold } from '../compare/parse-threshold.ts';
 
 /** Options for {@link renderForestPlot}. */
 export interface ForestPlotOptions {
@@ -76,7 +77,7 @@ export function renderForestPlot(comparisons: readonly Comparison[], threshold: 
   const kept = new Set([...all].sort((a, b) => priority(a) - priority(b) || Math.abs(b.estimate) - Math.abs(a.estimate)).slice(0, maxRows));
   const rows = all.filter((row) => kept.has(row)).sort((a, b) => a.estimate - b.estimate || (a.comparison.id < b.comparison.id ? -1 : 1));
 
-  const limit = -Math.log(1 - threshold);
+  const limit = logThreshold(threshold);
   const reach = rows.reduce((most, row) => Math.max(most, Math.abs(row.low), Math.abs(row.high)), 2 * limit);
   const span = Math.min(MAX_SPAN, reach * 1.1);
   const middle = (width - 1) / 2;
