@@ -139,9 +139,13 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     const { page, errors } = await open('?q=stringify');
     await expect(page.locator('article.card h2').allTextContents()).resolves.toEqual(['json/stringify']);
     await expect(page.locator('input[name=q]').inputValue()).resolves.toBe('stringify');
+    // leave each view only once its lazy loads are done: a navigation aborts the ones in flight,
+    // which 'requestfailed' would report as the page's own failures
+    await page.waitForLoadState('networkidle');
     await page.goto(`${server.url}?bench=json%2Fparse&branch=feature%2Fx`);
     await page.waitForSelector('article.card');
     await expect(page.locator('article.card .meta').allTextContents()).resolves.toEqual(['set default · branch feature/x · 12 jobs · 0 change point(s)']);
+    await page.waitForLoadState('networkidle');
     await page.goto(server.url);
     await page.waitForSelector('article.card');
     await page.locator('input[name=q]').fill('regex');
